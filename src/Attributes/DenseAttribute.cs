@@ -1,0 +1,19 @@
+using System;
+
+namespace Butterfly;
+
+/// <summary>
+/// A fully connected layer: <c>y = W x + b</c> with <c>W</c> of shape <c>[units, inputs]</c>. An input
+/// of higher rank is flattened first. Weights start Glorot-uniform, or He-normal when a
+/// <see cref="ReLUAttribute"/> follows; biases start at zero.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class DenseAttribute : Attribute
+{
+    /// <summary>Declares a fully connected layer.</summary>
+    /// <param name="units">The number of outputs; positive.</param>
+    public DenseAttribute(int units) => Units = units;
+
+    /// <summary>The number of outputs.</summary>
+    public int Units { get; }
+}

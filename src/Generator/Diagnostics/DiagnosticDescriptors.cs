@@ -1,0 +1,112 @@
+using Microsoft.CodeAnalysis;
+
+namespace Butterfly.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Each message says how to fix the declaration; docs/diagnostics.md
+/// has a section per ID with a wrong declaration and its fix.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Butterfly";
+    // Relative to the repository root; the package README points there too.
+    private const string HelpBase = "docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor NetworkNotPartial = Error(
+        "BF0001",
+        "Network class must be partial",
+        "The network class '{0}' must be declared partial, because Butterfly generates the rest of it: write 'partial class {0}'");
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
+        "BF0002",
+        "Type containing a network must be partial",
+        "'{1}' contains the network class '{0}' and must be declared partial too: add 'partial' to '{1}'");
+
+    public static readonly DiagnosticDescriptor NetworkNotClass = Error(
+        "BF0003",
+        "Network must be a class",
+        "[Network] applies to a partial class, but '{0}' is a {1}: declare it as 'partial class {0}'");
+
+    public static readonly DiagnosticDescriptor NetworkGeneric = Error(
+        "BF0004",
+        "Network class cannot be generic",
+        "'{0}' is generic or nested in a generic type, but a network is compiled for fixed shapes: remove the type parameters");
+
+    public static readonly DiagnosticDescriptor NetworkStatic = Error(
+        "BF0005",
+        "Network class cannot be static",
+        "'{0}' is static, but a network keeps its parameters in an instance: remove 'static'");
+
+    public static readonly DiagnosticDescriptor MissingInput = Error(
+        "BF0006",
+        "Network has no input",
+        "Network '{0}' declares no input: add [Input(...)] before the first layer, for example [Input(784)]");
+
+    public static readonly DiagnosticDescriptor InputNotFirst = Error(
+        "BF0007",
+        "Input must come first",
+        "[Input] must be the first layer attribute of '{0}': move it above [{1}]");
+
+    public static readonly DiagnosticDescriptor DuplicateInput = Error(
+        "BF0008",
+        "Input declared twice",
+        "Network '{0}' declares [Input] more than once: keep a single [Input] before the first layer");
+
+    public static readonly DiagnosticDescriptor NonPositiveSize = Error(
+        "BF0009",
+        "Size must be positive",
+        "{0} must be positive, but it is {1}: give a size of at least 1");
+
+    public static readonly DiagnosticDescriptor InvalidInputRank = Error(
+        "BF0010",
+        "Input has the wrong number of dimensions",
+        "[Input] takes one to three dimensions but has {0}: declare a vector as [Input(784)] or an image as [Input(channels, height, width)]");
+
+    public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
+        "BF0011",
+        "Softmax must be the last layer",
+        "[Softmax] must be the last layer of '{0}', but layer {1} of {2} is a softmax: move it to the end, or use another activation here");
+
+    public static readonly DiagnosticDescriptor LayersSplitAcrossDeclarations = Error(
+        "BF0012",
+        "Layers split over several partial declarations",
+        "[{1}] is on another partial declaration of '{0}' than [Network], where its order is undefined: move every layer attribute onto the declaration that carries [Network]");
+
+    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
+        "BF0013",
+        "Loss does not fit the output layer",
+        "Loss CrossEntropy needs [Softmax] as the last layer of '{0}', but the last layer is [{1}]: add [Softmax] at the end, or set Loss = LossFunction.MeanSquaredError");
+
+    public static readonly DiagnosticDescriptor TooManyParameters = Error(
+        "BF0014",
+        "Too many parameters",
+        "Network '{0}' has {1} parameters, more than the limit of {2} (1 GiB of float32): use fewer or smaller layers");
+
+    public static readonly DiagnosticDescriptor ActivationsTooLarge = Error(
+        "BF0015",
+        "Activations too large",
+        "Network '{0}' needs {1} floats of activations per sample, more than the limit of {2}: use smaller layers");
+
+    public static readonly DiagnosticDescriptor NoLayers = Error(
+        "BF0016",
+        "Network has no layers",
+        "Network '{0}' has an input but no layers: add at least one layer attribute after [Input], for example [Dense(10)]");
+
+    public static readonly DiagnosticDescriptor ReservedName = Error(
+        "BF0017",
+        "Network class name is taken by a generated member",
+        "The network class cannot be named '{0}', because Butterfly generates a member of that name in it: rename the class");
+
+    public static readonly DiagnosticDescriptor UnknownLoss = Error(
+        "BF0018",
+        "Unknown loss",
+        "Loss value {0} is not a LossFunction member: use LossFunction.Auto, LossFunction.CrossEntropy or LossFunction.MeanSquaredError");
+
+    public static readonly DiagnosticDescriptor ImpossibleShape = Error(
+        "BF0019",
+        "Layer cannot take its input shape",
+        "[{0}] cannot take an input of shape {1}: {2}");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using Butterfly.Generator.Diagnostics;
+using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Model;
+using Butterfly.Generator.Planning;
+
+namespace Butterfly.Generator.Layers;
+
+/// <summary>
+/// The fully connected layer <c>y = W x + b</c>, <c>W</c> of shape [units × inputs]. Backward mirrors forward:
+/// <c>dx = Wᵀ dy</c>, <c>dW = dy xᵀ</c>, <c>db = dy</c>, summed over the batch. An input of rank above one is
+/// read flattened.
+/// </summary>
+internal sealed class DenseLayer : LayerKind
+{
+    public override string Name => "Dense";
+
+    public override IEnumerable<LayerError> CheckArguments(LayerSpec spec)
+    {
+        double units = spec.Get("units");
+        if (units <= 0)
+        {
+            yield return new LayerError(DiagnosticDescriptors.NonPositiveSize, ["Dense units", units]);
+        }
+    }
+
+    public override ShapeResult InferShape(Shape input, LayerSpec spec) => ShapeResult.Of(Shape.Of(spec.GetInt32("units")));
+
+    public override IEnumerable<ParameterShape> Parameters(Shape input, Shape output, LayerSpec spec)
+    {
+        yield return new ParameterShape("Weights", output.Length * input.Length, IsBias: false);
+        yield return new ParameterShape("Bias", output.Length, IsBias: true);
+    }
+
+    public override void EmitInitialization(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        if (plan.Next?.Kind is ReLULayer)
+        {
+            writer.Comment($"{plan.Name}: He normal before ReLU, σ = sqrt(2 / {plan.InputLength}); bias 0.");
+            writer.Line($"global::Butterfly.Initializers.HeNormal({layer.Parameter(0)}, {plan.InputLength}, random);");
+        }
+        else
+        {
+            writer.Comment($"{plan.Name}: Glorot uniform on [-a, a], a = sqrt(6 / ({plan.InputLength} + {plan.OutputLength})); bias 0.");
+            writer.Line($"global::Butterfly.Initializers.GlorotUniform({layer.Parameter(0)}, {plan.InputLength}, {plan.OutputLength}, random);");
+        }
+    }
+
+    public override void EmitPredict(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        writer.Comment($"y = W x + b    W: [{plan.OutputLength} × {plan.InputLength}]");
+        writer.Line($"global::Butterfly.Kernels.Gemv.MultiplyAddBias({layer.Parameter(0)}, {layer.Input}, {layer.Parameter(1)}, {layer.Output}, {plan.OutputLength}, {plan.InputLength});");
+    }
+
+    public override void EmitForward(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        writer.Comment($"Y = X Wᵀ + b    X: [batch × {plan.InputLength}], W: [{plan.OutputLength} × {plan.InputLength}]");
+        writer.Line($"global::Butterfly.Kernels.Gemm.ABt({layer.Input}, {layer.Parameter(0)}, {layer.Output}, batch, {plan.OutputLength}, {plan.InputLength});");
+        writer.Line($"global::Butterfly.Kernels.Bias.AddToRows({layer.Output}, {layer.Parameter(1)}, batch, {plan.OutputLength});");
+    }
+
+    public override void EmitBackward(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        writer.Comment($"dW = dYᵀ X    [{plan.OutputLength} × {plan.InputLength}], summed over the batch");
+        writer.Line($"global::Butterfly.Kernels.Gemm.AtB({layer.OutputGradient}, {layer.Input}, {layer.Gradient(0)}, {plan.OutputLength}, {plan.InputLength}, batch);");
+        writer.Comment("db = Σ_batch dY");
+        writer.Line($"global::Butterfly.Kernels.Bias.SumRows({layer.OutputGradient}, {layer.Gradient(1)}, batch, {plan.OutputLength});");
+        if (layer.InputGradient is { } inputGradient)
+        {
+            writer.Comment($"dX = dY W    [batch × {plan.InputLength}]: forward's W x, mirrored as Wᵀ dy");
+            writer.Line($"global::Butterfly.Kernels.Gemm.AB({layer.OutputGradient}, {layer.Parameter(0)}, {inputGradient}, batch, {plan.InputLength}, {plan.OutputLength});");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Model;
+using Butterfly.Generator.Planning;
+using Microsoft.CodeAnalysis;
+
+namespace Butterfly.Generator.Layers;
+
+/// <summary>A declaration error in a layer's own arguments.</summary>
+internal sealed record LayerError(DiagnosticDescriptor Descriptor, object[] Arguments);
+
+/// <summary>A layer's output shape, or why it cannot take its input.</summary>
+internal readonly record struct ShapeResult(Shape? Output, string? Problem)
+{
+    public static ShapeResult Of(Shape output) => new(output, null);
+
+    public static ShapeResult Impossible(string problem) => new(null, problem);
+}
+
+/// <summary>
+/// Everything the generator knows about one kind of layer: its attribute, its shape rule, its parameters, and
+/// the code for its forward rule <c>y = f(x)</c> and its backward rule (the Jacobian-transpose product that
+/// turns <c>dE/dy</c> into <c>dE/dx</c>, plus the parameter gradients). Adding a layer kind means adding one
+/// subclass and listing it in <see cref="LayerCatalog"/>.
+/// </summary>
+internal abstract class LayerKind
+{
+    /// <summary>The attribute's name without "Attribute", used in signatures: <c>Dense</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Lower-case stem of Keras-style layer names: <c>dense</c> gives <c>dense_1</c>.</summary>
+    public virtual string Stem => Name.ToLowerInvariant();
+
+    public string AttributeMetadataName => "Butterfly." + Name + "Attribute";
+
+    /// <summary>Whether Predict may compute the layer in place, overwriting its input.</summary>
+    public virtual bool IsElementwise => false;
+
+    /// <summary>Checks the layer's own argument values, before any shape is known.</summary>
+    public virtual IEnumerable<LayerError> CheckArguments(LayerSpec spec) => [];
+
+    /// <summary>The shape rule.</summary>
+    public abstract ShapeResult InferShape(Shape input, LayerSpec spec);
+
+    /// <summary>The trainable tensors, in buffer order.</summary>
+    public virtual IEnumerable<ParameterShape> Parameters(Shape input, Shape output, LayerSpec spec) => [];
+
+    /// <summary>Initializes the layer's parameters in the constructor (a <c>random</c> is in scope).</summary>
+    public virtual void EmitInitialization(CodeWriter writer, LayerEmission layer)
+    {
+    }
+
+    /// <summary>One sample forward, from <see cref="LayerEmission.Input"/> to <see cref="LayerEmission.Output"/>.</summary>
+    public abstract void EmitPredict(CodeWriter writer, LayerEmission layer);
+
+    /// <summary>A batch forward (<c>batch</c> is in scope).</summary>
+    public abstract void EmitForward(CodeWriter writer, LayerEmission layer);
+
+    /// <summary>
+    /// A batch backward: parameter gradients from <see cref="LayerEmission.OutputGradient"/>, and
+    /// <see cref="LayerEmission.InputGradient"/> unless the layer is the first.
+    /// </summary>
+    public abstract void EmitBackward(CodeWriter writer, LayerEmission layer);
+}

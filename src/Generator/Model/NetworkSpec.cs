@@ -1,0 +1,15 @@
+namespace Butterfly.Generator.Model;
+
+/// <summary>
+/// A valid network declaration, as plain data: the input shape, the layers in data-flow order and the loss
+/// (resolved, never Auto). It holds no symbol, syntax or location, so it compares by value.
+/// </summary>
+internal sealed record NetworkSpec(Shape Input, EquatableArray<LayerSpec> Layers, LossKind Loss);
+
+/// <summary>The loss, mirroring <c>Butterfly.LossFunction</c> (whose numbers the attribute carries).</summary>
+internal enum LossKind
+{
+    Auto = 0,
+    CrossEntropy = 1,
+    MeanSquaredError = 2,
+}

@@ -1,0 +1,20 @@
+using System;
+using System.Linq;
+
+namespace Butterfly.Generator.Model;
+
+/// <summary>The shape of one sample's tensor, such as (784) or (1, 28, 28): channels first, row-major.</summary>
+internal readonly record struct Shape(EquatableArray<int> Dimensions)
+{
+    public static Shape Of(params int[] dimensions) => new(dimensions.ToEquatableArray());
+
+    public int Rank => Dimensions.Count;
+
+    /// <summary>Elements per sample, in 64 bits so that a huge declaration is caught, not wrapped.</summary>
+    public long Length => Dimensions.Aggregate(1L, (product, d) => product * d);
+
+    public int this[int axis] => Dimensions[axis];
+
+    /// <summary>As Keras prints it: <c>(100)</c>, <c>(8, 24, 24)</c>.</summary>
+    public override string ToString() => "(" + string.Join(", ", Dimensions) + ")";
+}

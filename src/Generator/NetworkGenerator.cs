@@ -1,0 +1,61 @@
+using System;
+using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Model;
+using Butterfly.Generator.Parsing;
+using Butterfly.Generator.Planning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Butterfly.Generator;
+
+/// <summary>
+/// Compiles each <c>[Network]</c> class into shape-specialized training and inference code. Discovery is
+/// syntax-only; parsing turns the attributes into a value-equal model; emission runs only when a model changes.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                NetworkParser.NetworkAttributeName,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (attributeContext, cancellationToken) => NetworkParser.Parse(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var models = parsed
+            .Select(static (result, _) => result.Model)
+            .WithTrackingName(TrackingNames.Models);
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (production, found) =>
+        {
+            foreach (var diagnostic in found)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(models, static (production, model) =>
+        {
+            if (model is not null)
+            {
+                production.AddSource(model.Type.HintName, SourceText.From(Generate(model), System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    private static string Generate(NetworkModel model)
+    {
+        var errors = new System.Collections.Generic.List<PlanError>();
+        var plan = Planner.Plan(model.Spec, model.Type.MetadataName, errors)
+            ?? throw new InvalidOperationException("A model that passed parsing failed to plan: " + string.Join("; ", errors));
+        return NetworkEmitter.Emit(model, plan);
+    }
+}

@@ -1,0 +1,241 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Butterfly.Generator.Diagnostics;
+using Butterfly.Generator.Layers;
+using Butterfly.Generator.Model;
+using Butterfly.Generator.Planning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Butterfly.Generator.Parsing;
+
+/// <summary>
+/// Reads a <c>[Network]</c> class's attributes, in source order, into a <see cref="NetworkModel"/>, and checks
+/// everything that can be wrong with the declaration. A declaration with any error yields no model.
+/// </summary>
+internal static class NetworkParser
+{
+    public const string NetworkAttributeName = "Butterfly.NetworkAttribute";
+    private const string InputAttributeName = "Butterfly.InputAttribute";
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return ParseResult.Nothing;
+        }
+
+        var all = type.GetAttributes();
+        if (all.Count(a => a.AttributeClass?.ToDisplayString() == NetworkAttributeName) != 1)
+        {
+            // [Network] on two partial declarations: the compiler reports CS0579, and emitting twice would clash.
+            return ParseResult.Nothing;
+        }
+
+        var network = context.Attributes[0];
+        var networkLocation = Locate(network, cancellationToken) ?? declaration.Identifier.GetLocation();
+        var diagnostics = new List<DiagnosticInfo>();
+        TypeChecks.Check(type, declaration, networkLocation, diagnostics);
+        if (diagnostics.Count > 0)
+        {
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var declared = ReadLayerAttributes(all, declaration, type.Name, diagnostics, cancellationToken);
+        if (declared is null)
+        {
+            return ParseResult.Nothing;
+        }
+
+        var spec = BuildSpec(type.Name, network, networkLocation, declared, diagnostics);
+        if (spec is null || diagnostics.Count > 0)
+        {
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var layerLocations = declared.Where(d => !d.IsInput).Select(d => d.Location).ToList();
+        var planErrors = new List<PlanError>();
+        Planner.Plan(spec, type.Name, planErrors);
+        foreach (var error in planErrors)
+        {
+            var location = error.LayerIndex < 0 ? networkLocation : layerLocations[error.LayerIndex];
+            diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, location, error.Arguments));
+        }
+
+        return diagnostics.Count > 0
+            ? new ParseResult(null, diagnostics.ToEquatableArray())
+            : new ParseResult(new NetworkModel(TypeChecks.Describe(type, declaration), spec), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// The Butterfly attributes in source order, each with its parsed arguments; null when one of them does not bind
+    /// (the compiler reports that).
+    /// </summary>
+    private static List<DeclaredLayer>? ReadLayerAttributes(
+        ImmutableArray<AttributeData> attributes,
+        TypeDeclarationSyntax declaration,
+        string networkName,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var declared = new List<(int Position, DeclaredLayer Layer)>();
+        foreach (var attribute in attributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            var kind = name is null ? null : LayerCatalog.FindByAttribute(name);
+            if (name != InputAttributeName && kind is null)
+            {
+                continue;
+            }
+
+            if (attribute.AttributeConstructor is null || attribute.ApplicationSyntaxReference is not { } reference)
+            {
+                return null;
+            }
+
+            var location = reference.GetSyntax(cancellationToken).GetLocation();
+            if (reference.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(reference.Span))
+            {
+                string shown = kind?.Name ?? "Input";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplitAcrossDeclarations, location, networkName, shown));
+                continue;
+            }
+
+            var layer = kind is null
+                ? new DeclaredLayer(null, null, InputDimensions(attribute), location)
+                : new DeclaredLayer(kind, new LayerSpec(kind.Name, Arguments(attribute).ToEquatableArray()), [], location);
+            declared.Add((reference.Span.Start, layer));
+        }
+
+        return declared.OrderBy(d => d.Position).Select(d => d.Layer).ToList();
+    }
+
+    private static NetworkSpec? BuildSpec(
+        string networkName,
+        AttributeData network,
+        Location networkLocation,
+        List<DeclaredLayer> declared,
+        List<DiagnosticInfo> diagnostics)
+    {
+        var inputs = declared.Where(d => d.IsInput).ToList();
+        if (inputs.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, networkLocation, networkName));
+            return null;
+        }
+
+        var input = inputs[0];
+        if (!declared[0].IsInput)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InputNotFirst, input.Location, networkName, declared[0].Kind!.Name));
+        }
+
+        foreach (var duplicate in inputs.Skip(1))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, duplicate.Location, networkName));
+        }
+
+        if (input.Dimensions.Length is < 1 or > 3)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInputRank, input.Location, input.Dimensions.Length));
+        }
+
+        foreach (int dimension in input.Dimensions.Where(d => d <= 0))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, input.Location, "Input dimension", dimension));
+        }
+
+        var layers = declared.Where(d => !d.IsInput).ToList();
+        if (layers.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, networkLocation, networkName));
+            return null;
+        }
+
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var layer = layers[i];
+            foreach (var error in layer.Kind!.CheckArguments(layer.Spec!))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, layer.Location, error.Arguments));
+            }
+
+            if (layer.Kind is SoftmaxLayer && i != layers.Count - 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, layer.Location, networkName, i + 1, layers.Count));
+            }
+        }
+
+        var loss = ResolveLoss(networkName, network, networkLocation, layers[layers.Count - 1].Kind!, diagnostics);
+        return new NetworkSpec(Shape.Of(input.Dimensions), layers.Select(l => l.Spec!).ToEquatableArray(), loss);
+    }
+
+    private static LossKind ResolveLoss(string networkName, AttributeData network, Location location, LayerKind last, List<DiagnosticInfo> diagnostics)
+    {
+        var loss = LossKind.Auto;
+        foreach (var named in network.NamedArguments)
+        {
+            if (named.Key == "Loss" && named.Value.Value is int value)
+            {
+                loss = (LossKind)value;
+                if (loss is not (LossKind.Auto or LossKind.CrossEntropy or LossKind.MeanSquaredError))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLoss, location, value));
+                    return LossKind.Auto;
+                }
+            }
+        }
+
+        bool softmaxOutput = last is SoftmaxLayer;
+        if (loss == LossKind.CrossEntropy && !softmaxOutput)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossDoesNotFitOutput, location, networkName, last.Name));
+        }
+
+        return loss == LossKind.Auto ? (softmaxOutput ? LossKind.CrossEntropy : LossKind.MeanSquaredError) : loss;
+    }
+
+    private static int[] InputDimensions(AttributeData attribute)
+    {
+        var argument = attribute.ConstructorArguments.FirstOrDefault();
+        return argument.Kind == TypedConstantKind.Array
+            ? argument.Values.Select(v => v.Value is int d ? d : 0).ToArray()
+            : [];
+    }
+
+    /// <summary>The constructor arguments by parameter name, then named arguments, as numbers.</summary>
+    private static IEnumerable<LayerArgument> Arguments(AttributeData attribute)
+    {
+        var parameters = attribute.AttributeConstructor!.Parameters;
+        for (int i = 0; i < parameters.Length && i < attribute.ConstructorArguments.Length; i++)
+        {
+            yield return new LayerArgument(parameters[i].Name, ToNumber(attribute.ConstructorArguments[i].Value));
+        }
+
+        foreach (var named in attribute.NamedArguments)
+        {
+            yield return new LayerArgument(char.ToLowerInvariant(named.Key[0]) + named.Key.Substring(1), ToNumber(named.Value.Value));
+        }
+    }
+
+    private static double ToNumber(object? value) => value switch
+    {
+        int i => i,
+        float f => f,
+        double d => d,
+        bool b => b ? 1 : 0,
+        _ => 0,
+    };
+
+    private static Location? Locate(AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    /// <summary>An <c>[Input]</c> (no kind, with dimensions) or a layer attribute, with where it was written.</summary>
+    private sealed record DeclaredLayer(LayerKind? Kind, LayerSpec? Spec, int[] Dimensions, Location Location)
+    {
+        public bool IsInput => Kind is null;
+    }
+}

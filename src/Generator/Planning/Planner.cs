@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using Butterfly.Generator.Diagnostics;
+using Butterfly.Generator.Layers;
+using Butterfly.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Butterfly.Generator.Planning;
+
+/// <summary>A problem the planner found, at a layer (or at the network when <see cref="LayerIndex"/> is -1).</summary>
+internal sealed record PlanError(int LayerIndex, DiagnosticDescriptor Descriptor, object[] Arguments);
+
+/// <summary>
+/// Shape inference and buffer planning: pure functions of a <see cref="NetworkSpec"/>, testable without Roslyn.
+/// </summary>
+internal static class Planner
+{
+    /// <summary>At most 2^28 parameters (1 GiB of float32), and as many activation floats per sample.</summary>
+    public const long MaxFloats = 1L << 28;
+
+    /// <summary>Plans <paramref name="spec"/>; on any error the plan is null and <paramref name="errors"/> says why.</summary>
+    public static NetworkPlan? Plan(NetworkSpec spec, string networkName, List<PlanError> errors)
+    {
+        if (spec.Input.Length > MaxFloats)
+        {
+            errors.Add(new PlanError(-1, DiagnosticDescriptors.ActivationsTooLarge, [networkName, spec.Input.Length, MaxFloats]));
+            return null;
+        }
+
+        var layers = new List<LayerPlan>(spec.Layers.Count);
+        var ordinals = new Dictionary<string, int>();
+        var shape = spec.Input;
+        long parameters = 0, workspace = 0;
+        for (int i = 0; i < spec.Layers.Count; i++)
+        {
+            var layerSpec = spec.Layers[i];
+            var kind = LayerCatalog.Get(layerSpec.Kind);
+            var result = kind.InferShape(shape, layerSpec);
+            if (result.Output is not { } output)
+            {
+                errors.Add(new PlanError(i, DiagnosticDescriptors.ImpossibleShape, [layerSpec.ToString(), shape.ToString(), result.Problem ?? ""]));
+                return null;
+            }
+
+            if (output.Length > MaxFloats)
+            {
+                errors.Add(new PlanError(-1, DiagnosticDescriptors.ActivationsTooLarge, [networkName, output.Length, MaxFloats]));
+                return null;
+            }
+
+            ordinals.TryGetValue(kind.Name, out int ordinal);
+            ordinals[kind.Name] = ++ordinal;
+            var layer = new LayerPlan(i, kind, layerSpec, ordinal, shape, output);
+            var tensors = new List<ParameterTensor>();
+            long layerParameters = 0;
+            foreach (var tensor in kind.Parameters(shape, output, layerSpec))
+            {
+                long offset = parameters + layerParameters;
+                layerParameters += tensor.Length;
+                if (offset + tensor.Length > MaxFloats)
+                {
+                    continue;
+                }
+
+                tensors.Add(new ParameterTensor(
+                    layer.Name + "." + tensor.Suffix.ToLowerInvariant(),
+                    layer.Identifier + tensor.Suffix,
+                    (int)offset,
+                    (int)tensor.Length,
+                    tensor.IsBias));
+            }
+
+            parameters += layerParameters;
+            layer.Parameters = tensors;
+            layer.ParameterCount = (int)System.Math.Min(layerParameters, MaxFloats);
+            layer.ActivationOffset = (int)System.Math.Min(workspace, MaxFloats);
+            workspace += output.Length;
+            layer.GradientOffset = (int)System.Math.Min(workspace, MaxFloats);
+            workspace += output.Length;
+            if (layers.Count > 0)
+            {
+                layers[layers.Count - 1].Next = layer;
+            }
+
+            layers.Add(layer);
+            shape = output;
+        }
+
+        if (parameters > MaxFloats)
+        {
+            errors.Add(new PlanError(-1, DiagnosticDescriptors.TooManyParameters, [networkName, parameters, MaxFloats]));
+        }
+
+        if (workspace > MaxFloats)
+        {
+            errors.Add(new PlanError(-1, DiagnosticDescriptors.ActivationsTooLarge, [networkName, workspace, MaxFloats]));
+        }
+
+        return errors.Count > 0 ? null : new NetworkPlan(spec, layers, (int)parameters, (int)workspace);
+    }
+}

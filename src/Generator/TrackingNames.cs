@@ -1,0 +1,9 @@
+namespace Butterfly.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check what the incremental driver cached.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = nameof(Parse);
+    public const string Models = nameof(Models);
+    public const string Diagnostics = nameof(Diagnostics);
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace Butterfly.Kernels;
+
+/// <summary>Batch losses and the gradient each hands to the output layer.</summary>
+public static class Losses
+{
+    /// <summary>Probabilities are clamped to this before the log, so a confident mistake costs a finite loss.</summary>
+    public const float MinProbability = 1e-12f;
+
+    /// <summary>
+    /// Mean negative log-likelihood <c>L = -(1/B) sum_b log p[b, label_b]</c> of softmax outputs
+    /// <paramref name="probabilities"/>[B×classes]. When <paramref name="logitGradient"/> is not empty it receives
+    /// the gradient with respect to the softmax inputs, <c>dz = (p - onehot(label)) / B</c>.
+    /// </summary>
+    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> probabilities, ReadOnlySpan<int> labels, Span<float> logitGradient, int classes)
+    {
+        int batch = labels.Length;
+        if (probabilities.Length < batch * classes)
+        {
+            throw new ArgumentException($"probabilities must hold {batch} x {classes} floats (got {probabilities.Length}).", nameof(probabilities));
+        }
+
+        bool withGradient = !logitGradient.IsEmpty;
+        float scale = 1f / batch;
+        double total = 0;
+        for (int b = 0; b < batch; b++)
+        {
+            int label = labels[b];
+            if ((uint)label >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), label, $"labels[{b}] must be a class index in [0, {classes}).");
+            }
+
+            var p = probabilities.Slice(b * classes, classes);
+            total -= Math.Log(Math.Max(p[label], MinProbability));
+            if (withGradient)
+            {
+                var dz = logitGradient.Slice(b * classes, classes);
+                TensorPrimitives.Multiply(p, scale, dz);
+                dz[label] -= scale;
+            }
+        }
+
+        return (float)(total / batch);
+    }
+
+    /// <summary>
+    /// Mean squared error <c>L = (1/B) sum_b (1/n) sum_i (y - t)²</c> over <paramref name="outputs"/>[B×n]. When
+    /// <paramref name="outputGradient"/> is not empty it receives <c>dy = 2 (y - t) / (B n)</c>.
+    /// </summary>
+    public static float MeanSquaredError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> outputGradient, int width)
+    {
+        int count = targets.Length;
+        if (outputs.Length < count)
+        {
+            throw new ArgumentException($"outputs must hold as many floats as targets ({count}, got {outputs.Length}).", nameof(outputs));
+        }
+
+        if (count % width != 0)
+        {
+            throw new ArgumentException($"targets must hold a whole number of samples of {width} floats (got {count}).", nameof(targets));
+        }
+
+        outputs = outputs.Slice(0, count);
+        if (outputGradient.IsEmpty)
+        {
+            float distance = TensorPrimitives.Distance(outputs, targets);
+            return distance * distance / count;
+        }
+
+        var dy = outputGradient.Slice(0, count);
+        TensorPrimitives.Subtract(outputs, targets, dy);
+        float sum = TensorPrimitives.SumOfSquares(dy);
+        TensorPrimitives.Multiply(dy, 2f / count, dy);
+        return sum / count;
+    }
+}

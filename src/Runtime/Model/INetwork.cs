@@ -1,0 +1,75 @@
+using System;
+
+namespace Butterfly;
+
+/// <summary>
+/// The seam between generated networks and the runtime. Every <c>[Network]</c> class implements it, so the
+/// trainer, optimizers and weights files work on any network without reflection.
+/// </summary>
+public interface INetwork
+{
+    /// <summary>Floats in one input sample.</summary>
+    int InputLength { get; }
+
+    /// <summary>Floats in one output sample.</summary>
+    int OutputLength { get; }
+
+    /// <summary>Trainable parameters: the length of <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
+    int ParameterCount { get; }
+
+    /// <summary>The loss the training step minimizes.</summary>
+    LossFunction Loss { get; }
+
+    /// <summary>
+    /// The layer shapes as one line, such as <c>Input(784) Dense(100) Sigmoid Dense(10) Softmax</c>. Weights
+    /// files record it, and only load into a network with the same signature.
+    /// </summary>
+    string Signature { get; }
+
+    /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
+    string Summary { get; }
+
+    /// <summary>All parameters in one contiguous buffer, laid out as <see cref="ParameterBlocks"/> says.</summary>
+    Span<float> Parameters { get; }
+
+    /// <summary>The gradient of the loss with respect to each parameter, as <see cref="Parameters"/> is laid out.</summary>
+    Span<float> Gradients { get; }
+
+    /// <summary>The named tensors inside <see cref="Parameters"/>, in order.</summary>
+    ReadOnlySpan<ParameterBlock> ParameterBlocks { get; }
+
+    /// <summary>Computes the output for one sample. Allocation-free and safe to call from many threads at once.</summary>
+    /// <param name="input"><see cref="InputLength"/> floats.</param>
+    /// <param name="output"><see cref="OutputLength"/> floats, overwritten.</param>
+    void Predict(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Allocates the buffers <see cref="Forward"/> and <see cref="Backward"/> need for up to <paramref name="maxBatch"/> samples.</summary>
+    Workspace CreateWorkspace(int maxBatch);
+
+    /// <summary>
+    /// Runs a batch forward and keeps in <paramref name="workspace"/> what <see cref="Backward"/> needs.
+    /// The batch size is <c>inputs.Length / InputLength</c>.
+    /// </summary>
+    /// <returns>The batch's outputs, a view into the workspace valid until its next use.</returns>
+    ReadOnlySpan<float> Forward(Workspace workspace, ReadOnlySpan<float> inputs);
+
+    /// <summary>
+    /// Fills <see cref="Gradients"/> with the gradient of a loss whose derivative with respect to the outputs of
+    /// the last <see cref="Forward"/> call is <paramref name="outputGradient"/>. Never changes a parameter.
+    /// </summary>
+    void Backward(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradient);
+
+    /// <summary>
+    /// One step of training on a batch labelled with class indices (cross-entropy networks): forward, loss,
+    /// backward, then <paramref name="optimizer"/> updates the parameters.
+    /// </summary>
+    /// <returns>The batch's mean loss before the update.</returns>
+    float TrainStep(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Optimizer optimizer);
+
+    /// <summary>
+    /// One step of training on a batch with real-valued targets (mean-squared-error networks): forward, loss,
+    /// backward, then <paramref name="optimizer"/> updates the parameters.
+    /// </summary>
+    /// <returns>The batch's mean loss before the update.</returns>
+    float TrainStep(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer);
+}

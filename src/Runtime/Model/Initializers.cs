@@ -1,0 +1,35 @@
+using System;
+
+namespace Butterfly;
+
+/// <summary>Parameter initializations that keep activation variance steady from layer to layer.</summary>
+public static class Initializers
+{
+    /// <summary>
+    /// Glorot and Bengio (2010): uniform on <c>[-a, a]</c> with <c>a = sqrt(6 / (fanIn + fanOut))</c>, for layers
+    /// followed by sigmoid, tanh, softmax or nothing.
+    /// </summary>
+    public static void GlorotUniform(Span<float> weights, int fanIn, int fanOut, SeededRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fanIn);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fanOut);
+        float limit = MathF.Sqrt(6f / (fanIn + fanOut));
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (2f * random.NextSingle() - 1f) * limit;
+        }
+    }
+
+    /// <summary>He et al. (2015): normal with <c>σ = sqrt(2 / fanIn)</c>, for layers followed by ReLU.</summary>
+    public static void HeNormal(Span<float> weights, int fanIn, SeededRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fanIn);
+        float sigma = MathF.Sqrt(2f / fanIn);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = random.NextGaussian() * sigma;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Numerics.Tensors;
+using Butterfly.Kernels;
+
+namespace Butterfly;
+
+/// <summary>The loss and, for labelled data, the accuracy of a network over a dataset.</summary>
+/// <param name="Loss">The mean loss per sample.</param>
+/// <param name="Accuracy">The fraction of samples whose largest output is the label; NaN without labels.</param>
+/// <param name="Count">How many samples were scored.</param>
+public readonly record struct EvaluationResult(float Loss, float Accuracy, int Count);
+
+/// <summary>Scores a network on a dataset, in batches, without touching its parameters.</summary>
+public static class Evaluation
+{
+    /// <summary>Runs <paramref name="data"/> forward through <paramref name="network"/> and scores the outputs.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="data">Samples of the network's input length.</param>
+    /// <param name="workspace">Scratch from <paramref name="network"/>'s CreateWorkspace; its MaxBatch sets the batch size.</param>
+    public static EvaluationResult Evaluate(INetwork network, Dataset data, Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(workspace);
+        DatasetFits(network, data, nameof(data));
+
+        int n = network.InputLength, width = network.OutputLength;
+        double lossSum = 0;
+        int correct = 0;
+        for (int start = 0; start < data.Count; start += workspace.MaxBatch)
+        {
+            int batch = Math.Min(workspace.MaxBatch, data.Count - start);
+            var outputs = network.Forward(workspace, data.Features.Slice(start * n, batch * n));
+            if (data.HasLabels)
+            {
+                var labels = data.Labels.Slice(start, batch);
+                lossSum += Losses.SoftmaxCrossEntropy(outputs, labels, default, width) * (double)batch;
+                for (int b = 0; b < batch; b++)
+                {
+                    if (TensorPrimitives.IndexOfMax(outputs.Slice(b * width, width)) == labels[b])
+                    {
+                        correct++;
+                    }
+                }
+            }
+            else
+            {
+                var targets = data.Targets.Slice(start * width, batch * width);
+                lossSum += Losses.MeanSquaredError(outputs, targets, default, width) * (double)batch;
+            }
+        }
+
+        float accuracy = data.HasLabels ? (float)correct / data.Count : float.NaN;
+        return new EvaluationResult((float)(lossSum / data.Count), accuracy, data.Count);
+    }
+
+    /// <summary>Throws unless <paramref name="data"/> has the network's sample length and the kind of target its loss needs.</summary>
+    internal static void DatasetFits(INetwork network, Dataset data, string name)
+    {
+        if (data.SampleLength != network.InputLength)
+        {
+            throw new ArgumentException(
+                $"{name} has samples of {data.SampleLength} floats but the network takes {network.InputLength}.", name);
+        }
+
+        if (network.Loss == LossFunction.CrossEntropy)
+        {
+            if (!data.HasLabels)
+            {
+                throw new ArgumentException($"{name} must carry class labels: the network is trained with cross-entropy.", name);
+            }
+        }
+        else if (data.HasLabels || data.TargetLength != network.OutputLength)
+        {
+            throw new ArgumentException(
+                $"{name} must carry target vectors of {network.OutputLength} floats: the network is trained with mean squared error.", name);
+        }
+    }
+}
