@@ -1,0 +1,69 @@
+using System;
+using Butterfly.Runtime.Tests.Networks;
+
+namespace Butterfly.Runtime.Tests;
+
+/// <summary>Predict and the training step allocate nothing on the heap once warmed up.</summary>
+public sealed class AllocationTests
+{
+    private const int Calls = 200;
+
+    [Fact]
+    public void Predict_allocates_nothing_after_warm_up()
+    {
+        var network = new MnistMlp();
+        var input = new float[MnistMlp.InputLength];
+        var output = new float[MnistMlp.OutputLength];
+        input.AsSpan().Fill(0.5f);
+        network.Predict(input, output);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            network.Predict(input, output);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(32)]
+    public void Training_step_allocates_nothing_after_warm_up(int batch)
+    {
+        var network = new MnistMlp();
+        var workspace = network.CreateWorkspace(batch);
+        var optimizer = new Sgd(0.01f, momentum: 0.9f);
+        var inputs = new float[batch * MnistMlp.InputLength];
+        inputs.AsSpan().Fill(0.25f);
+        var labels = new int[batch];
+        network.TrainStep(workspace, inputs, labels, optimizer);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            network.TrainStep(workspace, inputs, labels, optimizer);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Regression_training_step_allocates_nothing_after_warm_up()
+    {
+        var network = new TanhRegressor();
+        var workspace = network.CreateWorkspace(4);
+        var optimizer = new Sgd(0.01f, momentum: 0.5f, nesterov: true);
+        var inputs = new float[4 * TanhRegressor.InputLength];
+        var targets = new float[4 * TanhRegressor.OutputLength];
+        network.TrainStep(workspace, inputs, targets, optimizer);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            network.TrainStep(workspace, inputs, targets, optimizer);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}

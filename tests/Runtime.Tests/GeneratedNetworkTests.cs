@@ -1,0 +1,152 @@
+using System;
+using System.Linq;
+using Butterfly.Runtime.Tests.Networks;
+
+namespace Butterfly.Runtime.Tests;
+
+/// <summary>Behaviour of generated networks: shapes, seeds, Predict against Forward, argument checks.</summary>
+public sealed class GeneratedNetworkTests
+{
+    [Fact]
+    public void Constants_describe_the_declaration()
+    {
+        Assert.Equal(784, MnistMlp.InputLength);
+        Assert.Equal(10, MnistMlp.OutputLength);
+        Assert.Equal(784 * 100 + 100 + 100 * 10 + 10, MnistMlp.ParameterCount);
+        Assert.Equal("Input(784) Dense(100) Sigmoid Dense(10) Softmax", MnistMlp.Signature);
+        Assert.Equal(LossFunction.CrossEntropy, MnistMlp.Loss);
+        Assert.Equal(LossFunction.MeanSquaredError, TanhRegressor.Loss);
+        Assert.Contains("dense_1 (Dense)", MnistMlp.Summary);
+        Assert.Contains("79,510", MnistMlp.Summary);
+    }
+
+    [Fact]
+    public void Parameter_views_cover_the_buffer_in_order()
+    {
+        var network = new MnistMlp();
+        var blocks = network.ParameterBlocks.ToArray();
+        Assert.Equal(new[] { "dense_1.weights", "dense_1.bias", "dense_2.weights", "dense_2.bias" }, blocks.Select(b => b.Name));
+        Assert.Equal(MnistMlp.ParameterCount, blocks.Sum(b => b.Length));
+        Assert.Equal(new[] { ParameterRole.Weight, ParameterRole.Bias, ParameterRole.Weight, ParameterRole.Bias }, blocks.Select(b => b.Role));
+
+        network.Dense2Bias[3] = 7f;
+        Assert.Equal(7f, network.Parameters[78_500 + 1_000 + 3]);
+        Assert.Equal(78_400, network.Dense1Weights.Length);
+        Assert.Equal(network.Gradients.Length, network.Parameters.Length);
+    }
+
+    [Fact]
+    public void Initialization_is_glorot_for_sigmoid_and_zero_for_biases()
+    {
+        var network = new MnistMlp(seed: 3);
+        float limit = MathF.Sqrt(6f / (784 + 100));
+        var weights = network.Dense1Weights.ToArray();
+        Assert.All(weights, w => Assert.InRange(w, -limit, limit));
+        Assert.InRange(weights.Max(), limit * 0.99f, limit);
+        Assert.All(network.Dense1Bias.ToArray(), b => Assert.Equal(0f, b));
+    }
+
+    [Fact]
+    public void Initialization_is_he_before_relu()
+    {
+        var network = new ReLUSigmoidRegressor(seed: 3);
+        var weights = network.Dense1Weights.ToArray();
+        double variance = weights.Select(w => (double)w * w).Average();
+        // He: Var = 2 / fanIn = 1/3 for six inputs; 42 samples of it land well within a factor of two.
+        Assert.InRange(variance, 1.0 / 6, 2.0 / 3);
+        Assert.Contains(weights, w => Math.Abs(w) > MathF.Sqrt(6f / (6 + 7)));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_weights_and_another_seed_does_not()
+    {
+        Assert.Equal(new MnistMlp(9).Parameters.ToArray(), new MnistMlp(9).Parameters.ToArray());
+        Assert.NotEqual(new MnistMlp(9).Parameters.ToArray(), new MnistMlp(10).Parameters.ToArray());
+        Assert.Equal(new MnistMlp(MnistMlp.DefaultSeed).Parameters.ToArray(), new MnistMlp().Parameters.ToArray());
+    }
+
+    [Theory]
+    [InlineData(nameof(SigmoidSoftmaxNet))]
+    [InlineData(nameof(TanhRegressor))]
+    [InlineData(nameof(ImageInputNet))]
+    [InlineData(nameof(DeepNet))]
+    public void Predict_equals_each_row_of_a_batched_Forward(string name)
+    {
+        var network = GradientCheckTests.Create(name);
+        const int batch = 7;
+        var random = new SeededRandom(1);
+        var inputs = Enumerable.Range(0, batch * network.InputLength).Select(_ => random.NextSingle() * 2 - 1).ToArray();
+        var batched = network.Forward(network.CreateWorkspace(batch), inputs).ToArray();
+        var single = new float[network.OutputLength];
+        for (int b = 0; b < batch; b++)
+        {
+            network.Predict(inputs.AsSpan(b * network.InputLength, network.InputLength), single);
+            for (int j = 0; j < single.Length; j++)
+            {
+                Assert.Equal(batched[b * network.OutputLength + j], single[j], 5);
+            }
+        }
+    }
+
+    [Fact]
+    public void Softmax_outputs_are_probabilities()
+    {
+        var network = new DeepNet();
+        var output = new float[DeepNet.OutputLength];
+        network.Predict(Enumerable.Repeat(0.5f, DeepNet.InputLength).ToArray(), output);
+        Assert.All(output, p => Assert.InRange(p, 0f, 1f));
+        Assert.Equal(1f, output.Sum(), 5);
+    }
+
+    [Fact]
+    public void Predict_names_the_argument_and_the_expected_length()
+    {
+        var network = new MnistMlp();
+        var error = Assert.Throws<ArgumentException>(() => network.Predict(new float[783], new float[10]));
+        Assert.Equal("input", error.ParamName);
+        Assert.Contains("784", error.Message);
+        error = Assert.Throws<ArgumentException>(() => network.Predict(new float[784], new float[9]));
+        Assert.Equal("output", error.ParamName);
+        Assert.Contains("10", error.Message);
+    }
+
+    [Fact]
+    public void Forward_rejects_a_partial_sample_a_batch_too_large_and_another_networks_workspace()
+    {
+        var network = new MnistMlp();
+        var workspace = network.CreateWorkspace(2);
+        var error = Assert.Throws<ArgumentException>(() => network.Forward(workspace, new float[785]));
+        Assert.Equal("inputs", error.ParamName);
+        error = Assert.Throws<ArgumentException>(() => network.Forward(workspace, new float[784 * 3]));
+        Assert.Contains("at most 2", error.Message);
+        error = Assert.Throws<ArgumentException>(() => network.Forward(new DeepNet().CreateWorkspace(2), new float[784]));
+        Assert.Equal("workspace", error.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => network.CreateWorkspace(0));
+    }
+
+    [Fact]
+    public void TrainStep_checks_labels_and_refuses_the_wrong_kind_of_target()
+    {
+        INetwork network = new MnistMlp();
+        var workspace = network.CreateWorkspace(2);
+        var sgd = new Sgd(0.1f);
+        var error = Assert.Throws<ArgumentException>(() => network.TrainStep(workspace, new float[784 * 2], new int[1], sgd));
+        Assert.Equal("labels", error.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => network.TrainStep(workspace, new float[784], new[] { 10 }, sgd));
+        var wrongKind = Assert.Throws<InvalidOperationException>(() => network.TrainStep(workspace, new float[784], new float[10], sgd));
+        Assert.Contains("class labels", wrongKind.Message);
+    }
+
+    [Fact]
+    public void Backward_changes_gradients_and_never_parameters()
+    {
+        var network = new DeepNet(seed: 2);
+        var before = network.Parameters.ToArray();
+        var workspace = network.CreateWorkspace(1);
+        var inputs = Enumerable.Range(0, DeepNet.InputLength).Select(i => i * 0.1f).ToArray();
+        network.Forward(workspace, inputs);
+        network.Backward(workspace, inputs, new float[] { 1, -1, 0.5f });
+        Assert.Equal(before, network.Parameters.ToArray());
+        Assert.Contains(network.Gradients.ToArray(), g => g != 0f);
+    }
+}
