@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 
+using Butterfly.Tests;
+
 namespace Butterfly.Runtime.Tests;
 
 public sealed class MnistDataTests

@@ -1,6 +1,8 @@
 using System.Linq;
 using Butterfly.Runtime.Tests.Networks;
 
+using Butterfly.Tests;
+
 namespace Butterfly.Runtime.Tests;
 
 /// <summary>End to end: the generated MLP learns real MNIST digits, deterministically.</summary>

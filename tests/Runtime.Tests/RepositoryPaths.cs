@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Butterfly.Runtime.Tests;
+namespace Butterfly.Tests;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
 internal static class RepositoryPaths
