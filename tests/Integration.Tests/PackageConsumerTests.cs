@@ -23,7 +23,7 @@ public sealed class PackageConsumerTests : IDisposable
         string configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         DotnetCommand.Run(
             RepositoryPaths.Root,
-            "pack", "src/Runtime/Butterfly.Runtime.csproj", "-c", configuration, "--no-build", "-o", feed, $"-p:PackageVersion={_version}");
+            "pack", "src/Runtime/Butterfly.Runtime.csproj", "-c", configuration, "-o", feed, $"-p:PackageVersion={_version}");
         Assert.True(File.Exists(Path.Combine(feed, $"Butterfly.{_version}.nupkg")));
 
         DotnetCommand.Run(app, "new", "console", "--framework", "net10.0", "--name", "Consumer", "--output", ".");
