@@ -35,6 +35,11 @@ internal static class NetworkParser
         }
 
         var network = context.Attributes[0];
+        if (AttributeErrors.Any(network, cancellationToken))
+        {
+            return ParseResult.Nothing;
+        }
+
         var networkLocation = Locate(network, cancellationToken) ?? declaration.Identifier.GetLocation();
         var diagnostics = new List<DiagnosticInfo>();
         TypeChecks.Check(type, declaration, networkLocation, diagnostics);
@@ -91,7 +96,7 @@ internal static class NetworkParser
                 continue;
             }
 
-            if (attribute.AttributeConstructor is null || attribute.ApplicationSyntaxReference is not { } reference)
+            if (AttributeErrors.Any(attribute, cancellationToken) || attribute.ApplicationSyntaxReference is not { } reference)
             {
                 return null;
             }
@@ -200,8 +205,9 @@ internal static class NetworkParser
 
     private static int[] InputDimensions(AttributeData attribute)
     {
+        // [Input(null)] binds (the parameter is a params array) and reads as no dimensions at all.
         var argument = attribute.ConstructorArguments.FirstOrDefault();
-        return argument.Kind == TypedConstantKind.Array
+        return argument.Kind == TypedConstantKind.Array && !argument.IsNull
             ? argument.Values.Select(v => v.Value is int d ? d : 0).ToArray()
             : [];
     }
