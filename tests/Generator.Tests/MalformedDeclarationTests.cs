@@ -1,4 +1,3 @@
-using System.Linq;
 using Butterfly.Generator.Tests.Harness;
 using Microsoft.CodeAnalysis;
 
@@ -90,6 +89,6 @@ public sealed class MalformedDeclarationTests
         Assert.Null(run.Exception);
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("public const string Signature = \"Input(6) Dense(8) Tanh Dense(2)\";", run.SingleSource().Text);
-        Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.DoesNotContain(run.OutputDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
     }
 }
