@@ -328,6 +328,73 @@ public sealed class DiagnosticTests
     // planner's side with a layer kind that rejects every shape.
 
     [Fact]
+    public void BF0017_class_named_like_a_parameter_view()
+    {
+        var diagnostic = SingleError("BF0017", """
+            using Butterfly;
+
+            [[|Network|]]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Dense1WeightsGradient;
+            """);
+        Assert.Contains("named 'Dense1WeightsGradient'", diagnostic.GetMessage());
+    }
+
+    // Guards the reserved list against the emitter: a network class named like any member the generator writes
+    // into it would not compile (CS0542), so each such name must be rejected up front.
+    [Fact]
+    public void BF0017_every_generated_member_name_is_rejected_as_the_class_name()
+    {
+        var generated = GeneratorRun.Of(SnapshotDeclarations.DeepNetwork).Output.GetTypeByMetadataName("Samples.DeepClassifier")!;
+        var names = generated.GetMembers()
+            .Where(m => m is not IMethodSymbol { AssociatedSymbol: not null }) // property accessors
+            .Where(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => l.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true))
+            .Select(m => m.Name)
+            .Where(name => !name.Contains('.', System.StringComparison.Ordinal)) // constructors and explicit interface implementations
+            .Distinct()
+            .ToList();
+        Assert.Contains("Dense5BiasGradient", names);
+        Assert.Contains("WorkspaceFloatsPerSample", names);
+
+        var accepted = names
+            .Where(name => !GeneratorRun.Of(SnapshotDeclarations.DeepNetwork.Replace("DeepClassifier", name)).GeneratorDiagnostics.Any(d => d.Id == "BF0017"))
+            .ToList();
+        Assert.Empty(accepted);
+    }
+
+    [Fact]
+    public void BF0020_network_class_file_local()
+    {
+        var diagnostic = SingleError("BF0020", """
+            using Butterfly;
+
+            [[|Network|]]
+            [Input(2)]
+            [Dense(1)]
+            file partial class Net;
+            """);
+        Assert.StartsWith("'Net' is declared 'file'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void BF0020_network_class_nested_in_a_file_local_type()
+    {
+        var diagnostic = SingleError("BF0020", """
+            using Butterfly;
+
+            file partial class Outer
+            {
+                [[|Network|]]
+                [Input(2)]
+                [Dense(1)]
+                public partial class Net;
+            }
+            """);
+        Assert.StartsWith("'Outer' is declared 'file', so the network class 'Net'", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void Several_errors_in_one_declaration_are_all_reported()
     {
         var source = MarkedSource.Parse("""

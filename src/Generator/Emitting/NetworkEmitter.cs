@@ -144,7 +144,7 @@ internal static class NetworkEmitter
             writer.Line($"public {Span} {tensor.ViewName} => new {Span}(_parameters, {tensor.Offset}, {tensor.Length});");
             writer.Line();
             writer.Documentation($"<summary>The gradient of <c>{tensor.Name}</c>.</summary>");
-            writer.Line($"public {Span} {tensor.ViewName}Gradient => new {Span}(_gradients, {tensor.Offset}, {tensor.Length});");
+            writer.Line($"public {Span} {tensor.GradientViewName} => new {Span}(_gradients, {tensor.Offset}, {tensor.Length});");
         }
 
         writer.Line();

@@ -62,11 +62,17 @@ internal static class NetworkParser
 
         var layerLocations = declared.Where(d => !d.IsInput).Select(d => d.Location).ToList();
         var planErrors = new List<PlanError>();
-        Planner.Plan(spec, type.Name, planErrors);
+        var plan = Planner.Plan(spec, type.Name, planErrors);
         foreach (var error in planErrors)
         {
             var location = error.LayerIndex < 0 ? networkLocation : layerLocations[error.LayerIndex];
             diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, location, error.Arguments));
+        }
+
+        // The parameter views are named after the layers (Dense1Weights, ...), so only the plan knows them.
+        if (plan is not null && plan.ParameterViewNames.Contains(type.Name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, networkLocation, type.Name));
         }
 
         return diagnostics.Count > 0
