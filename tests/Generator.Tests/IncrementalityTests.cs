@@ -55,7 +55,9 @@ public sealed class IncrementalityTests
     {
         var first = GeneratorRun.Of(SnapshotDeclarations.MnistMlp);
         var tree = first.Input.SyntaxTrees.Single();
-        var edited = TestCompilation.Parse(SnapshotDeclarations.MnistMlp.Replace("[Dense(10), Softmax]", "[Dense(10),   Softmax]  // output"), tree.FilePath);
+        // Moves the declaration down a line and changes its spacing: no location is part of a valid model.
+        string source = "// The founding article's network\n" + SnapshotDeclarations.MnistMlp.Replace("[Dense(10), Softmax]", "[Dense(10),   Softmax]  // output");
+        var edited = TestCompilation.Parse(source, tree.FilePath);
 
         var second = first.Rerun(first.Input.ReplaceSyntaxTree(tree, edited));
 

@@ -184,7 +184,6 @@ internal static class NetworkEmitter
                 writer.Comment($"The halves [0, {scratch / 2}) and [{scratch / 2}, {scratch}) take turns as a layer's input and output;\nelement-wise layers work in place.");
             }
 
-            // Two halves of the scratch take turns as a layer's input and output; element-wise layers work in place.
             string current = "input";
             int half = -1;
             foreach (var layer in plan.Layers)
