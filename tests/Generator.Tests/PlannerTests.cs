@@ -1,4 +1,7 @@
 using System.Collections.Generic;
+using System.Globalization;
+using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Layers;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
 
@@ -51,5 +54,53 @@ public sealed class PlannerTests
         Assert.Null(Planner.Plan(spec, "Huge", errors));
         var error = Assert.Single(errors);
         Assert.Equal("BF0014", error.Descriptor.Id);
+    }
+
+    [Fact]
+    public void Reports_a_layer_that_rejects_its_input_shape()
+    {
+        // No shipped layer kind rejects a shape yet, so BF0019 is reachable only through a kind the test supplies.
+        var spec = new NetworkSpec(
+            Shape.Of(4),
+            new[]
+            {
+                new LayerSpec("Dense", new[] { new LayerArgument("units", 3) }.ToEquatableArray()),
+                new LayerSpec(RejectingLayer.KindName, EquatableArray<LayerArgument>.Empty),
+            }.ToEquatableArray(),
+            LossKind.MeanSquaredError);
+        var errors = new List<PlanError>();
+        Assert.Null(Planner.Plan(spec, "Net", errors, name => name == RejectingLayer.KindName ? new RejectingLayer() : LayerCatalog.Get(name)));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(1, error.LayerIndex);
+        Assert.Equal("BF0019", error.Descriptor.Id);
+        var diagnostic = DiagnosticInfo.Create(error.Descriptor, null, error.Arguments).ToDiagnostic();
+        Assert.Equal("[Rejecting] cannot take an input of shape (3): it needs an image, (channels, height, width)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Shape_length_saturates_instead_of_wrapping()
+    {
+        Assert.Equal(784, Shape.Of(1, 28, 28).Length);
+        Assert.Equal(long.MaxValue, Shape.Of(1 << 30, 1 << 30, 1 << 30).Length);
+    }
+
+    /// <summary>A layer kind whose shape rule rejects every input.</summary>
+    private sealed class RejectingLayer : LayerKind
+    {
+        public const string KindName = "Rejecting";
+
+        public override string Name => KindName;
+
+        public override ForwardValues BackwardReads => ForwardValues.None;
+
+        public override ShapeResult InferShape(Shape input, LayerSpec spec) =>
+            ShapeResult.Impossible("it needs an image, (channels, height, width)");
+
+        public override void EmitPredict(CodeWriter writer, LayerEmission layer) => throw new System.NotSupportedException();
+
+        public override void EmitForward(CodeWriter writer, LayerEmission layer) => throw new System.NotSupportedException();
+
+        public override void EmitBackward(CodeWriter writer, LayerEmission layer) => throw new System.NotSupportedException();
     }
 }

@@ -107,6 +107,11 @@ internal static class DiagnosticDescriptors
         "Layer cannot take its input shape",
         "[{0}] cannot take an input of shape {1}: {2}");
 
+    public static readonly DiagnosticDescriptor NetworkFileLocal = Error(
+        "BF0020",
+        "Network class cannot be file-local",
+        "'{1}' is declared 'file', so the network class '{0}' cannot be completed from the generated file: remove the 'file' modifier");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

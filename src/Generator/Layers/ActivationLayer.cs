@@ -11,6 +11,8 @@ internal abstract class ActivationLayer : LayerKind
 {
     public override bool IsElementwise => true;
 
+    public override ForwardValues BackwardReads => ForwardValues.Output;
+
     /// <summary>The forward rule, for the comment over the emitted call.</summary>
     protected abstract string Formula { get; }
 

@@ -15,6 +15,8 @@ internal sealed class DenseLayer : LayerKind
 {
     public override string Name => "Dense";
 
+    public override ForwardValues BackwardReads => ForwardValues.Input;
+
     public override IEnumerable<LayerError> CheckArguments(LayerSpec spec)
     {
         double units = spec.Get("units");
@@ -73,6 +75,10 @@ internal sealed class DenseLayer : LayerKind
         {
             writer.Comment($"dX = dY W    [batch × {plan.InputLength}]: forward's W x, mirrored as Wᵀ dy");
             writer.Line($"global::Butterfly.Kernels.Gemm.AB({layer.OutputGradient}, {layer.Parameter(0)}, {inputGradient}, batch, {plan.InputLength}, {plan.OutputLength});");
+        }
+        else
+        {
+            writer.Comment("First layer: the input needs no gradient, so dX is not computed.");
         }
     }
 }

@@ -33,6 +33,9 @@ internal abstract class LayerKind
 
     public string AttributeMetadataName => "Butterfly." + Name + "Attribute";
 
+    /// <summary>What the backward rule reads besides <c>dE/dy</c>.</summary>
+    public abstract ForwardValues BackwardReads { get; }
+
     /// <summary>Whether Predict may compute the layer in place, overwriting its input.</summary>
     public virtual bool IsElementwise => false;
 

@@ -12,6 +12,8 @@ internal sealed class SoftmaxLayer : LayerKind
 {
     public override string Name => "Softmax";
 
+    public override ForwardValues BackwardReads => ForwardValues.Output;
+
     public override ShapeResult InferShape(Shape input, LayerSpec spec) => ShapeResult.Of(input);
 
     public override void EmitPredict(CodeWriter writer, LayerEmission layer)

@@ -10,8 +10,11 @@ internal readonly record struct Shape(EquatableArray<int> Dimensions)
 
     public int Rank => Dimensions.Count;
 
-    /// <summary>Elements per sample, in 64 bits so that a huge declaration is caught, not wrapped.</summary>
-    public long Length => Dimensions.Aggregate(1L, (product, d) => product * d);
+    /// <summary>
+    /// Elements per sample, in 64 bits and saturating at <see cref="long.MaxValue"/>, so that a huge declaration such
+    /// as (2^30, 2^30, 2^30) is caught as too large instead of wrapping to a small or zero length.
+    /// </summary>
+    public long Length => Dimensions.Aggregate(1L, (product, d) => d > 0 && product > long.MaxValue / d ? long.MaxValue : product * d);
 
     public int this[int axis] => Dimensions[axis];
 

@@ -10,6 +10,26 @@ internal readonly record struct ContainingType(string Keyword, string Name);
 /// <param name="MetadataName">The class name without <c>@</c>, for hint names and messages.</param>
 internal sealed record TypeDeclaration(string Namespace, EquatableArray<ContainingType> ContainingTypes, string Name, string MetadataName)
 {
+    /// <summary>The full name as C# spells it: <c>Samples.Models.@class</c>.</summary>
+    public string QualifiedName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder();
+            if (Namespace.Length > 0)
+            {
+                name.Append(Namespace).Append('.');
+            }
+
+            foreach (var type in ContainingTypes)
+            {
+                name.Append(type.Name).Append('.');
+            }
+
+            return name.Append(Name).ToString();
+        }
+    }
+
     /// <summary>The generated file's hint name: <c>Namespace.Outer.Name.g.cs</c>.</summary>
     public string HintName
     {

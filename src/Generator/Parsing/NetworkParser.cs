@@ -35,6 +35,11 @@ internal static class NetworkParser
         }
 
         var network = context.Attributes[0];
+        if (AttributeErrors.Any(network, cancellationToken))
+        {
+            return ParseResult.Nothing;
+        }
+
         var networkLocation = Locate(network, cancellationToken) ?? declaration.Identifier.GetLocation();
         var diagnostics = new List<DiagnosticInfo>();
         TypeChecks.Check(type, declaration, networkLocation, diagnostics);
@@ -57,11 +62,17 @@ internal static class NetworkParser
 
         var layerLocations = declared.Where(d => !d.IsInput).Select(d => d.Location).ToList();
         var planErrors = new List<PlanError>();
-        Planner.Plan(spec, type.Name, planErrors);
+        var plan = Planner.Plan(spec, type.Name, planErrors);
         foreach (var error in planErrors)
         {
             var location = error.LayerIndex < 0 ? networkLocation : layerLocations[error.LayerIndex];
             diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, location, error.Arguments));
+        }
+
+        // The parameter views are named after the layers (Dense1Weights, ...), so only the plan knows them.
+        if (plan is not null && plan.ParameterViewNames.Contains(type.Name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, networkLocation, type.Name));
         }
 
         return diagnostics.Count > 0
@@ -91,7 +102,7 @@ internal static class NetworkParser
                 continue;
             }
 
-            if (attribute.AttributeConstructor is null || attribute.ApplicationSyntaxReference is not { } reference)
+            if (AttributeErrors.Any(attribute, cancellationToken) || attribute.ApplicationSyntaxReference is not { } reference)
             {
                 return null;
             }
@@ -200,8 +211,9 @@ internal static class NetworkParser
 
     private static int[] InputDimensions(AttributeData attribute)
     {
+        // [Input(null)] binds (the parameter is a params array) and reads as no dimensions at all.
         var argument = attribute.ConstructorArguments.FirstOrDefault();
-        return argument.Kind == TypedConstantKind.Array
+        return argument.Kind == TypedConstantKind.Array && !argument.IsNull
             ? argument.Values.Select(v => v.Value is int d ? d : 0).ToArray()
             : [];
     }

@@ -11,12 +11,16 @@ namespace Butterfly.Generator.Parsing;
 /// <summary>Checks that a <c>[Network]</c> type can receive generated members, and describes where it lives.</summary>
 internal static class TypeChecks
 {
-    /// <summary>Members every network gets, which the class itself therefore cannot be named.</summary>
-    private static readonly HashSet<string> GeneratedMemberNames =
+    /// <summary>
+    /// Members every network gets, private ones included, which the class itself therefore cannot be named (C# forbids
+    /// a member named like its type). The parameter views, named after the layers, are checked after planning.
+    /// </summary>
+    internal static readonly HashSet<string> GeneratedMemberNames =
     [
         "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss",
         "Parameters", "Gradients", "ParameterBlocks", "Predict", "CreateWorkspace", "Forward", "Backward",
-        "TrainStep", "Backpropagate",
+        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "s_parameterBlocks", "_parameters", "_gradients",
+        "t_predictScratch",
     ];
 
     public static void Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location location, List<DiagnosticInfo> diagnostics)
@@ -37,6 +41,17 @@ internal static class TypeChecks
         if (type.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkStatic, location, name));
+        }
+
+        // A file-local type cannot have a part in another file: the generated 'partial class' would silently declare
+        // a second, unrelated type of the same name instead of completing this one.
+        for (var outer = type; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.IsFileLocal)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkFileLocal, location, name, outer.Name));
+                break;
+            }
         }
 
         if (GeneratedMemberNames.Contains(name))

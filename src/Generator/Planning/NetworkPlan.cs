@@ -45,6 +45,9 @@ internal sealed class NetworkPlan
 
     public IEnumerable<ParameterTensor> ParameterTensors => Layers.SelectMany(l => l.Parameters);
 
+    /// <summary>The generated properties that depend on the layers: each tensor's view and its gradient's view.</summary>
+    public IEnumerable<string> ParameterViewNames => ParameterTensors.SelectMany(t => new[] { t.ViewName, t.GradientViewName });
+
     /// <summary>The shapes as one line, which weights files record: <c>Input(784) Dense(100) Sigmoid ...</c>.</summary>
     public string Signature =>
         "Input(" + string.Join(", ", Spec.Input.Dimensions) + ") " + string.Join(" ", Layers.Select(l => l.Spec.ToString()));

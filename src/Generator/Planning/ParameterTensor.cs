@@ -12,4 +12,8 @@ internal sealed record ParameterShape(string Suffix, long Length, bool IsBias);
 /// <param name="Offset">Where it starts in the parameter (and gradient) buffer.</param>
 /// <param name="Length">Floats it holds.</param>
 /// <param name="IsBias">Whether it is an additive bias.</param>
-internal sealed record ParameterTensor(string Name, string ViewName, int Offset, int Length, bool IsBias);
+internal sealed record ParameterTensor(string Name, string ViewName, int Offset, int Length, bool IsBias)
+{
+    /// <summary>The generated property for the tensor's gradient, such as <c>Dense1WeightsGradient</c>.</summary>
+    public string GradientViewName => ViewName + "Gradient";
+}

@@ -1,0 +1,43 @@
+using Butterfly.Generator.Tests.Harness;
+
+namespace Butterfly.Generator.Tests;
+
+/// <summary>
+/// Pins the generated code of representative networks (see <see cref="Snapshot"/> for the file layout). The
+/// verified files are meant to be read: review them as code when they change.
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Mnist_mlp() => VerifySingleSource(SnapshotDeclarations.MnistMlp, "Samples.MnistMlp.g.cs");
+
+    [Fact]
+    public void Relu_regressor_with_mean_squared_error() =>
+        VerifySingleSource(SnapshotDeclarations.ReluRegressor, "Samples.Regression.HousePrices.g.cs");
+
+    [Fact]
+    public void Deep_network_with_every_activation() =>
+        VerifySingleSource(SnapshotDeclarations.DeepNetwork, "Samples.DeepClassifier.g.cs");
+
+    [Fact]
+    public void Network_nested_in_class_and_struct() =>
+        VerifySingleSource(SnapshotDeclarations.NestedInClassAndStruct, "Models.Tiny.Xor.g.cs");
+
+    [Fact]
+    public void Network_class_named_with_a_keyword() =>
+        VerifySingleSource(SnapshotDeclarations.KeywordName, "Samples.Keywords.class.g.cs");
+
+    private static void VerifySingleSource(
+        string declaration,
+        string hintName,
+        [System.Runtime.CompilerServices.CallerFilePath] string testFile = "",
+        [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var run = GeneratorRun.Of(declaration);
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var file = run.SingleSource();
+        Assert.Equal(hintName, file.HintName);
+        Snapshot.Verify(file, testFile, test);
+    }
+}
