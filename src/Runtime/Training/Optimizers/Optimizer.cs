@@ -110,7 +110,9 @@ public abstract class Optimizer
 
     /// <summary>Everything besides the learning rate that decides what a step does: rule, penalties and clipping.</summary>
     public string Configuration =>
-        string.Create(CultureInfo.InvariantCulture, $"{Description}; regularization {Regularization}; max gradient norm {MaxGradientNorm:R}");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Description}; regularization {Regularization}; {(float.IsFinite(MaxGradientNorm) ? $"max gradient norm {MaxGradientNorm:R}" : "no clipping")}");
 
     /// <summary>How many per-parameter state buffers the rule carries between steps.</summary>
     public int StateBufferCount => _stateBufferCount;
