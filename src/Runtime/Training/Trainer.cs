@@ -24,7 +24,8 @@ public sealed class Trainer
     private readonly SeededRandom _random;
     private readonly List<EpochReport> _history = [];
     private float[]? _bestParameters;
-    private int _expectedTrainingSamples = -1;
+    private int _trainingSamples = -1;
+    private int _resumedTrainingSamples = -1;
 
     /// <summary>Prepares to train <paramref name="network"/> with <paramref name="optimizer"/>.</summary>
     public Trainer(INetwork network, Optimizer optimizer, TrainerOptions? options = null)
@@ -84,14 +85,15 @@ public sealed class Trainer
             Evaluation.DatasetFits(_network, test, nameof(test));
         }
 
-        if (_expectedTrainingSamples >= 0 && _expectedTrainingSamples != train.Count)
+        if (_resumedTrainingSamples >= 0 && _resumedTrainingSamples != train.Count)
         {
             throw new ArgumentException(
-                $"The resumed run was trained on {_expectedTrainingSamples} samples; train holds {train.Count}. Resume with the same data.",
+                $"The resumed run was trained on {_resumedTrainingSamples} samples; train holds {train.Count}. Resume with the same data.",
                 nameof(train));
         }
 
-        _expectedTrainingSamples = train.Count;
+        _resumedTrainingSamples = -1;
+        _trainingSamples = train.Count;
         Dataset? validation = null;
         if (_options.ValidationFraction > 0)
         {
@@ -249,7 +251,7 @@ public sealed class Trainer
             CompletedEpochs,
             _random.State,
             _options.RunSettings(),
-            _expectedTrainingSamples,
+            _trainingSamples,
             Stopped,
             BestEpoch,
             BestValidationLoss,
@@ -301,7 +303,8 @@ public sealed class Trainer
         checkpoint.Parameters.CopyTo(_network.Parameters);
         _random.State = checkpoint.RandomState;
         CompletedEpochs = checkpoint.CompletedEpochs;
-        _expectedTrainingSamples = checkpoint.TrainingSamples;
+        _trainingSamples = checkpoint.TrainingSamples;
+        _resumedTrainingSamples = checkpoint.TrainingSamples;
         Stopped = checkpoint.Stopped;
         BestEpoch = checkpoint.BestEpoch;
         BestValidationLoss = checkpoint.BestValidationLoss;
