@@ -73,8 +73,9 @@ internal static class TrainingRun
             $"{Parallelism.ThreadCount} thread(s){(options.Validation > 0 ? $", validation {options.Validation:P0}" : "")}{(options.Patience > 0 ? $", patience {options.Patience}" : "")}."));
         if (checkpoint is not null)
         {
-            display.Line(trainer.Stopped || trainer.CompletedEpochs >= options.Epochs
-                ? $"The run in {options.Resume} is complete after {trainer.CompletedEpochs} epoch(s){(trainer.Stopped ? " (stopped early)" : "")}; nothing to train (raise --epochs to go on)."
+            display.Line(
+                trainer.Stopped ? $"The run in {options.Resume} stopped early after epoch {trainer.CompletedEpochs}; there is nothing more to train."
+                : trainer.CompletedEpochs >= options.Epochs ? $"The run in {options.Resume} already has {trainer.CompletedEpochs} epoch(s); raise --epochs to go on."
                 : $"Resuming {options.Resume} after epoch {trainer.CompletedEpochs}, up to epoch {options.Epochs}.");
         }
 

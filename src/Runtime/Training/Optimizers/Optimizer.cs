@@ -25,6 +25,13 @@ public abstract class Optimizer
     private float[][] _scratch = [];
     private float[]? _adjustedGradients;
 
+    /// <summary>Sets the learning rate, for a rule that keeps no per-parameter buffers.</summary>
+    /// <param name="learningRate">The step size; positive and finite.</param>
+    protected Optimizer(float learningRate)
+        : this(learningRate, stateBuffers: 0)
+    {
+    }
+
     /// <summary>Sets the learning rate and says how many buffers of one float per parameter the rule needs.</summary>
     /// <param name="learningRate">The step size; positive and finite.</param>
     /// <param name="stateBuffers">Buffers the rule carries from step to step (saved in checkpoints).</param>
