@@ -105,6 +105,73 @@ public sealed class Dataset
             : new Dataset(features, SampleLength, null, _targets.AsSpan(start * TargetLength, count * TargetLength).ToArray(), TargetLength);
     }
 
+    /// <summary>A copy of the samples at <paramref name="indices"/>, in that order.</summary>
+    public Dataset Select(ReadOnlySpan<int> indices)
+    {
+        if (indices.IsEmpty)
+        {
+            throw new ArgumentException("indices must name at least one sample.", nameof(indices));
+        }
+
+        var features = new float[indices.Length * SampleLength];
+        var labels = _labels is null ? null : new int[indices.Length];
+        var targets = _targets is null ? null : new float[indices.Length * TargetLength];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int index = indices[i];
+            if ((uint)index >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(indices), index, $"indices[{i}] must be a sample index in [0, {Count}).");
+            }
+
+            Sample(index).CopyTo(features.AsSpan(i * SampleLength));
+            if (labels is not null)
+            {
+                labels[i] = _labels![index];
+            }
+            else
+            {
+                _targets.AsSpan(index * TargetLength, TargetLength).CopyTo(targets.AsSpan(i * TargetLength));
+            }
+        }
+
+        return new Dataset(features, SampleLength, labels, targets, TargetLength);
+    }
+
+    /// <summary>
+    /// Holds out a random part of the samples for validation: a seeded shuffle picks
+    /// <c>round(Count × validationFraction)</c> samples (at least one, and one fewer than all at most). Both parts
+    /// keep the original order of their samples. The same seed and count always give the same split.
+    /// </summary>
+    /// <param name="validationFraction">The share held out, in (0, 1).</param>
+    /// <param name="seed">Seeds the choice.</param>
+    public (Dataset Train, Dataset Validation) Split(double validationFraction, int seed)
+    {
+        if (!(validationFraction > 0 && validationFraction < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "validationFraction must be in (0, 1).");
+        }
+
+        if (Count < 2)
+        {
+            throw new InvalidOperationException($"A dataset of {Count} sample cannot be split; it needs at least 2.");
+        }
+
+        int validationCount = Math.Clamp((int)Math.Round(Count * validationFraction), 1, Count - 1);
+        var order = new int[Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        new SeededRandom(seed).Shuffle(order.AsSpan());
+        var validation = order.AsSpan(0, validationCount);
+        var train = order.AsSpan(validationCount);
+        validation.Sort();
+        train.Sort();
+        return (Select(train), Select(validation));
+    }
+
     private static void CheckFeatures(float[] features, int sampleLength)
     {
         ArgumentNullException.ThrowIfNull(features);

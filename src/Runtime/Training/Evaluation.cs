@@ -54,6 +54,46 @@ public static class Evaluation
         return new EvaluationResult((float)(lossSum / data.Count), accuracy, data.Count);
     }
 
+    /// <summary>
+    /// Counts, for a labelled dataset, how often each true class (row) was predicted as each class (column): the
+    /// diagonal holds the correct predictions.
+    /// </summary>
+    /// <param name="network">A classifier.</param>
+    /// <param name="data">Samples with labels in [0, <see cref="INetwork.OutputLength"/>).</param>
+    /// <param name="workspace">Scratch from <paramref name="network"/>'s CreateWorkspace; its MaxBatch sets the batch size.</param>
+    /// <returns>A square matrix of <see cref="INetwork.OutputLength"/> classes, indexed [true, predicted].</returns>
+    public static int[,] ConfusionMatrix(INetwork network, Dataset data, Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(workspace);
+        DatasetFits(network, data, nameof(data));
+        if (!data.HasLabels)
+        {
+            throw new ArgumentException("data must carry class labels to count a confusion matrix.", nameof(data));
+        }
+
+        int n = network.InputLength, classes = network.OutputLength;
+        var counts = new int[classes, classes];
+        for (int start = 0; start < data.Count; start += workspace.MaxBatch)
+        {
+            int batch = Math.Min(workspace.MaxBatch, data.Count - start);
+            var outputs = network.Forward(workspace, data.Features.Slice(start * n, batch * n));
+            for (int b = 0; b < batch; b++)
+            {
+                int label = data.Labels[start + b];
+                if (label >= classes)
+                {
+                    throw new ArgumentException($"Label {start + b} is {label}; the network has {classes} classes.", nameof(data));
+                }
+
+                counts[label, TensorPrimitives.IndexOfMax(outputs.Slice(b * classes, classes))]++;
+            }
+        }
+
+        return counts;
+    }
+
     /// <summary>Throws unless <paramref name="data"/> has the network's sample length and the kind of target its loss needs.</summary>
     internal static void DatasetFits(INetwork network, Dataset data, string name)
     {
