@@ -159,6 +159,10 @@ public sealed class GradientCheckTests
     {
         public float[] Gradients { get; private set; } = [];
 
+        public override string Name => "recorder";
+
+        public override string Description => "records gradients, changes nothing";
+
         protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterBlock> blocks) =>
             Gradients = gradients.ToArray();
     }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
+using Butterfly.Tests;
+
 namespace Butterfly.Runtime.Tests.Training;
 
 public sealed class CheckpointTests : IDisposable
