@@ -42,11 +42,18 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(models, static (production, model) =>
+        // Emission is cached per network; only the naming below sees them all, because file names must be distinct
+        // across networks (see HintNames), and that last step merely re-adds cached text.
+        var sources = models
+            .Where(static model => model is not null)
+            .Select(static (model, _) => new GeneratedNetwork(model!.Type.HintName, model.Type.QualifiedName, Generate(model)))
+            .WithTrackingName(TrackingNames.Emit);
+
+        context.RegisterSourceOutput(sources.Collect(), static (production, networks) =>
         {
-            if (model is not null)
+            foreach (var (hintName, network) in HintNames.Assign(networks))
             {
-                production.AddSource(model.Type.HintName, SourceText.From(Generate(model), System.Text.Encoding.UTF8));
+                production.AddSource(hintName, SourceText.From(network.Source, System.Text.Encoding.UTF8));
             }
         });
     }

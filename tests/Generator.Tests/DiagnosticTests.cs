@@ -395,6 +395,215 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void BF0021_property_named_like_a_generated_constant()
+    {
+        var diagnostic = SingleError("BF0021", """
+            using Butterfly;
+
+            [Network]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Net
+            {
+                public int [|Summary|] => 0;
+            }
+            """);
+        Assert.Equal("'Net' declares 'Summary', but Butterfly generates 'Summary' in it: rename or remove 'Summary'", diagnostic.GetMessage());
+    }
+
+    // The generated constructors would be duplicates (CS0111 inside the generated file).
+    [Theory]
+    [InlineData("public [|Net|]() { }", "'Net()'")]
+    [InlineData("internal [|Net|](int size) { _ = size; }", "'Net(int)'")]
+    public void BF0021_constructor_with_the_generated_signature(string member, string generated)
+    {
+        var diagnostic = SingleError("BF0021", $$"""
+            using Butterfly;
+
+            [Network]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Net
+            {
+                {{member}}
+            }
+            """);
+        Assert.Contains("Butterfly generates " + generated, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public void [|Predict|](System.ReadOnlySpan<float> input, System.Span<float> output) { }")]
+    [InlineData("public static int [|Gradients|]() => 0;")]
+    [InlineData("public sealed class [|Forward|] { }")]
+    [InlineData("private int [|_parameters|] => 0;")]
+    [InlineData("public int [|Dense1WeightsGradient|] { get; set; }")]
+    [InlineData("public Butterfly.Workspace [|CreateWorkspace|](int batch) => new(\"\", batch, 1);")]
+    public void BF0021_member_with_a_generated_name_or_signature(string member)
+    {
+        SingleError("BF0021", $$"""
+            using Butterfly;
+
+            [Network]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Net
+            {
+                {{member}}
+            }
+            """);
+    }
+
+    // Predict's scratch for a 20,000-wide hidden layer lives in a per-thread field, so that name is taken only then.
+    [Fact]
+    public void BF0021_the_per_thread_scratch_field_only_when_the_network_has_one()
+    {
+        const string Declaration = """
+            using Butterfly;
+
+            [Network]
+            [Input(2)]
+            [Dense(WIDTH), ReLU]
+            [Dense(1)]
+            public partial class Net
+            {
+                private static float[]? [|t_predictScratch|];
+                public static int Scratch => t_predictScratch?.Length ?? 0;
+            }
+            """;
+        SingleError("BF0021", Declaration.Replace("WIDTH", "20000"));
+        var small = GeneratorRun.Of(MarkedSource.Parse(Declaration.Replace("WIDTH", "20")).Text);
+        Assert.Empty(small.GeneratorDiagnostics);
+        Assert.Single(small.Sources);
+    }
+
+    [Fact]
+    public void BF0022_inherited_property_named_like_a_generated_constant()
+    {
+        var diagnostic = SingleError("BF0022", """
+            using Butterfly;
+
+            public class Model
+            {
+                public string Summary => "";
+            }
+
+            [[|Network|]]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Net : Model;
+            """);
+        Assert.Equal("'Net' inherits 'Summary' from 'Model', which the generated 'Summary' would hide: rename it in 'Model', or derive 'Net' from another class", diagnostic.GetMessage());
+    }
+
+    // Without the check, the generated Predict hides the virtual one (warning CS0114 in the generated file).
+    [Fact]
+    public void BF0022_inherited_virtual_method_with_the_generated_signature()
+    {
+        var diagnostic = SingleError("BF0022", """
+            using Butterfly;
+
+            public abstract class Model
+            {
+                public virtual void Predict(System.ReadOnlySpan<float> input, System.Span<float> output) { }
+            }
+
+            [[|Network|]]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Net : Model;
+            """);
+        Assert.StartsWith("'Net' inherits 'Predict(ReadOnlySpan<float>, Span<float>)' from 'Model'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void BF0022_network_derived_from_another_network()
+    {
+        var source = MarkedSource.Parse("""
+            using Butterfly;
+
+            [Network]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Parent;
+
+            [[|Network|]]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Child : Parent;
+            """);
+        var run = GeneratorRun.Of(source.Text);
+        Assert.Null(run.Exception);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("BF0022", diagnostic.Id);
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains("from 'Parent'", diagnostic.GetMessage());
+        Assert.Equal("Parent.g.cs", Assert.Single(run.Sources).HintName);
+    }
+
+    [Fact]
+    public void BF0023_base_class_without_a_parameterless_constructor()
+    {
+        var diagnostic = SingleError("BF0023", """
+            using Butterfly;
+
+            public class Model
+            {
+                public Model(int size) => Size = size;
+                public int Size { get; }
+            }
+
+            [[|Network|]]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Net : Model
+            {
+                public Net(string name) : base(name.Length) { }
+            }
+            """);
+        Assert.StartsWith("'Net' derives from 'Model', which has no accessible constructor", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void BF0023_base_class_whose_parameterless_constructor_is_private()
+    {
+        SingleError("BF0023", """
+            using Butterfly;
+
+            public class Model
+            {
+                private Model() { }
+                protected Model(int size) => _ = size;
+            }
+
+            [[|Network|]]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Net : Model
+            {
+                public Net(string name) : base(name.Length) { }
+            }
+            """);
+    }
+
+    // An unread primary-constructor parameter is only a warning (CS9113), so the compiler lets these through.
+    [Theory]
+    [InlineData("[|()|]")]
+    [InlineData("[|(int seed)|]")]
+    [InlineData("[|(string name)|]")]
+    public void BF0024_primary_constructor(string parameters)
+    {
+        var diagnostic = SingleError("BF0024", $$"""
+            using Butterfly;
+
+            [Network]
+            [Input(2)]
+            [Dense(1)]
+            public partial class Net{{parameters}};
+            """);
+        Assert.StartsWith("'Net' has a primary constructor", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void Several_errors_in_one_declaration_are_all_reported()
     {
         var source = MarkedSource.Parse("""

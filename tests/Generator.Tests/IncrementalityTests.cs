@@ -32,6 +32,7 @@ public sealed class IncrementalityTests
         AssertAllCachedOrUnchanged(second, TrackingNames.Parse);
         AssertAllCachedOrUnchanged(second, TrackingNames.Models);
         AssertAllCachedOrUnchanged(second, TrackingNames.Diagnostics);
+        AssertAllCachedOrUnchanged(second, TrackingNames.Emit);
         AssertOutputsNotRegenerated(second);
         Assert.Equal(first.SingleSource(), second.SingleSource());
     }
@@ -63,6 +64,7 @@ public sealed class IncrementalityTests
 
         // The declaration is parsed again, but it yields an equal model, so nothing is emitted again.
         AssertAllCachedOrUnchanged(second, TrackingNames.Models);
+        AssertAllCachedOrUnchanged(second, TrackingNames.Emit);
         AssertOutputsNotRegenerated(second);
     }
 
@@ -78,6 +80,24 @@ public sealed class IncrementalityTests
         Assert.Contains(second.StepOutputs(TrackingNames.Models), o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         Assert.Contains(second.SourceOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         Assert.Contains("Input(784) Dense(50) Tanh Dense(10) Softmax", second.SingleSource().Text);
+    }
+
+    // File names are assigned over all networks at once (colliding names get numbers), but the emission before that
+    // stays per network: editing one network emits only that one again.
+    [Fact]
+    public void Editing_one_network_emits_only_that_network_again()
+    {
+        var first = GeneratorRun.Of(SnapshotDeclarations.MnistMlp, SnapshotDeclarations.ReluRegressor);
+        var tree = first.Input.SyntaxTrees.Single(t => t.FilePath == "Source0.cs");
+        var edited = TestCompilation.Parse(SnapshotDeclarations.MnistMlp.Replace("[Dense(100), Sigmoid]", "[Dense(50), Tanh]"), tree.FilePath);
+
+        var second = first.Rerun(first.Input.ReplaceSyntaxTree(tree, edited));
+
+        var reasons = second.StepOutputs(TrackingNames.Emit).Select(o => o.Reason).ToList();
+        Assert.Equal(2, reasons.Count);
+        Assert.Single(reasons, r => r is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Single(reasons, r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        Assert.Equal(2, second.Sources.Length);
     }
 
     [Fact]

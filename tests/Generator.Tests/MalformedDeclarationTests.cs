@@ -1,3 +1,4 @@
+using System.Linq;
 using Butterfly.Generator.Tests.Harness;
 using Microsoft.CodeAnalysis;
 
@@ -90,5 +91,31 @@ public sealed class MalformedDeclarationTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("public const string Signature = \"Input(6) Dense(8) Tanh Dense(2)\";", run.SingleSource().Text);
         Assert.DoesNotContain(run.OutputDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+    }
+
+    // Namespace A.B and class A.B cannot coexist (CS0101), but the generator sees both networks, whose preferred file
+    // names are both A.B.Net.g.cs; adding one name twice used to throw and fail the whole generator.
+    [Fact]
+    public void Networks_with_the_same_file_name_do_not_fail_the_generator()
+    {
+        var run = GeneratorRun.Of("""
+            using Butterfly;
+
+            namespace A
+            {
+                public partial class B
+                {
+                    [Network] [Input(2)] [Dense(1)] public partial class Net;
+                }
+            }
+
+            namespace A.B
+            {
+                [Network] [Input(2)] [Dense(1)] public partial class Net;
+            }
+            """);
+        Assert.Null(run.Exception);
+        Assert.Contains(run.InputErrors, d => d.Id == "CS0101");
+        Assert.Equal(["A.B.Net.2.g.cs", "A.B.Net.g.cs"], run.Sources.Select(s => s.HintName).Order(System.StringComparer.Ordinal));
     }
 }

@@ -112,6 +112,26 @@ internal static class DiagnosticDescriptors
         "Network class cannot be file-local",
         "'{1}' is declared 'file', so the network class '{0}' cannot be completed from the generated file: remove the 'file' modifier");
 
+    public static readonly DiagnosticDescriptor MemberClash = Error(
+        "BF0021",
+        "Member clashes with a generated member",
+        "'{0}' declares '{1}', but Butterfly generates '{2}' in it: rename or remove '{1}'");
+
+    public static readonly DiagnosticDescriptor InheritedMemberClash = Error(
+        "BF0022",
+        "Inherited member clashes with a generated member",
+        "'{0}' inherits '{1}' from '{2}', which the generated '{3}' would hide: rename it in '{2}', or derive '{0}' from another class");
+
+    public static readonly DiagnosticDescriptor BaseWithoutParameterlessConstructor = Error(
+        "BF0023",
+        "Base class has no parameterless constructor",
+        "'{0}' derives from '{1}', which has no accessible constructor the generated constructors can call without arguments: add one to '{1}', or derive '{0}' from another class");
+
+    public static readonly DiagnosticDescriptor PrimaryConstructor = Error(
+        "BF0024",
+        "Network class cannot have a primary constructor",
+        "'{0}' has a primary constructor, which the generated constructors '{0}()' and '{0}(int seed)' could not call: remove the parameter list and declare what it held as fields or properties");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

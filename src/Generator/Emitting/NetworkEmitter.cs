@@ -11,14 +11,25 @@ namespace Butterfly.Generator.Emitting;
 /// constructor, and straight-line <c>Predict</c>, <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> methods in
 /// which every shape and offset is a constant.
 /// </summary>
+/// <remarks>
+/// The code shares its scope with whatever the user declares around it, so it never relies on a name the user could
+/// take over: types are <c>global::</c>-qualified, locals are declared with their type rather than <c>var</c> (a type
+/// named <c>var</c> would be used instead), argument names are string literals rather than <c>nameof</c> (a method named
+/// <c>nameof</c> would be called), and doc comments name methods in <c>&lt;c&gt;</c> rather than <c>cref</c> (a user
+/// overload, which is legal, would make the bare name ambiguous: warning CS0419). User members that clash with the
+/// generated ones are rejected by the parser (see <see cref="GeneratedMembers"/>).
+/// </remarks>
 internal static class NetworkEmitter
 {
-    private const string Span = "global::System.Span<float>";
-    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    public const string Span = "global::System.Span<float>";
+    public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Kernels = "global::Butterfly.Kernels";
 
     /// <summary>Above this many floats, Predict's scratch moves from the stack to a per-thread array.</summary>
     private const int MaxStackFloats = 16 * 1024;
+
+    /// <summary>Whether Predict's scratch fits on the stack; else the class gets a per-thread buffer field.</summary>
+    public static bool PredictScratchOnStack(NetworkPlan plan) => plan.PredictScratchFloats <= MaxStackFloats;
 
     public static string Emit(NetworkModel model, NetworkPlan plan)
     {
@@ -120,7 +131,7 @@ internal static class NetworkEmitter
         writer.Documentation("<summary>Creates the network with parameters initialized from <paramref name=\"seed\"/>: the same seed gives the same weights.</summary>");
         using (writer.Braces($"public {model.Type.Name}(int seed)"))
         {
-            writer.Line("var random = new global::Butterfly.SeededRandom(seed);");
+            writer.Line("global::Butterfly.SeededRandom random = new(seed);");
             writer.Line($"{Span} parameters = _parameters;");
             foreach (var layer in plan.Layers.Where(l => l.Parameters.Count > 0))
             {
@@ -153,7 +164,7 @@ internal static class NetworkEmitter
     private static void EmitPredict(CodeWriter writer, NetworkPlan plan)
     {
         int scratch = plan.PredictScratchFloats;
-        bool onStack = scratch <= MaxStackFloats;
+        bool onStack = PredictScratchOnStack(plan);
         if (!onStack)
         {
             writer.Line("[global::System.ThreadStatic]");
@@ -173,8 +184,8 @@ internal static class NetworkEmitter
             $"<param name=\"output\">{Floats(plan.OutputLength)}, overwritten.</param>");
         using (writer.Braces($"public void Predict({ReadOnlySpan} input, {Span} output)"))
         {
-            writer.Line("global::Butterfly.Arguments.HasLength(input, InputLength, nameof(input));");
-            writer.Line("global::Butterfly.Arguments.HasLength(output, OutputLength, nameof(output));");
+            writer.Line("global::Butterfly.Arguments.HasLength(input, InputLength, \"input\");");
+            writer.Line("global::Butterfly.Arguments.HasLength(output, OutputLength, \"output\");");
             writer.Line($"{ReadOnlySpan} parameters = _parameters;");
             if (scratch > 0)
             {
@@ -203,7 +214,7 @@ internal static class NetworkEmitter
                 {
                     half = half == 0 ? 1 : 0;
                     output = $"h{layer.Index + 1}";
-                    writer.Line($"var {output} = scratch.Slice({half * scratch / 2}, {layer.OutputLength});");
+                    writer.Line($"{Span} {output} = scratch.Slice({half * scratch / 2}, {layer.OutputLength});");
                 }
 
                 layer.Kind.EmitPredict(writer, new LayerEmission(layer, current, output));
@@ -217,7 +228,7 @@ internal static class NetworkEmitter
     private static void EmitWorkspace(CodeWriter writer)
     {
         writer.Documentation(
-            "<summary>Allocates the scratch <see cref=\"Forward\"/>, <see cref=\"Backward\"/> and <c>TrainStep</c> need for up to\n" +
+            "<summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to\n" +
             "<paramref name=\"maxBatch\"/> samples. Reuse it; one workspace serves one thread at a time.</summary>");
         writer.Line("public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>");
         writer.Line("    new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);");
@@ -228,7 +239,7 @@ internal static class NetworkEmitter
     {
         writer.Documentation(
             "<summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in\n" +
-            "<paramref name=\"workspace\"/> for <see cref=\"Backward\"/>.</summary>\n" +
+            "<paramref name=\"workspace\"/> for <c>Backward</c>.</summary>\n" +
             "<returns>The outputs, a view into the workspace valid until its next use.</returns>");
         using (writer.Braces($"public {ReadOnlySpan} Forward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs)"))
         {
@@ -239,7 +250,7 @@ internal static class NetworkEmitter
             {
                 writer.Line();
                 Header(writer, layer);
-                writer.Line($"var {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
+                writer.Line($"{Span} {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
                 layer.Kind.EmitForward(writer, new LayerEmission(layer, Input(layer), Output(layer)));
             }
 
@@ -255,14 +266,14 @@ internal static class NetworkEmitter
         writer.Documentation(
             "<summary>\n" +
             "Fills <see cref=\"Gradients\"/> for a loss whose gradient with respect to the outputs of the last\n" +
-            "<see cref=\"Forward\"/> call (on the same <paramref name=\"inputs\"/>) is <paramref name=\"outputGradient\"/>.\n" +
+            "<c>Forward</c> call (on the same <paramref name=\"inputs\"/>) is <paramref name=\"outputGradient\"/>.\n" +
             "Never changes a parameter.\n" +
             "</summary>");
         using (writer.Braces($"public void Backward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, {ReadOnlySpan} outputGradient)"))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
             writer.Line("int batch = workspace.CheckBatch(Signature, inputs, InputLength);");
-            writer.Line("global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, nameof(outputGradient));");
+            writer.Line("global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, \"outputGradient\");");
             var last = plan.Layers[plan.Layers.Count - 1];
             writer.Line();
             if (plan.FusesSoftmaxCrossEntropy)
@@ -296,7 +307,7 @@ internal static class NetworkEmitter
             "One training step on a batch: forward, loss, backward (gradients only), then <paramref name=\"optimizer\"/>\n" +
             "updates the parameters.\n" +
             "</summary>\n" +
-            "<param name=\"workspace\">Scratch from <see cref=\"CreateWorkspace\"/>, large enough for the batch.</param>\n" +
+            "<param name=\"workspace\">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>\n" +
             "<param name=\"inputs\">The batch, <c>InputLength</c> floats per sample.</param>\n" +
             (labels
                 ? "<param name=\"labels\">One class index in [0, <c>OutputLength</c>) per sample.</param>\n"
@@ -310,9 +321,9 @@ internal static class NetworkEmitter
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
             writer.Line("int batch = workspace.CheckBatch(Signature, inputs, InputLength);");
             writer.Line(labels
-                ? "global::Butterfly.Arguments.HasLength(labels, batch, nameof(labels));"
-                : "global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, nameof(targets));");
-            writer.Line("var outputs = Forward(workspace, inputs);");
+                ? "global::Butterfly.Arguments.HasLength(labels, batch, \"labels\");"
+                : "global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, \"targets\");");
+            writer.Line($"{ReadOnlySpan} outputs = Forward(workspace, inputs);");
             int start = plan.BackpropagationStart;
             string gradient = start < 0 ? "default" : $"workspace.Region({plan.Layers[start].GradientOffset}, {plan.Layers[start].OutputLength}, batch)";
             if (labels)
@@ -418,7 +429,7 @@ internal static class NetworkEmitter
         {
             if (declared.Add(name))
             {
-                writer.Line($"var {name} = workspace.Region({offset}, {length}, batch);");
+                writer.Line($"{Span} {name} = workspace.Region({offset}, {length}, batch);");
             }
         }
     }

@@ -6,7 +6,7 @@ internal readonly record struct ContainingType(string Keyword, string Name);
 /// <summary>Where the network class lives: namespace (empty for the global one), containing types, name.</summary>
 /// <param name="Namespace">Dotted namespace, or empty.</param>
 /// <param name="ContainingTypes">Outermost first.</param>
-/// <param name="Name">The class name as written in C# (with <c>@</c> for a keyword).</param>
+/// <param name="Name">The class name as the generated code writes it (with <c>@</c> where C# needs or wants one).</param>
 /// <param name="MetadataName">The class name without <c>@</c>, for hint names and messages.</param>
 internal sealed record TypeDeclaration(string Namespace, EquatableArray<ContainingType> ContainingTypes, string Name, string MetadataName)
 {

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Butterfly.Generator.Diagnostics;
+using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Layers;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
@@ -43,6 +44,11 @@ internal static class NetworkParser
         var networkLocation = Locate(network, cancellationToken) ?? declaration.Identifier.GetLocation();
         var diagnostics = new List<DiagnosticInfo>();
         TypeChecks.Check(type, declaration, networkLocation, diagnostics);
+        if (type.TypeKind == TypeKind.Class && !type.IsRecord)
+        {
+            MemberChecks.CheckConstructors(type, context.SemanticModel.Compilation, networkLocation, diagnostics, cancellationToken);
+        }
+
         if (diagnostics.Count > 0)
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -73,6 +79,11 @@ internal static class NetworkParser
         if (plan is not null && plan.ParameterViewNames.Contains(type.Name))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, networkLocation, type.Name));
+        }
+
+        if (plan is not null)
+        {
+            MemberChecks.CheckMembers(type, GeneratedMembers.Of(plan), context.SemanticModel.Compilation, networkLocation, diagnostics, cancellationToken);
         }
 
         return diagnostics.Count > 0

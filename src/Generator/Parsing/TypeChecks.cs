@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Butterfly.Generator.Diagnostics;
+using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,18 +12,6 @@ namespace Butterfly.Generator.Parsing;
 /// <summary>Checks that a <c>[Network]</c> type can receive generated members, and describes where it lives.</summary>
 internal static class TypeChecks
 {
-    /// <summary>
-    /// Members every network gets, private ones included, which the class itself therefore cannot be named (C# forbids
-    /// a member named like its type). The parameter views, named after the layers, are checked after planning.
-    /// </summary>
-    internal static readonly HashSet<string> GeneratedMemberNames =
-    [
-        "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss",
-        "Parameters", "Gradients", "ParameterBlocks", "Predict", "CreateWorkspace", "Forward", "Backward",
-        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "s_parameterBlocks", "_parameters", "_gradients",
-        "t_predictScratch",
-    ];
-
     public static void Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location location, List<DiagnosticInfo> diagnostics)
     {
         string name = type.Name;
@@ -54,7 +43,8 @@ internal static class TypeChecks
             }
         }
 
-        if (GeneratedMemberNames.Contains(name))
+        // C# forbids a member named like its type; the parameter views, named after the layers, are checked after planning.
+        if (GeneratedMembers.FixedNames.Contains(name))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, location, name));
         }
@@ -104,5 +94,16 @@ internal static class TypeChecks
         _ => "class",
     };
 
-    private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    /// <summary>
+    /// The name as the generated declaration writes it. Besides keywords, C# rejects or warns about type names that are
+    /// contextual keywords (<c>record</c>, <c>file</c>, <c>required</c>, <c>scoped</c>: CS8860, CS9056, CS9029, CS9062)
+    /// or lower-case ASCII letters only (<c>net</c>: CS8981), unless written with <c>@</c>. The user may have written the
+    /// <c>@</c>, or may have silenced the warning in their own file; either way the generated part must not raise it.
+    /// </summary>
+    private static string Escape(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None
+        || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+        || name.All(c => c is >= 'a' and <= 'z')
+            ? "@" + name
+            : name;
 }

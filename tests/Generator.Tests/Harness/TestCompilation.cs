@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Basic.Reference.Assemblies;
@@ -34,11 +35,11 @@ internal static class TestCompilation
 
     /// <summary>A compilation of <paramref name="sources"/>, the i-th in a file named <c>Source{i}.cs</c>.</summary>
     public static CSharpCompilation Create(params string[] sources) =>
-        CSharpCompilation.Create(
-            "Butterfly.Tests.Input",
-            sources.Select((source, i) => Parse(source, $"Source{i}.cs")),
-            References,
-            Options);
+        Create(sources.Select((source, i) => Parse(source, $"Source{i}.cs")));
+
+    /// <summary>A compilation of trees already parsed with <see cref="ParseOptions"/>.</summary>
+    public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees) =>
+        CSharpCompilation.Create("Butterfly.Tests.Input", trees, References, Options);
 
     public static SyntaxTree Parse(string source, string path) =>
         CSharpSyntaxTree.ParseText(source, ParseOptions, path);

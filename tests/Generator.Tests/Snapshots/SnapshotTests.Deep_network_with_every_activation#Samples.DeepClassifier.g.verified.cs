@@ -79,7 +79,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
     /// <summary>Creates the network with parameters initialized from <paramref name="seed"/>: the same seed gives the same weights.</summary>
     public DeepClassifier(int seed)
     {
-        var random = new global::Butterfly.SeededRandom(seed);
+        global::Butterfly.SeededRandom random = new(seed);
         global::System.Span<float> parameters = _parameters;
         // dense_1: He normal before ReLU, σ = sqrt(2 / 784); bias 0.
         global::Butterfly.Initializers.HeNormal(parameters.Slice(0, 200704), 784, random);
@@ -170,15 +170,15 @@ partial class DeepClassifier : global::Butterfly.INetwork
     /// <param name="output">10 floats, overwritten.</param>
     public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        global::Butterfly.Arguments.HasLength(input, InputLength, nameof(input));
-        global::Butterfly.Arguments.HasLength(output, OutputLength, nameof(output));
+        global::Butterfly.Arguments.HasLength(input, InputLength, "input");
+        global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> scratch = stackalloc float[512];
         // The halves [0, 256) and [256, 512) take turns as a layer's input and output;
         // element-wise layers work in place.
 
         // dense_1: Dense(256), (1, 28, 28) -> (256)
-        var h1 = scratch.Slice(0, 256);
+        global::System.Span<float> h1 = scratch.Slice(0, 256);
         // y = W x + b    W: [256 × 784]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 200704), input, parameters.Slice(200704, 256), h1, 256, 784);
 
@@ -187,7 +187,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.ReLU(h1, h1);
 
         // dense_2: Dense(128), (256) -> (128)
-        var h3 = scratch.Slice(256, 128);
+        global::System.Span<float> h3 = scratch.Slice(256, 128);
         // y = W x + b    W: [128 × 256]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(200960, 32768), h1, parameters.Slice(233728, 128), h3, 128, 256);
 
@@ -196,7 +196,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.Tanh(h3, h3);
 
         // dense_3: Dense(64), (128) -> (64)
-        var h5 = scratch.Slice(0, 64);
+        global::System.Span<float> h5 = scratch.Slice(0, 64);
         // y = W x + b    W: [64 × 128]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(233856, 8192), h3, parameters.Slice(242048, 64), h5, 64, 128);
 
@@ -205,7 +205,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.Sigmoid(h5, h5);
 
         // dense_4: Dense(32), (64) -> (32)
-        var h7 = scratch.Slice(256, 32);
+        global::System.Span<float> h7 = scratch.Slice(256, 32);
         // y = W x + b    W: [32 × 64]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(242112, 2048), h5, parameters.Slice(244160, 32), h7, 32, 64);
 
@@ -214,7 +214,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.ReLU(h7, h7);
 
         // dense_5: Dense(10), (32) -> (10)
-        var h9 = scratch.Slice(0, 10);
+        global::System.Span<float> h9 = scratch.Slice(0, 10);
         // y = W x + b    W: [10 × 32]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(244192, 320), h7, parameters.Slice(244512, 10), h9, 10, 32);
 
@@ -223,13 +223,13 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.SoftmaxRows(h9, output, 1, 10);
     }
 
-    /// <summary>Allocates the scratch <see cref="Forward"/>, <see cref="Backward"/> and <c>TrainStep</c> need for up to
+    /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
     /// <paramref name="maxBatch"/> samples. Reuse it; one workspace serves one thread at a time.</summary>
     public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>
         new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);
 
     /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in
-    /// <paramref name="workspace"/> for <see cref="Backward"/>.</summary>
+    /// <paramref name="workspace"/> for <c>Backward</c>.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
     public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs)
     {
@@ -238,57 +238,57 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::System.ReadOnlySpan<float> parameters = _parameters;
 
         // dense_1: Dense(256), (1, 28, 28) -> (256)
-        var y1 = workspace.Region(0, 256, batch);
+        global::System.Span<float> y1 = workspace.Region(0, 256, batch);
         // Y = X Wᵀ + b    X: [batch × 784], W: [256 × 784]
         global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 200704), y1, batch, 256, 784);
         global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(200704, 256), batch, 256);
 
         // relu_1: ReLU, (256) -> (256)
-        var y2 = workspace.Region(512, 256, batch);
+        global::System.Span<float> y2 = workspace.Region(512, 256, batch);
         // y = max(0, x)
         global::Butterfly.Kernels.Activations.ReLU(y1, y2);
 
         // dense_2: Dense(128), (256) -> (128)
-        var y3 = workspace.Region(1024, 128, batch);
+        global::System.Span<float> y3 = workspace.Region(1024, 128, batch);
         // Y = X Wᵀ + b    X: [batch × 256], W: [128 × 256]
         global::Butterfly.Kernels.Gemm.ABt(y2, parameters.Slice(200960, 32768), y3, batch, 128, 256);
         global::Butterfly.Kernels.Bias.AddToRows(y3, parameters.Slice(233728, 128), batch, 128);
 
         // tanh_1: Tanh, (128) -> (128)
-        var y4 = workspace.Region(1280, 128, batch);
+        global::System.Span<float> y4 = workspace.Region(1280, 128, batch);
         // y = tanh(x)
         global::Butterfly.Kernels.Activations.Tanh(y3, y4);
 
         // dense_3: Dense(64), (128) -> (64)
-        var y5 = workspace.Region(1536, 64, batch);
+        global::System.Span<float> y5 = workspace.Region(1536, 64, batch);
         // Y = X Wᵀ + b    X: [batch × 128], W: [64 × 128]
         global::Butterfly.Kernels.Gemm.ABt(y4, parameters.Slice(233856, 8192), y5, batch, 64, 128);
         global::Butterfly.Kernels.Bias.AddToRows(y5, parameters.Slice(242048, 64), batch, 64);
 
         // sigmoid_1: Sigmoid, (64) -> (64)
-        var y6 = workspace.Region(1664, 64, batch);
+        global::System.Span<float> y6 = workspace.Region(1664, 64, batch);
         // y = σ(x) = 1 / (1 + e^-x)
         global::Butterfly.Kernels.Activations.Sigmoid(y5, y6);
 
         // dense_4: Dense(32), (64) -> (32)
-        var y7 = workspace.Region(1792, 32, batch);
+        global::System.Span<float> y7 = workspace.Region(1792, 32, batch);
         // Y = X Wᵀ + b    X: [batch × 64], W: [32 × 64]
         global::Butterfly.Kernels.Gemm.ABt(y6, parameters.Slice(242112, 2048), y7, batch, 32, 64);
         global::Butterfly.Kernels.Bias.AddToRows(y7, parameters.Slice(244160, 32), batch, 32);
 
         // relu_2: ReLU, (32) -> (32)
-        var y8 = workspace.Region(1856, 32, batch);
+        global::System.Span<float> y8 = workspace.Region(1856, 32, batch);
         // y = max(0, x)
         global::Butterfly.Kernels.Activations.ReLU(y7, y8);
 
         // dense_5: Dense(10), (32) -> (10)
-        var y9 = workspace.Region(1920, 10, batch);
+        global::System.Span<float> y9 = workspace.Region(1920, 10, batch);
         // Y = X Wᵀ + b    X: [batch × 32], W: [10 × 32]
         global::Butterfly.Kernels.Gemm.ABt(y8, parameters.Slice(244192, 320), y9, batch, 10, 32);
         global::Butterfly.Kernels.Bias.AddToRows(y9, parameters.Slice(244512, 10), batch, 10);
 
         // softmax_1: Softmax, (10) -> (10)
-        var y10 = workspace.Region(1940, 10, batch);
+        global::System.Span<float> y10 = workspace.Region(1940, 10, batch);
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x), per sample
         global::Butterfly.Kernels.Activations.SoftmaxRows(y9, y10, batch, 10);
 
@@ -297,19 +297,19 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
     /// <summary>
     /// Fills <see cref="Gradients"/> for a loss whose gradient with respect to the outputs of the last
-    /// <see cref="Forward"/> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
+    /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
     public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-        global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, nameof(outputGradient));
+        global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (10) -> (10)
-        var y10 = workspace.Region(1940, 10, batch);
-        var dy9 = workspace.Region(1930, 10, batch);
+        global::System.Span<float> y10 = workspace.Region(1940, 10, batch);
+        global::System.Span<float> dy9 = workspace.Region(1930, 10, batch);
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
         global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y10, outputGradient, dy9, batch, 10);
 
@@ -320,7 +320,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
     /// One training step on a batch: forward, loss, backward (gradients only), then <paramref name="optimizer"/>
     /// updates the parameters.
     /// </summary>
-    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>, large enough for the batch.</param>
+    /// <param name="workspace">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>
     /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
     /// <param name="labels">One class index in [0, <c>OutputLength</c>) per sample.</param>
     /// <param name="optimizer">Applies the gradients to the parameters.</param>
@@ -330,8 +330,8 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         global::System.ArgumentNullException.ThrowIfNull(optimizer);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-        global::Butterfly.Arguments.HasLength(labels, batch, nameof(labels));
-        var outputs = Forward(workspace, inputs);
+        global::Butterfly.Arguments.HasLength(labels, batch, "labels");
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs);
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
         float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(1930, 10, batch), OutputLength);
@@ -352,9 +352,9 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::System.Span<float> gradients = _gradients;
 
         // dense_5 (backward): Dense(10), (32) -> (10)
-        var dy9 = workspace.Region(1930, 10, batch);
-        var y8 = workspace.Region(1856, 32, batch);
-        var dy8 = workspace.Region(1888, 32, batch);
+        global::System.Span<float> dy9 = workspace.Region(1930, 10, batch);
+        global::System.Span<float> y8 = workspace.Region(1856, 32, batch);
+        global::System.Span<float> dy8 = workspace.Region(1888, 32, batch);
         // dW = dYᵀ X    [10 × 32], summed over the batch
         global::Butterfly.Kernels.Gemm.AtB(dy9, y8, gradients.Slice(244192, 320), 10, 32, batch);
         // db = Σ_batch dY
@@ -363,13 +363,13 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Gemm.AB(dy9, parameters.Slice(244192, 320), dy8, batch, 32, 10);
 
         // relu_2 (backward): ReLU, (32) -> (32)
-        var dy7 = workspace.Region(1824, 32, batch);
+        global::System.Span<float> dy7 = workspace.Region(1824, 32, batch);
         // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
         global::Butterfly.Kernels.Activations.ReLUBackward(y8, dy8, dy7);
 
         // dense_4 (backward): Dense(32), (64) -> (32)
-        var y6 = workspace.Region(1664, 64, batch);
-        var dy6 = workspace.Region(1728, 64, batch);
+        global::System.Span<float> y6 = workspace.Region(1664, 64, batch);
+        global::System.Span<float> dy6 = workspace.Region(1728, 64, batch);
         // dW = dYᵀ X    [32 × 64], summed over the batch
         global::Butterfly.Kernels.Gemm.AtB(dy7, y6, gradients.Slice(242112, 2048), 32, 64, batch);
         // db = Σ_batch dY
@@ -378,13 +378,13 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Gemm.AB(dy7, parameters.Slice(242112, 2048), dy6, batch, 64, 32);
 
         // sigmoid_1 (backward): Sigmoid, (64) -> (64)
-        var dy5 = workspace.Region(1600, 64, batch);
+        global::System.Span<float> dy5 = workspace.Region(1600, 64, batch);
         // dx = dy ⊙ σ'(x) = dy ⊙ y ⊙ (1 - y)
         global::Butterfly.Kernels.Activations.SigmoidBackward(y6, dy6, dy5);
 
         // dense_3 (backward): Dense(64), (128) -> (64)
-        var y4 = workspace.Region(1280, 128, batch);
-        var dy4 = workspace.Region(1408, 128, batch);
+        global::System.Span<float> y4 = workspace.Region(1280, 128, batch);
+        global::System.Span<float> dy4 = workspace.Region(1408, 128, batch);
         // dW = dYᵀ X    [64 × 128], summed over the batch
         global::Butterfly.Kernels.Gemm.AtB(dy5, y4, gradients.Slice(233856, 8192), 64, 128, batch);
         // db = Σ_batch dY
@@ -393,13 +393,13 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Gemm.AB(dy5, parameters.Slice(233856, 8192), dy4, batch, 128, 64);
 
         // tanh_1 (backward): Tanh, (128) -> (128)
-        var dy3 = workspace.Region(1152, 128, batch);
+        global::System.Span<float> dy3 = workspace.Region(1152, 128, batch);
         // dx = dy ⊙ tanh'(x) = dy ⊙ (1 - y²)
         global::Butterfly.Kernels.Activations.TanhBackward(y4, dy4, dy3);
 
         // dense_2 (backward): Dense(128), (256) -> (128)
-        var y2 = workspace.Region(512, 256, batch);
-        var dy2 = workspace.Region(768, 256, batch);
+        global::System.Span<float> y2 = workspace.Region(512, 256, batch);
+        global::System.Span<float> dy2 = workspace.Region(768, 256, batch);
         // dW = dYᵀ X    [128 × 256], summed over the batch
         global::Butterfly.Kernels.Gemm.AtB(dy3, y2, gradients.Slice(200960, 32768), 128, 256, batch);
         // db = Σ_batch dY
@@ -408,7 +408,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Gemm.AB(dy3, parameters.Slice(200960, 32768), dy2, batch, 256, 128);
 
         // relu_1 (backward): ReLU, (256) -> (256)
-        var dy1 = workspace.Region(256, 256, batch);
+        global::System.Span<float> dy1 = workspace.Region(256, 256, batch);
         // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
         global::Butterfly.Kernels.Activations.ReLUBackward(y2, dy2, dy1);
 

@@ -67,7 +67,7 @@ partial class MnistMlp : global::Butterfly.INetwork
     /// <summary>Creates the network with parameters initialized from <paramref name="seed"/>: the same seed gives the same weights.</summary>
     public MnistMlp(int seed)
     {
-        var random = new global::Butterfly.SeededRandom(seed);
+        global::Butterfly.SeededRandom random = new(seed);
         global::System.Span<float> parameters = _parameters;
         // dense_1: Glorot uniform on [-a, a], a = sqrt(6 / (784 + 100)); bias 0.
         global::Butterfly.Initializers.GlorotUniform(parameters.Slice(0, 78400), 784, 100, random);
@@ -116,15 +116,15 @@ partial class MnistMlp : global::Butterfly.INetwork
     /// <param name="output">10 floats, overwritten.</param>
     public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        global::Butterfly.Arguments.HasLength(input, InputLength, nameof(input));
-        global::Butterfly.Arguments.HasLength(output, OutputLength, nameof(output));
+        global::Butterfly.Arguments.HasLength(input, InputLength, "input");
+        global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> scratch = stackalloc float[200];
         // The halves [0, 100) and [100, 200) take turns as a layer's input and output;
         // element-wise layers work in place.
 
         // dense_1: Dense(100), (784) -> (100)
-        var h1 = scratch.Slice(0, 100);
+        global::System.Span<float> h1 = scratch.Slice(0, 100);
         // y = W x + b    W: [100 × 784]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 78400), input, parameters.Slice(78400, 100), h1, 100, 784);
 
@@ -133,7 +133,7 @@ partial class MnistMlp : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.Sigmoid(h1, h1);
 
         // dense_2: Dense(10), (100) -> (10)
-        var h3 = scratch.Slice(100, 10);
+        global::System.Span<float> h3 = scratch.Slice(100, 10);
         // y = W x + b    W: [10 × 100]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(78500, 1000), h1, parameters.Slice(79500, 10), h3, 10, 100);
 
@@ -142,13 +142,13 @@ partial class MnistMlp : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.SoftmaxRows(h3, output, 1, 10);
     }
 
-    /// <summary>Allocates the scratch <see cref="Forward"/>, <see cref="Backward"/> and <c>TrainStep</c> need for up to
+    /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
     /// <paramref name="maxBatch"/> samples. Reuse it; one workspace serves one thread at a time.</summary>
     public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>
         new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);
 
     /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in
-    /// <paramref name="workspace"/> for <see cref="Backward"/>.</summary>
+    /// <paramref name="workspace"/> for <c>Backward</c>.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
     public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs)
     {
@@ -157,24 +157,24 @@ partial class MnistMlp : global::Butterfly.INetwork
         global::System.ReadOnlySpan<float> parameters = _parameters;
 
         // dense_1: Dense(100), (784) -> (100)
-        var y1 = workspace.Region(0, 100, batch);
+        global::System.Span<float> y1 = workspace.Region(0, 100, batch);
         // Y = X Wᵀ + b    X: [batch × 784], W: [100 × 784]
         global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 78400), y1, batch, 100, 784);
         global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(78400, 100), batch, 100);
 
         // sigmoid_1: Sigmoid, (100) -> (100)
-        var y2 = workspace.Region(200, 100, batch);
+        global::System.Span<float> y2 = workspace.Region(200, 100, batch);
         // y = σ(x) = 1 / (1 + e^-x)
         global::Butterfly.Kernels.Activations.Sigmoid(y1, y2);
 
         // dense_2: Dense(10), (100) -> (10)
-        var y3 = workspace.Region(400, 10, batch);
+        global::System.Span<float> y3 = workspace.Region(400, 10, batch);
         // Y = X Wᵀ + b    X: [batch × 100], W: [10 × 100]
         global::Butterfly.Kernels.Gemm.ABt(y2, parameters.Slice(78500, 1000), y3, batch, 10, 100);
         global::Butterfly.Kernels.Bias.AddToRows(y3, parameters.Slice(79500, 10), batch, 10);
 
         // softmax_1: Softmax, (10) -> (10)
-        var y4 = workspace.Region(420, 10, batch);
+        global::System.Span<float> y4 = workspace.Region(420, 10, batch);
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x), per sample
         global::Butterfly.Kernels.Activations.SoftmaxRows(y3, y4, batch, 10);
 
@@ -183,19 +183,19 @@ partial class MnistMlp : global::Butterfly.INetwork
 
     /// <summary>
     /// Fills <see cref="Gradients"/> for a loss whose gradient with respect to the outputs of the last
-    /// <see cref="Forward"/> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
+    /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
     public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-        global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, nameof(outputGradient));
+        global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (10) -> (10)
-        var y4 = workspace.Region(420, 10, batch);
-        var dy3 = workspace.Region(410, 10, batch);
+        global::System.Span<float> y4 = workspace.Region(420, 10, batch);
+        global::System.Span<float> dy3 = workspace.Region(410, 10, batch);
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
         global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y4, outputGradient, dy3, batch, 10);
 
@@ -206,7 +206,7 @@ partial class MnistMlp : global::Butterfly.INetwork
     /// One training step on a batch: forward, loss, backward (gradients only), then <paramref name="optimizer"/>
     /// updates the parameters.
     /// </summary>
-    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>, large enough for the batch.</param>
+    /// <param name="workspace">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>
     /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
     /// <param name="labels">One class index in [0, <c>OutputLength</c>) per sample.</param>
     /// <param name="optimizer">Applies the gradients to the parameters.</param>
@@ -216,8 +216,8 @@ partial class MnistMlp : global::Butterfly.INetwork
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         global::System.ArgumentNullException.ThrowIfNull(optimizer);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-        global::Butterfly.Arguments.HasLength(labels, batch, nameof(labels));
-        var outputs = Forward(workspace, inputs);
+        global::Butterfly.Arguments.HasLength(labels, batch, "labels");
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs);
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
         float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(410, 10, batch), OutputLength);
@@ -238,9 +238,9 @@ partial class MnistMlp : global::Butterfly.INetwork
         global::System.Span<float> gradients = _gradients;
 
         // dense_2 (backward): Dense(10), (100) -> (10)
-        var dy3 = workspace.Region(410, 10, batch);
-        var y2 = workspace.Region(200, 100, batch);
-        var dy2 = workspace.Region(300, 100, batch);
+        global::System.Span<float> dy3 = workspace.Region(410, 10, batch);
+        global::System.Span<float> y2 = workspace.Region(200, 100, batch);
+        global::System.Span<float> dy2 = workspace.Region(300, 100, batch);
         // dW = dYᵀ X    [10 × 100], summed over the batch
         global::Butterfly.Kernels.Gemm.AtB(dy3, y2, gradients.Slice(78500, 1000), 10, 100, batch);
         // db = Σ_batch dY
@@ -249,7 +249,7 @@ partial class MnistMlp : global::Butterfly.INetwork
         global::Butterfly.Kernels.Gemm.AB(dy3, parameters.Slice(78500, 1000), dy2, batch, 100, 10);
 
         // sigmoid_1 (backward): Sigmoid, (100) -> (100)
-        var dy1 = workspace.Region(100, 100, batch);
+        global::System.Span<float> dy1 = workspace.Region(100, 100, batch);
         // dx = dy ⊙ σ'(x) = dy ⊙ y ⊙ (1 - y)
         global::Butterfly.Kernels.Activations.SigmoidBackward(y2, dy2, dy1);
 

@@ -63,7 +63,7 @@ partial class @class : global::Butterfly.INetwork
     /// <summary>Creates the network with parameters initialized from <paramref name="seed"/>: the same seed gives the same weights.</summary>
     public @class(int seed)
     {
-        var random = new global::Butterfly.SeededRandom(seed);
+        global::Butterfly.SeededRandom random = new(seed);
         global::System.Span<float> parameters = _parameters;
         // dense_1: Glorot uniform on [-a, a], a = sqrt(6 / (4 + 3)); bias 0.
         global::Butterfly.Initializers.GlorotUniform(parameters.Slice(0, 12), 4, 3, random);
@@ -98,15 +98,15 @@ partial class @class : global::Butterfly.INetwork
     /// <param name="output">3 floats, overwritten.</param>
     public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        global::Butterfly.Arguments.HasLength(input, InputLength, nameof(input));
-        global::Butterfly.Arguments.HasLength(output, OutputLength, nameof(output));
+        global::Butterfly.Arguments.HasLength(input, InputLength, "input");
+        global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> scratch = stackalloc float[6];
         // The halves [0, 3) and [3, 6) take turns as a layer's input and output;
         // element-wise layers work in place.
 
         // dense_1: Dense(3), (4) -> (3)
-        var h1 = scratch.Slice(0, 3);
+        global::System.Span<float> h1 = scratch.Slice(0, 3);
         // y = W x + b    W: [3 × 4]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 12), input, parameters.Slice(12, 3), h1, 3, 4);
 
@@ -115,13 +115,13 @@ partial class @class : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.SoftmaxRows(h1, output, 1, 3);
     }
 
-    /// <summary>Allocates the scratch <see cref="Forward"/>, <see cref="Backward"/> and <c>TrainStep</c> need for up to
+    /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
     /// <paramref name="maxBatch"/> samples. Reuse it; one workspace serves one thread at a time.</summary>
     public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>
         new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);
 
     /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in
-    /// <paramref name="workspace"/> for <see cref="Backward"/>.</summary>
+    /// <paramref name="workspace"/> for <c>Backward</c>.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
     public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs)
     {
@@ -130,13 +130,13 @@ partial class @class : global::Butterfly.INetwork
         global::System.ReadOnlySpan<float> parameters = _parameters;
 
         // dense_1: Dense(3), (4) -> (3)
-        var y1 = workspace.Region(0, 3, batch);
+        global::System.Span<float> y1 = workspace.Region(0, 3, batch);
         // Y = X Wᵀ + b    X: [batch × 4], W: [3 × 4]
         global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 12), y1, batch, 3, 4);
         global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(12, 3), batch, 3);
 
         // softmax_1: Softmax, (3) -> (3)
-        var y2 = workspace.Region(6, 3, batch);
+        global::System.Span<float> y2 = workspace.Region(6, 3, batch);
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x), per sample
         global::Butterfly.Kernels.Activations.SoftmaxRows(y1, y2, batch, 3);
 
@@ -145,19 +145,19 @@ partial class @class : global::Butterfly.INetwork
 
     /// <summary>
     /// Fills <see cref="Gradients"/> for a loss whose gradient with respect to the outputs of the last
-    /// <see cref="Forward"/> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
+    /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
     public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-        global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, nameof(outputGradient));
+        global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (3) -> (3)
-        var y2 = workspace.Region(6, 3, batch);
-        var dy1 = workspace.Region(3, 3, batch);
+        global::System.Span<float> y2 = workspace.Region(6, 3, batch);
+        global::System.Span<float> dy1 = workspace.Region(3, 3, batch);
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
         global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y2, outputGradient, dy1, batch, 3);
 
@@ -168,7 +168,7 @@ partial class @class : global::Butterfly.INetwork
     /// One training step on a batch: forward, loss, backward (gradients only), then <paramref name="optimizer"/>
     /// updates the parameters.
     /// </summary>
-    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>, large enough for the batch.</param>
+    /// <param name="workspace">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>
     /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
     /// <param name="labels">One class index in [0, <c>OutputLength</c>) per sample.</param>
     /// <param name="optimizer">Applies the gradients to the parameters.</param>
@@ -178,8 +178,8 @@ partial class @class : global::Butterfly.INetwork
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         global::System.ArgumentNullException.ThrowIfNull(optimizer);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-        global::Butterfly.Arguments.HasLength(labels, batch, nameof(labels));
-        var outputs = Forward(workspace, inputs);
+        global::Butterfly.Arguments.HasLength(labels, batch, "labels");
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs);
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
         float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(3, 3, batch), OutputLength);
@@ -200,7 +200,7 @@ partial class @class : global::Butterfly.INetwork
         global::System.Span<float> gradients = _gradients;
 
         // dense_1 (backward): Dense(3), (4) -> (3)
-        var dy1 = workspace.Region(3, 3, batch);
+        global::System.Span<float> dy1 = workspace.Region(3, 3, batch);
         // dW = dYᵀ X    [3 × 4], summed over the batch
         global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 12), 3, 4, batch);
         // db = Σ_batch dY

@@ -69,7 +69,7 @@ partial class Models
             /// <summary>Creates the network with parameters initialized from <paramref name="seed"/>: the same seed gives the same weights.</summary>
             public Xor(int seed)
             {
-                var random = new global::Butterfly.SeededRandom(seed);
+                global::Butterfly.SeededRandom random = new(seed);
                 global::System.Span<float> parameters = _parameters;
                 // dense_1: Glorot uniform on [-a, a], a = sqrt(6 / (2 + 3)); bias 0.
                 global::Butterfly.Initializers.GlorotUniform(parameters.Slice(0, 6), 2, 3, random);
@@ -118,15 +118,15 @@ partial class Models
             /// <param name="output">1 float, overwritten.</param>
             public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
-                global::Butterfly.Arguments.HasLength(input, InputLength, nameof(input));
-                global::Butterfly.Arguments.HasLength(output, OutputLength, nameof(output));
+                global::Butterfly.Arguments.HasLength(input, InputLength, "input");
+                global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
                 global::System.ReadOnlySpan<float> parameters = _parameters;
                 global::System.Span<float> scratch = stackalloc float[6];
                 // The halves [0, 3) and [3, 6) take turns as a layer's input and output;
                 // element-wise layers work in place.
 
                 // dense_1: Dense(3), (2) -> (3)
-                var h1 = scratch.Slice(0, 3);
+                global::System.Span<float> h1 = scratch.Slice(0, 3);
                 // y = W x + b    W: [3 × 2]
                 global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 6), input, parameters.Slice(6, 3), h1, 3, 2);
 
@@ -135,7 +135,7 @@ partial class Models
                 global::Butterfly.Kernels.Activations.Tanh(h1, h1);
 
                 // dense_2: Dense(1), (3) -> (1)
-                var h3 = scratch.Slice(3, 1);
+                global::System.Span<float> h3 = scratch.Slice(3, 1);
                 // y = W x + b    W: [1 × 3]
                 global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(9, 3), h1, parameters.Slice(12, 1), h3, 1, 3);
 
@@ -144,13 +144,13 @@ partial class Models
                 global::Butterfly.Kernels.Activations.Sigmoid(h3, output);
             }
 
-            /// <summary>Allocates the scratch <see cref="Forward"/>, <see cref="Backward"/> and <c>TrainStep</c> need for up to
+            /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
             /// <paramref name="maxBatch"/> samples. Reuse it; one workspace serves one thread at a time.</summary>
             public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>
                 new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);
 
             /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in
-            /// <paramref name="workspace"/> for <see cref="Backward"/>.</summary>
+            /// <paramref name="workspace"/> for <c>Backward</c>.</summary>
             /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
             public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs)
             {
@@ -159,24 +159,24 @@ partial class Models
                 global::System.ReadOnlySpan<float> parameters = _parameters;
 
                 // dense_1: Dense(3), (2) -> (3)
-                var y1 = workspace.Region(0, 3, batch);
+                global::System.Span<float> y1 = workspace.Region(0, 3, batch);
                 // Y = X Wᵀ + b    X: [batch × 2], W: [3 × 2]
                 global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 6), y1, batch, 3, 2);
                 global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(6, 3), batch, 3);
 
                 // tanh_1: Tanh, (3) -> (3)
-                var y2 = workspace.Region(6, 3, batch);
+                global::System.Span<float> y2 = workspace.Region(6, 3, batch);
                 // y = tanh(x)
                 global::Butterfly.Kernels.Activations.Tanh(y1, y2);
 
                 // dense_2: Dense(1), (3) -> (1)
-                var y3 = workspace.Region(12, 1, batch);
+                global::System.Span<float> y3 = workspace.Region(12, 1, batch);
                 // Y = X Wᵀ + b    X: [batch × 3], W: [1 × 3]
                 global::Butterfly.Kernels.Gemm.ABt(y2, parameters.Slice(9, 3), y3, batch, 1, 3);
                 global::Butterfly.Kernels.Bias.AddToRows(y3, parameters.Slice(12, 1), batch, 1);
 
                 // sigmoid_1: Sigmoid, (1) -> (1)
-                var y4 = workspace.Region(14, 1, batch);
+                global::System.Span<float> y4 = workspace.Region(14, 1, batch);
                 // y = σ(x) = 1 / (1 + e^-x)
                 global::Butterfly.Kernels.Activations.Sigmoid(y3, y4);
 
@@ -185,14 +185,14 @@ partial class Models
 
             /// <summary>
             /// Fills <see cref="Gradients"/> for a loss whose gradient with respect to the outputs of the last
-            /// <see cref="Forward"/> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
+            /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
             /// Never changes a parameter.
             /// </summary>
             public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
             {
                 global::System.ArgumentNullException.ThrowIfNull(workspace);
                 int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-                global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, nameof(outputGradient));
+                global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
 
                 // The caller's dE/dy for the output layer, sigmoid_1, starts the walk back.
                 outputGradient.CopyTo(workspace.Region(15, 1, batch));
@@ -204,7 +204,7 @@ partial class Models
             /// One training step on a batch: forward, loss, backward (gradients only), then <paramref name="optimizer"/>
             /// updates the parameters.
             /// </summary>
-            /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>, large enough for the batch.</param>
+            /// <param name="workspace">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>
             /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
             /// <param name="targets"><c>OutputLength</c> floats per sample.</param>
             /// <param name="optimizer">Applies the gradients to the parameters.</param>
@@ -214,8 +214,8 @@ partial class Models
                 global::System.ArgumentNullException.ThrowIfNull(workspace);
                 global::System.ArgumentNullException.ThrowIfNull(optimizer);
                 int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-                global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, nameof(targets));
-                var outputs = Forward(workspace, inputs);
+                global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, "targets");
+                global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs);
                 // L = (1/(B n)) Σ (y - t)²; dy = 2 (y - t) / (B n)
                 float loss = global::Butterfly.Kernels.Losses.MeanSquaredError(outputs, targets, workspace.Region(15, 1, batch), OutputLength);
                 Backpropagate(workspace, inputs, batch);
@@ -235,15 +235,15 @@ partial class Models
                 global::System.Span<float> gradients = _gradients;
 
                 // sigmoid_1 (backward): Sigmoid, (1) -> (1)
-                var dy4 = workspace.Region(15, 1, batch);
-                var y4 = workspace.Region(14, 1, batch);
-                var dy3 = workspace.Region(13, 1, batch);
+                global::System.Span<float> dy4 = workspace.Region(15, 1, batch);
+                global::System.Span<float> y4 = workspace.Region(14, 1, batch);
+                global::System.Span<float> dy3 = workspace.Region(13, 1, batch);
                 // dx = dy ⊙ σ'(x) = dy ⊙ y ⊙ (1 - y)
                 global::Butterfly.Kernels.Activations.SigmoidBackward(y4, dy4, dy3);
 
                 // dense_2 (backward): Dense(1), (3) -> (1)
-                var y2 = workspace.Region(6, 3, batch);
-                var dy2 = workspace.Region(9, 3, batch);
+                global::System.Span<float> y2 = workspace.Region(6, 3, batch);
+                global::System.Span<float> dy2 = workspace.Region(9, 3, batch);
                 // dW = dYᵀ X    [1 × 3], summed over the batch
                 global::Butterfly.Kernels.Gemm.AtB(dy3, y2, gradients.Slice(9, 3), 1, 3, batch);
                 // db = Σ_batch dY
@@ -252,7 +252,7 @@ partial class Models
                 global::Butterfly.Kernels.Gemm.AB(dy3, parameters.Slice(9, 3), dy2, batch, 3, 1);
 
                 // tanh_1 (backward): Tanh, (3) -> (3)
-                var dy1 = workspace.Region(3, 3, batch);
+                global::System.Span<float> dy1 = workspace.Region(3, 3, batch);
                 // dx = dy ⊙ tanh'(x) = dy ⊙ (1 - y²)
                 global::Butterfly.Kernels.Activations.TanhBackward(y2, dy2, dy1);
 

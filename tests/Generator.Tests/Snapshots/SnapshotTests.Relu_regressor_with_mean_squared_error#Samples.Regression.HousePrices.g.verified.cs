@@ -66,7 +66,7 @@ partial class HousePrices : global::Butterfly.INetwork
     /// <summary>Creates the network with parameters initialized from <paramref name="seed"/>: the same seed gives the same weights.</summary>
     public HousePrices(int seed)
     {
-        var random = new global::Butterfly.SeededRandom(seed);
+        global::Butterfly.SeededRandom random = new(seed);
         global::System.Span<float> parameters = _parameters;
         // dense_1: He normal before ReLU, σ = sqrt(2 / 13); bias 0.
         global::Butterfly.Initializers.HeNormal(parameters.Slice(0, 832), 13, random);
@@ -115,15 +115,15 @@ partial class HousePrices : global::Butterfly.INetwork
     /// <param name="output">1 float, overwritten.</param>
     public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        global::Butterfly.Arguments.HasLength(input, InputLength, nameof(input));
-        global::Butterfly.Arguments.HasLength(output, OutputLength, nameof(output));
+        global::Butterfly.Arguments.HasLength(input, InputLength, "input");
+        global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> scratch = stackalloc float[128];
         // The halves [0, 64) and [64, 128) take turns as a layer's input and output;
         // element-wise layers work in place.
 
         // dense_1: Dense(64), (13) -> (64)
-        var h1 = scratch.Slice(0, 64);
+        global::System.Span<float> h1 = scratch.Slice(0, 64);
         // y = W x + b    W: [64 × 13]
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 832), input, parameters.Slice(832, 64), h1, 64, 13);
 
@@ -136,13 +136,13 @@ partial class HousePrices : global::Butterfly.INetwork
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(896, 64), h1, parameters.Slice(960, 1), output, 1, 64);
     }
 
-    /// <summary>Allocates the scratch <see cref="Forward"/>, <see cref="Backward"/> and <c>TrainStep</c> need for up to
+    /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
     /// <paramref name="maxBatch"/> samples. Reuse it; one workspace serves one thread at a time.</summary>
     public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>
         new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);
 
     /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in
-    /// <paramref name="workspace"/> for <see cref="Backward"/>.</summary>
+    /// <paramref name="workspace"/> for <c>Backward</c>.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
     public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs)
     {
@@ -151,18 +151,18 @@ partial class HousePrices : global::Butterfly.INetwork
         global::System.ReadOnlySpan<float> parameters = _parameters;
 
         // dense_1: Dense(64), (13) -> (64)
-        var y1 = workspace.Region(0, 64, batch);
+        global::System.Span<float> y1 = workspace.Region(0, 64, batch);
         // Y = X Wᵀ + b    X: [batch × 13], W: [64 × 13]
         global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 832), y1, batch, 64, 13);
         global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(832, 64), batch, 64);
 
         // relu_1: ReLU, (64) -> (64)
-        var y2 = workspace.Region(128, 64, batch);
+        global::System.Span<float> y2 = workspace.Region(128, 64, batch);
         // y = max(0, x)
         global::Butterfly.Kernels.Activations.ReLU(y1, y2);
 
         // dense_2: Dense(1), (64) -> (1)
-        var y3 = workspace.Region(256, 1, batch);
+        global::System.Span<float> y3 = workspace.Region(256, 1, batch);
         // Y = X Wᵀ + b    X: [batch × 64], W: [1 × 64]
         global::Butterfly.Kernels.Gemm.ABt(y2, parameters.Slice(896, 64), y3, batch, 1, 64);
         global::Butterfly.Kernels.Bias.AddToRows(y3, parameters.Slice(960, 1), batch, 1);
@@ -172,14 +172,14 @@ partial class HousePrices : global::Butterfly.INetwork
 
     /// <summary>
     /// Fills <see cref="Gradients"/> for a loss whose gradient with respect to the outputs of the last
-    /// <see cref="Forward"/> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
+    /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
     public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-        global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, nameof(outputGradient));
+        global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
 
         // The caller's dE/dy for the output layer, dense_2, starts the walk back.
         outputGradient.CopyTo(workspace.Region(257, 1, batch));
@@ -191,7 +191,7 @@ partial class HousePrices : global::Butterfly.INetwork
     /// One training step on a batch: forward, loss, backward (gradients only), then <paramref name="optimizer"/>
     /// updates the parameters.
     /// </summary>
-    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>, large enough for the batch.</param>
+    /// <param name="workspace">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>
     /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
     /// <param name="targets"><c>OutputLength</c> floats per sample.</param>
     /// <param name="optimizer">Applies the gradients to the parameters.</param>
@@ -201,8 +201,8 @@ partial class HousePrices : global::Butterfly.INetwork
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         global::System.ArgumentNullException.ThrowIfNull(optimizer);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
-        global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, nameof(targets));
-        var outputs = Forward(workspace, inputs);
+        global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, "targets");
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs);
         // L = (1/(B n)) Σ (y - t)²; dy = 2 (y - t) / (B n)
         float loss = global::Butterfly.Kernels.Losses.MeanSquaredError(outputs, targets, workspace.Region(257, 1, batch), OutputLength);
         Backpropagate(workspace, inputs, batch);
@@ -222,9 +222,9 @@ partial class HousePrices : global::Butterfly.INetwork
         global::System.Span<float> gradients = _gradients;
 
         // dense_2 (backward): Dense(1), (64) -> (1)
-        var dy3 = workspace.Region(257, 1, batch);
-        var y2 = workspace.Region(128, 64, batch);
-        var dy2 = workspace.Region(192, 64, batch);
+        global::System.Span<float> dy3 = workspace.Region(257, 1, batch);
+        global::System.Span<float> y2 = workspace.Region(128, 64, batch);
+        global::System.Span<float> dy2 = workspace.Region(192, 64, batch);
         // dW = dYᵀ X    [1 × 64], summed over the batch
         global::Butterfly.Kernels.Gemm.AtB(dy3, y2, gradients.Slice(896, 64), 1, 64, batch);
         // db = Σ_batch dY
@@ -233,7 +233,7 @@ partial class HousePrices : global::Butterfly.INetwork
         global::Butterfly.Kernels.Gemm.AB(dy3, parameters.Slice(896, 64), dy2, batch, 64, 1);
 
         // relu_1 (backward): ReLU, (64) -> (64)
-        var dy1 = workspace.Region(64, 64, batch);
+        global::System.Span<float> dy1 = workspace.Region(64, 64, batch);
         // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
         global::Butterfly.Kernels.Activations.ReLUBackward(y2, dy2, dy1);
 

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Linq;
+using Butterfly.Generator.Planning;
+
+namespace Butterfly.Generator.Emitting;
+
+/// <summary>What C# looks at to tell whether two members of a class clash: methods and constructors may overload.</summary>
+internal enum GeneratedMemberKind
+{
+    /// <summary>A constant, field, property or anything else a name alone identifies.</summary>
+    Other,
+
+    Method,
+
+    Constructor,
+}
+
+/// <summary>
+/// A member the emitter writes into a network class: its name, kind and parameter types (as the emitted code spells
+/// them, <c>global::</c>-qualified). A user member with the same name clashes with it, unless both are methods (or
+/// constructors) whose parameter types differ, which is an overload.
+/// </summary>
+internal sealed record GeneratedMember(string Name, GeneratedMemberKind Kind, IReadOnlyList<string> ParameterTypes)
+{
+    /// <summary>As a message shows it: <c>Predict(ReadOnlySpan&lt;float&gt;, Span&lt;float&gt;)</c>, <c>Net(int)</c>, <c>Summary</c>.</summary>
+    public string Display(string className) => Kind switch
+    {
+        GeneratedMemberKind.Other => Name,
+        GeneratedMemberKind.Constructor => className + Parameters(),
+        _ => Name + Parameters(),
+    };
+
+    private string Parameters() =>
+        "(" + string.Join(", ", ParameterTypes.Select(t => t.Replace("global::System.", "").Replace("global::Butterfly.", ""))) + ")";
+}
+
+/// <summary>
+/// The members <see cref="NetworkEmitter"/> writes into a network class, so that the parser can reject a declaration
+/// whose own or inherited members would clash with them (a compile error or warning inside generated code, which the
+/// user cannot fix there). A test compares this table with the members of compiled generated code.
+/// </summary>
+internal static class GeneratedMembers
+{
+    private const string Workspace = "global::Butterfly.Workspace";
+    private const string Optimizer = "global::Butterfly.Optimizer";
+    private const string Labels = "global::System.ReadOnlySpan<int>";
+
+    /// <summary>
+    /// The names every network's class gets, whatever its layers (<c>t_predictScratch</c> only when Predict's scratch is
+    /// large, but a class name must not depend on that). A class cannot be named like one of its members.
+    /// </summary>
+    public static IReadOnlyCollection<string> FixedNames { get; } = new HashSet<string>
+    {
+        "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss",
+        "Parameters", "Gradients", "ParameterBlocks", "Predict", "CreateWorkspace", "Forward", "Backward",
+        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "s_parameterBlocks", "_parameters", "_gradients",
+        "t_predictScratch",
+    };
+
+    /// <summary>Every member the emitter writes for <paramref name="plan"/>, except explicit interface implementations.</summary>
+    public static IReadOnlyList<GeneratedMember> Of(NetworkPlan plan)
+    {
+        var members = new List<GeneratedMember>();
+        foreach (string name in new[]
+        {
+            "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss", "WorkspaceFloatsPerSample",
+            "s_parameterBlocks", "_parameters", "_gradients", "Parameters", "Gradients", "ParameterBlocks",
+        })
+        {
+            members.Add(Other(name));
+        }
+
+        if (!NetworkEmitter.PredictScratchOnStack(plan))
+        {
+            members.Add(Other("t_predictScratch"));
+        }
+
+        members.AddRange(plan.ParameterViewNames.Select(Other));
+        members.Add(new GeneratedMember(".ctor", GeneratedMemberKind.Constructor, []));
+        members.Add(new GeneratedMember(".ctor", GeneratedMemberKind.Constructor, ["int"]));
+        members.Add(Method("Predict", NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));
+        members.Add(Method("CreateWorkspace", "int"));
+        members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan));
+        members.Add(Method("Backward", Workspace, NetworkEmitter.ReadOnlySpan, NetworkEmitter.ReadOnlySpan));
+        members.Add(Method("TrainStep", Workspace, NetworkEmitter.ReadOnlySpan, plan.FusesSoftmaxCrossEntropy ? Labels : NetworkEmitter.ReadOnlySpan, Optimizer));
+        members.Add(Method("Backpropagate", Workspace, NetworkEmitter.ReadOnlySpan, "int"));
+        return members;
+    }
+
+    private static GeneratedMember Other(string name) => new(name, GeneratedMemberKind.Other, []);
+
+    private static GeneratedMember Method(string name, params string[] parameterTypes) => new(name, GeneratedMemberKind.Method, parameterTypes);
+}
