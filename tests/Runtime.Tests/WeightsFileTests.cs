@@ -129,6 +129,8 @@ public sealed class WeightsFileTests
 
         public ReadOnlySpan<ParameterBlock> ParameterBlocks => inner.ParameterBlocks;
 
+        public ReadOnlySpan<LayerOutput> LayerOutputs => inner.LayerOutputs;
+
         public Workspace CreateWorkspace(int maxBatch) => inner.CreateWorkspace(maxBatch);
 
         public ReadOnlySpan<float> Forward(Workspace workspace, ReadOnlySpan<float> inputs) => inner.Forward(workspace, inputs);

@@ -53,7 +53,7 @@ internal static class GeneratedMembers
     {
         "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss",
         "Parameters", "Gradients", "ParameterBlocks", "Predict", "CreateWorkspace", "Forward", "Backward",
-        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "s_parameterBlocks", "_parameters", "_gradients",
+        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients",
         "t_predictScratch",
     };
 
@@ -64,7 +64,7 @@ internal static class GeneratedMembers
         foreach (string name in new[]
         {
             "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss", "WorkspaceFloatsPerSample",
-            "s_parameterBlocks", "_parameters", "_gradients", "Parameters", "Gradients", "ParameterBlocks",
+            "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients", "Parameters", "Gradients", "ParameterBlocks",
         })
         {
             members.Add(Other(name));

@@ -118,6 +118,15 @@ internal static class NetworkEmitter
 
         writer.Line("];");
         writer.Line();
+        writer.Line("private static readonly global::Butterfly.LayerOutput[] s_layerOutputs =");
+        writer.Line("[");
+        foreach (var layer in plan.Layers)
+        {
+            writer.Line($"    new({Literals.String(layer.Name)}, {Literals.String(layer.Spec.ToString())}, {layer.ActivationOffset}, {layer.OutputLength}),");
+        }
+
+        writer.Line("];");
+        writer.Line();
         writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
         writer.Line();
@@ -313,7 +322,7 @@ internal static class NetworkEmitter
                 ? "<param name=\"labels\">One class index in [0, <c>OutputLength</c>) per sample.</param>\n"
                 : "<param name=\"targets\"><c>OutputLength</c> floats per sample.</param>\n") +
             "<param name=\"optimizer\">Applies the gradients to the parameters.</param>\n" +
-            "<returns>The batch's mean loss, before the update.</returns>");
+            "<returns>The batch's mean loss, before the update. When it is NaN or infinity, neither gradients nor\nparameters change.</returns>");
         string signature = $"public float TrainStep(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, {targetType} {targetName}, global::Butterfly.Optimizer optimizer)";
         using (writer.Braces(signature))
         {
@@ -337,6 +346,13 @@ internal static class NetworkEmitter
                 writer.Line($"float loss = {Kernels}.Losses.MeanSquaredError(outputs, targets, {gradient}, OutputLength);");
             }
 
+            writer.Comment("A loss that is not finite would spread NaN through every gradient and parameter: leave them as they are,\nso the caller can report the step and keep the last good weights.");
+            using (writer.Braces("if (!float.IsFinite(loss))"))
+            {
+                writer.Line("return loss;");
+            }
+
+            writer.Line();
             writer.Line("Backpropagate(workspace, inputs, batch);");
             writer.Line("optimizer.Step(_parameters, _gradients, s_parameterBlocks);");
             writer.Line("return loss;");
@@ -388,6 +404,7 @@ internal static class NetworkEmitter
         writer.Line("global::Butterfly.LossFunction global::Butterfly.INetwork.Loss => Loss;");
         writer.Line("string global::Butterfly.INetwork.Signature => Signature;");
         writer.Line("string global::Butterfly.INetwork.Summary => Summary;");
+        writer.Line("global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;");
     }
 
     /// <summary>

@@ -38,6 +38,9 @@ public interface INetwork
     /// <summary>The named tensors inside <see cref="Parameters"/>, in order.</summary>
     ReadOnlySpan<ParameterBlock> ParameterBlocks { get; }
 
+    /// <summary>Each layer's output in a <see cref="Workspace"/>, in forward order: what the trainer inspects to name the layer where a value stopped being finite.</summary>
+    ReadOnlySpan<LayerOutput> LayerOutputs { get; }
+
     /// <summary>Computes the output for one sample. Allocation-free and safe to call from many threads at once.</summary>
     /// <param name="input"><see cref="InputLength"/> floats.</param>
     /// <param name="output"><see cref="OutputLength"/> floats, overwritten.</param>
@@ -63,13 +66,13 @@ public interface INetwork
     /// One step of training on a batch labelled with class indices (cross-entropy networks): forward, loss,
     /// backward, then <paramref name="optimizer"/> updates the parameters.
     /// </summary>
-    /// <returns>The batch's mean loss before the update.</returns>
+    /// <returns>The batch's mean loss before the update. When it is NaN or infinity, the step changes neither gradients nor parameters.</returns>
     float TrainStep(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Optimizer optimizer);
 
     /// <summary>
     /// One step of training on a batch with real-valued targets (mean-squared-error networks): forward, loss,
     /// backward, then <paramref name="optimizer"/> updates the parameters.
     /// </summary>
-    /// <returns>The batch's mean loss before the update.</returns>
+    /// <returns>The batch's mean loss before the update. When it is NaN or infinity, the step changes neither gradients nor parameters.</returns>
     float TrainStep(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer);
 }

@@ -75,6 +75,10 @@ public sealed class Trainer
     /// batch. The trainer allocates nothing to call it.
     /// </param>
     /// <returns>The whole history, one report per epoch.</returns>
+    /// <exception cref="TrainingDivergedException">
+    /// A step's loss was NaN or infinity; the message names the step and the first layer whose output was not finite.
+    /// The step changed no parameter (a training step skips its update when the loss is not finite).
+    /// </exception>
     public IReadOnlyList<EpochReport> Fit(
         Dataset train, Dataset? test = null, Action<EpochReport>? onEpoch = null, Action<BatchProgress>? onBatch = null)
     {
@@ -170,6 +174,11 @@ public sealed class Trainer
                     }
 
                     loss = _network.TrainStep(workspace, inputs, batchTargets.AsSpan(0, batch * t), _optimizer);
+                }
+
+                if (!float.IsFinite(loss))
+                {
+                    throw Divergence.Explain(_network, workspace, inputs, batch, loss, _optimizer.StepCount + 1, epoch, step + 1);
                 }
 
                 lossSum += loss * (double)batch;

@@ -67,6 +67,20 @@ partial class DeepClassifier : global::Butterfly.INetwork
         new("dense_5.bias", 244512, 10, global::Butterfly.ParameterRole.Bias),
     ];
 
+    private static readonly global::Butterfly.LayerOutput[] s_layerOutputs =
+    [
+        new("dense_1", "Dense(256)", 0, 256),
+        new("relu_1", "ReLU", 512, 256),
+        new("dense_2", "Dense(128)", 1024, 128),
+        new("tanh_1", "Tanh", 1280, 128),
+        new("dense_3", "Dense(64)", 1536, 64),
+        new("sigmoid_1", "Sigmoid", 1664, 64),
+        new("dense_4", "Dense(32)", 1792, 32),
+        new("relu_2", "ReLU", 1856, 32),
+        new("dense_5", "Dense(10)", 1920, 10),
+        new("softmax_1", "Softmax", 1940, 10),
+    ];
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -324,7 +338,8 @@ partial class DeepClassifier : global::Butterfly.INetwork
     /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
     /// <param name="labels">One class index in [0, <c>OutputLength</c>) per sample.</param>
     /// <param name="optimizer">Applies the gradients to the parameters.</param>
-    /// <returns>The batch's mean loss, before the update.</returns>
+    /// <returns>The batch's mean loss, before the update. When it is NaN or infinity, neither gradients nor
+    /// parameters change.</returns>
     public float TrainStep(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::Butterfly.Optimizer optimizer)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
@@ -335,6 +350,13 @@ partial class DeepClassifier : global::Butterfly.INetwork
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
         float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(1930, 10, batch), OutputLength);
+        // A loss that is not finite would spread NaN through every gradient and parameter: leave them as they are,
+        // so the caller can report the step and keep the last good weights.
+        if (!float.IsFinite(loss))
+        {
+            return loss;
+        }
+
         Backpropagate(workspace, inputs, batch);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
@@ -426,4 +448,5 @@ partial class DeepClassifier : global::Butterfly.INetwork
     global::Butterfly.LossFunction global::Butterfly.INetwork.Loss => Loss;
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
+    global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
 }

@@ -55,6 +55,14 @@ partial class MnistMlp : global::Butterfly.INetwork
         new("dense_2.bias", 79500, 10, global::Butterfly.ParameterRole.Bias),
     ];
 
+    private static readonly global::Butterfly.LayerOutput[] s_layerOutputs =
+    [
+        new("dense_1", "Dense(100)", 0, 100),
+        new("sigmoid_1", "Sigmoid", 200, 100),
+        new("dense_2", "Dense(10)", 400, 10),
+        new("softmax_1", "Softmax", 420, 10),
+    ];
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -210,7 +218,8 @@ partial class MnistMlp : global::Butterfly.INetwork
     /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
     /// <param name="labels">One class index in [0, <c>OutputLength</c>) per sample.</param>
     /// <param name="optimizer">Applies the gradients to the parameters.</param>
-    /// <returns>The batch's mean loss, before the update.</returns>
+    /// <returns>The batch's mean loss, before the update. When it is NaN or infinity, neither gradients nor
+    /// parameters change.</returns>
     public float TrainStep(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::Butterfly.Optimizer optimizer)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
@@ -221,6 +230,13 @@ partial class MnistMlp : global::Butterfly.INetwork
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
         float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(410, 10, batch), OutputLength);
+        // A loss that is not finite would spread NaN through every gradient and parameter: leave them as they are,
+        // so the caller can report the step and keep the last good weights.
+        if (!float.IsFinite(loss))
+        {
+            return loss;
+        }
+
         Backpropagate(workspace, inputs, batch);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
@@ -267,4 +283,5 @@ partial class MnistMlp : global::Butterfly.INetwork
     global::Butterfly.LossFunction global::Butterfly.INetwork.Loss => Loss;
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
+    global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
 }

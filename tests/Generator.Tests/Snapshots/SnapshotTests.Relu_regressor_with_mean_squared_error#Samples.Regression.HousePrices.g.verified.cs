@@ -54,6 +54,13 @@ partial class HousePrices : global::Butterfly.INetwork
         new("dense_2.bias", 960, 1, global::Butterfly.ParameterRole.Bias),
     ];
 
+    private static readonly global::Butterfly.LayerOutput[] s_layerOutputs =
+    [
+        new("dense_1", "Dense(64)", 0, 64),
+        new("relu_1", "ReLU", 128, 64),
+        new("dense_2", "Dense(1)", 256, 1),
+    ];
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -195,7 +202,8 @@ partial class HousePrices : global::Butterfly.INetwork
     /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
     /// <param name="targets"><c>OutputLength</c> floats per sample.</param>
     /// <param name="optimizer">Applies the gradients to the parameters.</param>
-    /// <returns>The batch's mean loss, before the update.</returns>
+    /// <returns>The batch's mean loss, before the update. When it is NaN or infinity, neither gradients nor
+    /// parameters change.</returns>
     public float TrainStep(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::Butterfly.Optimizer optimizer)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
@@ -205,6 +213,13 @@ partial class HousePrices : global::Butterfly.INetwork
         global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs);
         // L = (1/(B n)) Σ (y - t)²; dy = 2 (y - t) / (B n)
         float loss = global::Butterfly.Kernels.Losses.MeanSquaredError(outputs, targets, workspace.Region(257, 1, batch), OutputLength);
+        // A loss that is not finite would spread NaN through every gradient and parameter: leave them as they are,
+        // so the caller can report the step and keep the last good weights.
+        if (!float.IsFinite(loss))
+        {
+            return loss;
+        }
+
         Backpropagate(workspace, inputs, batch);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
@@ -251,4 +266,5 @@ partial class HousePrices : global::Butterfly.INetwork
     global::Butterfly.LossFunction global::Butterfly.INetwork.Loss => Loss;
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
+    global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
 }

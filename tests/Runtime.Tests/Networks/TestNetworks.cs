@@ -45,3 +45,10 @@ internal sealed partial class ImageInputNet;
 [Dense(4), Sigmoid]
 [Dense(3), Softmax]
 internal sealed partial class DeepNet;
+
+/// <summary>Wide enough that Predict's scratch leaves the stack for a per-thread buffer.</summary>
+[Network]
+[Input(16)]
+[Dense(9000), ReLU]
+[Dense(4), Softmax]
+internal sealed partial class WideNet;
