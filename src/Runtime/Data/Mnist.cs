@@ -24,6 +24,7 @@ public static class Mnist
     /// <returns>The folder, or null when none above holds it.</returns>
     public static string? FindDataDirectory(string start)
     {
+        ArgumentNullException.ThrowIfNull(start);
         for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
         {
             string candidate = Path.Combine(folder.FullName, "data", "mnist");

@@ -1,3 +1,5 @@
+using System;
+
 namespace Butterfly;
 
 /// <summary>What a block of parameters does, so optimizers can treat groups differently (no decay on biases).</summary>
@@ -11,8 +13,33 @@ public enum ParameterRole
 }
 
 /// <summary>One named tensor inside a network's parameter buffer.</summary>
-/// <param name="Name">The layer and tensor, such as <c>dense_1.weights</c>.</param>
-/// <param name="Offset">Where it starts in the parameter buffer.</param>
-/// <param name="Length">How many floats it holds.</param>
-/// <param name="Role">Weight or bias.</param>
-public readonly record struct ParameterBlock(string Name, int Offset, int Length, ParameterRole Role);
+public readonly record struct ParameterBlock
+{
+    /// <summary>Describes a block.</summary>
+    /// <param name="name">The layer and tensor, such as <c>dense_1.weights</c>.</param>
+    /// <param name="offset">Where it starts in the parameter buffer; not negative.</param>
+    /// <param name="length">How many floats it holds; not negative.</param>
+    /// <param name="role">Weight or bias.</param>
+    public ParameterBlock(string name, int offset, int length, ParameterRole role)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        Name = name;
+        Offset = offset;
+        Length = length;
+        Role = role;
+    }
+
+    /// <summary>The layer and tensor, such as <c>dense_1.weights</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Where it starts in the parameter buffer.</summary>
+    public int Offset { get; }
+
+    /// <summary>How many floats it holds.</summary>
+    public int Length { get; }
+
+    /// <summary>Weight or bias.</summary>
+    public ParameterRole Role { get; }
+}

@@ -10,7 +10,7 @@ public sealed class TrainingDivergedException : ArithmeticException
 {
     /// <summary>Creates the exception.</summary>
     public TrainingDivergedException(long step, int epoch, int batch, float loss, string? layer, string message)
-        : base(message)
+        : base(message ?? throw new ArgumentNullException(nameof(message)))
     {
         Step = step;
         Epoch = epoch;
