@@ -47,6 +47,9 @@ public static class Activations
         }
     }
 
+    /// <summary><c>y_i = e^(x_i - max x) / sum_j e^(x_j - max x)</c> over one sample.</summary>
+    public static void Softmax(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.SoftMax(x, y);
+
     /// <summary><c>y_i = e^(x_i - max x) / sum_j e^(x_j - max x)</c> on each row of <c>x[rows×width]</c>.</summary>
     public static void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int width)
     {

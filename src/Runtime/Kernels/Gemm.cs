@@ -19,6 +19,9 @@ public static unsafe class Gemm
     /// <summary>Rows of A up to which A·Bᵀ uses the dot tiles rather than packing the transpose of B.</summary>
     internal const int DotRowLimit = 48;
 
+    /// <summary>Steps up to which a one-row product with a row-major B is summed row by row instead of packed.</summary>
+    internal const int RowCombinationDepth = 64;
+
     /// <summary><c>C[m×n] = A[m×k] · B[n×k]ᵀ</c>, or <c>C += ...</c> when <paramref name="accumulate"/>.</summary>
     public static void ABt(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool accumulate = false)
     {
@@ -77,6 +80,12 @@ public static unsafe class Gemm
             return;
         }
 
+        if (problem.M == 1 && problem.BColumn == 1 && problem.K <= RowCombinationDepth)
+        {
+            RowCombination(problem);
+            return;
+        }
+
         var job = GemmJob.ForThisThread;
         job.Problem = problem;
         job.Dot = GemmDot.Available && problem.BRow == 1 && problem.AColumn == 1 && problem.M <= DotRowLimit;
@@ -94,6 +103,32 @@ public static unsafe class Gemm
         else
         {
             WorkerPool.Shared.Run(job, parts);
+        }
+    }
+
+    /// <summary>
+    /// <c>c = init + Σ_p a[p] B(p, :)</c>: one row times a row-major B, as a sum of B's rows (batch-1 backward
+    /// <c>dx = Wᵀ dy</c>), which needs no packing.
+    /// </summary>
+    private static void RowCombination(in GemmProblem problem)
+    {
+        int n = problem.N;
+        var c = new Span<float>(problem.C, n);
+        if (!problem.Accumulate)
+        {
+            if (problem.Bias == null)
+            {
+                c.Clear();
+            }
+            else
+            {
+                new ReadOnlySpan<float>(problem.Bias, n).CopyTo(c);
+            }
+        }
+
+        for (int p = 0; p < problem.K; p++)
+        {
+            TensorPrimitives.FusedMultiplyAdd(new ReadOnlySpan<float>(problem.B + p * problem.BRow, n), problem.A[p * problem.AColumn], c, c);
         }
     }
 

@@ -10,7 +10,7 @@ internal static unsafe class GemmDot
     /// <summary>Columns per tile; a thread's share of the columns is a whole number of groups.</summary>
     public const int GroupWidth = 4;
 
-    private static readonly float[] s_zeros = new float[GroupWidth];
+    private static readonly float[] s_zeros = new float[8];
 
     /// <summary>Whether the dot tiles exist for the current path (they need 256- or 512-bit vectors).</summary>
     public static bool Available => Simd.Path != SimdPath.VectorT;
@@ -41,6 +41,24 @@ internal static unsafe class GemmDot
         float* a = problem.A + row * lda;
         float* cRow = problem.C + row * ldc;
         int j = j0;
+        if (height == 1)
+        {
+            // One row (batch 1, or the last rows of a batch): eight columns at a time keep eight independent
+            // accumulator chains, enough to hide the FMA latency.
+            for (; j <= j1 - 8; j += 8)
+            {
+                float* init = problem.Accumulate ? cRow + j : problem.Bias != null ? problem.Bias + j : zeros;
+                if (wide)
+                {
+                    GemmDotTile512.Dot1x8(a, problem.B + j * ldb, ldb, k, cRow + j, init);
+                }
+                else
+                {
+                    GemmDotTile256.Dot1x8(a, problem.B + j * ldb, ldb, k, cRow + j, init);
+                }
+            }
+        }
+
         for (; j <= j1 - GroupWidth; j += GroupWidth)
         {
             float* b = problem.B + j * ldb;

@@ -87,6 +87,34 @@ internal static unsafe class GemmDotTile512
         c[3] = init[3] + Finish(Vector512.Sum(s03), a, b + 3 * ldb, p, k);
     }
 
+    /// <summary><c>C[1×8] = init + A[1×k] · B[8×k]ᵀ</c>, both operands read row by row.</summary>
+    public static void Dot1x8(float* a, float* b, nint ldb, int k, float* c, float* init)
+    {
+        Vector512<float> s0 = Vector512<float>.Zero, s1 = Vector512<float>.Zero, s2 = Vector512<float>.Zero, s3 = Vector512<float>.Zero, s4 = Vector512<float>.Zero, s5 = Vector512<float>.Zero, s6 = Vector512<float>.Zero, s7 = Vector512<float>.Zero;
+        int p = 0;
+        for (; p <= k - 16; p += 16)
+        {
+            var a0 = Vector512.Load(a + p);
+            s0 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + p), s0);
+            s1 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + ldb + p), s1);
+            s2 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 2 * ldb + p), s2);
+            s3 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 3 * ldb + p), s3);
+            s4 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 4 * ldb + p), s4);
+            s5 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 5 * ldb + p), s5);
+            s6 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 6 * ldb + p), s6);
+            s7 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 7 * ldb + p), s7);
+        }
+
+        c[0] = init[0] + Finish(Vector512.Sum(s0), a, b, p, k);
+        c[1] = init[1] + Finish(Vector512.Sum(s1), a, b + ldb, p, k);
+        c[2] = init[2] + Finish(Vector512.Sum(s2), a, b + 2 * ldb, p, k);
+        c[3] = init[3] + Finish(Vector512.Sum(s3), a, b + 3 * ldb, p, k);
+        c[4] = init[4] + Finish(Vector512.Sum(s4), a, b + 4 * ldb, p, k);
+        c[5] = init[5] + Finish(Vector512.Sum(s5), a, b + 5 * ldb, p, k);
+        c[6] = init[6] + Finish(Vector512.Sum(s6), a, b + 6 * ldb, p, k);
+        c[7] = init[7] + Finish(Vector512.Sum(s7), a, b + 7 * ldb, p, k);
+    }
+
     /// <summary><c>&lt;a, b&gt;</c> over k floats, reduced like one element of a tile.</summary>
     public static float Dot1x1(float* a, float* b, int k)
     {
@@ -188,6 +216,34 @@ internal static unsafe class GemmDotTile256
         c[1] = init[1] + Finish(Vector256.Sum(s01), a, b + ldb, p, k);
         c[2] = init[2] + Finish(Vector256.Sum(s02), a, b + 2 * ldb, p, k);
         c[3] = init[3] + Finish(Vector256.Sum(s03), a, b + 3 * ldb, p, k);
+    }
+
+    /// <summary><c>C[1×8] = init + A[1×k] · B[8×k]ᵀ</c>, both operands read row by row.</summary>
+    public static void Dot1x8(float* a, float* b, nint ldb, int k, float* c, float* init)
+    {
+        Vector256<float> s0 = Vector256<float>.Zero, s1 = Vector256<float>.Zero, s2 = Vector256<float>.Zero, s3 = Vector256<float>.Zero, s4 = Vector256<float>.Zero, s5 = Vector256<float>.Zero, s6 = Vector256<float>.Zero, s7 = Vector256<float>.Zero;
+        int p = 0;
+        for (; p <= k - 8; p += 8)
+        {
+            var a0 = Vector256.Load(a + p);
+            s0 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + p), s0);
+            s1 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + ldb + p), s1);
+            s2 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 2 * ldb + p), s2);
+            s3 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 3 * ldb + p), s3);
+            s4 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 4 * ldb + p), s4);
+            s5 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 5 * ldb + p), s5);
+            s6 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 6 * ldb + p), s6);
+            s7 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 7 * ldb + p), s7);
+        }
+
+        c[0] = init[0] + Finish(Vector256.Sum(s0), a, b, p, k);
+        c[1] = init[1] + Finish(Vector256.Sum(s1), a, b + ldb, p, k);
+        c[2] = init[2] + Finish(Vector256.Sum(s2), a, b + 2 * ldb, p, k);
+        c[3] = init[3] + Finish(Vector256.Sum(s3), a, b + 3 * ldb, p, k);
+        c[4] = init[4] + Finish(Vector256.Sum(s4), a, b + 4 * ldb, p, k);
+        c[5] = init[5] + Finish(Vector256.Sum(s5), a, b + 5 * ldb, p, k);
+        c[6] = init[6] + Finish(Vector256.Sum(s6), a, b + 6 * ldb, p, k);
+        c[7] = init[7] + Finish(Vector256.Sum(s7), a, b + 7 * ldb, p, k);
     }
 
     /// <summary><c>&lt;a, b&gt;</c> over k floats, reduced like one element of a tile.</summary>
