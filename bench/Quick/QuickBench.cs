@@ -66,17 +66,29 @@ internal static class QuickBench
             }
 
             var seconds = new double[Runs];
+            var cpuSeconds = new double[Runs];
             long allocated = 0;
+            using var process = Process.GetCurrentProcess();
             for (int run = 0; run < Runs; run++)
             {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 seconds[run] = TimedRun(workload, rounds, out long bytes) / rounds;
+                process.Refresh();
+                cpuSeconds[run] = (process.TotalProcessorTime - cpuBefore).TotalSeconds / rounds / workload.BusyThreads;
                 allocated = Math.Max(allocated, bytes / rounds);
             }
 
             Array.Sort(seconds);
+            Array.Sort(cpuSeconds);
             double value = workload.ValueOf(seconds[Runs / 2]);
             string spread = string.Join(" ", seconds.Select(s => workload.ValueOf(s).ToString("G4", CultureInfo.InvariantCulture)));
             Console.Error.WriteLine($"  {workload.Id} runs ({workload.Unit}): {spread}");
+            // On a shared, loaded machine wall time includes waiting for a core; CPU time per busy thread does not
+            // (it does include spinning), so this is roughly what an unloaded machine would show.
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {workload.Id} from CPU time ({workload.BusyThreads} busy threads): {Format(workload.ValueOf(cpuSeconds[Runs / 2]))} {workload.Unit}"));
             return string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {workload.Id} | {workload.Description} | {Format(value)} | {workload.Unit} | {allocated} |");

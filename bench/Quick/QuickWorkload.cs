@@ -19,6 +19,12 @@ internal abstract class QuickWorkload
     /// <summary>Rounds per timed run, chosen so that one run takes tens of milliseconds.</summary>
     public abstract int RoundsPerRun { get; }
 
+    /// <summary>
+    /// How many threads a round keeps busy, for the CPU-time estimate printed beside the table: 1 for work below the
+    /// kernels' threading thresholds, <see cref="Parallelism.ThreadCount"/> for work split between threads.
+    /// </summary>
+    public virtual int BusyThreads => 1;
+
     /// <summary>Builds the network, data and buffers. Called once, before warm-up.</summary>
     public abstract void Setup();
 

@@ -7,6 +7,8 @@ internal sealed class MlpMiniBatchTraining : TrainingWorkload<BenchMlp>
 
     public override string Description => "MLP 784-100-10 SGD training, batch 32";
 
+    public override int BusyThreads => Parallelism.ThreadCount;
+
     public override int RoundsPerRun => 400;
 
     protected override int BatchSize => 32;

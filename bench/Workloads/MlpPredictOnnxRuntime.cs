@@ -27,6 +27,8 @@ internal sealed class MlpPredictOnnxRuntime : QuickWorkload
 
     public override string Unit => "us/sample";
 
+    public override int BusyThreads => Environment.ProcessorCount;
+
     public override int RoundsPerRun => 10_000;
 
     public override void Setup()

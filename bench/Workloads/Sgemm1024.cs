@@ -17,6 +17,8 @@ internal sealed class Sgemm1024 : QuickWorkload
 
     public override string Unit => "GFLOP/s";
 
+    public override int BusyThreads => Parallelism.ThreadCount;
+
     public override int RoundsPerRun => 20;
 
     public override void Setup()

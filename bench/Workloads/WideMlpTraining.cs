@@ -7,6 +7,8 @@ internal sealed class WideMlpTraining : TrainingWorkload<WideMlp>
 
     public override string Description => "MLP 784-1024-1024-10 ReLU SGD training, batch 256";
 
+    public override int BusyThreads => Parallelism.ThreadCount;
+
     public override int RoundsPerRun => 12;
 
     protected override int BatchSize => 256;
