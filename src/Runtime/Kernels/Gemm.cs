@@ -13,8 +13,14 @@ namespace Butterfly.Kernels;
 /// </summary>
 public static unsafe class Gemm
 {
-    /// <summary>Multiply-adds (m·n·k) from which a product is split between threads: about 10 µs of one core.</summary>
+    /// <summary>Multiply-adds (m·n·k) from which a packed product is split between threads: about 10 µs of one core.</summary>
     internal const long ParallelThreshold = 1L << 20;
+
+    /// <summary>
+    /// Multiply-adds from which dot tiles and outer products are split: lower, since they pack nothing per thread
+    /// and each thread then keeps its half of a layer's weights (and their gradient) in its own L2 from step to step.
+    /// </summary>
+    internal const long SmallParallelThreshold = 1L << 16;
 
     /// <summary>Rows of A up to which A·Bᵀ uses the dot tiles rather than packing the transpose of B.</summary>
     internal const int DotRowLimit = 48;
@@ -74,9 +80,21 @@ public static unsafe class Gemm
             return;
         }
 
-        if (problem.K <= 1)
+        var job = GemmJob.ForThisThread;
+        job.Problem = problem;
+        job.Outer = problem.K <= 1;
+        if (job.Outer)
         {
-            OuterProduct(problem);
+            int rowParts = (long)problem.M * problem.N >= SmallParallelThreshold ? Math.Min(Parallelism.ThreadCount, problem.M) : 1;
+            if (rowParts == 1)
+            {
+                OuterProduct(problem, 0, problem.M);
+            }
+            else
+            {
+                WorkerPool.Shared.Run(job, rowParts);
+            }
+
             return;
         }
 
@@ -86,11 +104,9 @@ public static unsafe class Gemm
             return;
         }
 
-        var job = GemmJob.ForThisThread;
-        job.Problem = problem;
         job.Dot = GemmDot.Available && problem.BRow == 1 && problem.AColumn == 1 && problem.M <= DotRowLimit;
         int parts = 1;
-        if ((long)problem.M * problem.N * problem.K >= ParallelThreshold)
+        if ((long)problem.M * problem.N * problem.K >= (job.Dot ? SmallParallelThreshold : ParallelThreshold))
         {
             int panels = (problem.N + job.PanelWidth - 1) / job.PanelWidth;
             parts = Math.Min(Parallelism.ThreadCount, panels);
@@ -132,13 +148,16 @@ public static unsafe class Gemm
         }
     }
 
-    /// <summary><c>C[i, :] = init[i, :] + A(i, 0) · B(0, :)</c>: a product over a single step (k = 1), or <c>C = init</c> when k = 0.</summary>
-    private static void OuterProduct(in GemmProblem problem)
+    /// <summary>
+    /// Rows [<paramref name="i0"/>, <paramref name="i1"/>) of <c>C[i, :] = init[i, :] + A(i, 0) · B(0, :)</c>: a
+    /// product over a single step (k = 1), or <c>C = init</c> when k = 0.
+    /// </summary>
+    internal static void OuterProduct(in GemmProblem problem, int i0, int i1)
     {
         int n = problem.N;
         var bias = problem.Bias == null ? default : new ReadOnlySpan<float>(problem.Bias, n);
         var bRow = new ReadOnlySpan<float>(problem.B, n);
-        for (int i = 0; i < problem.M; i++)
+        for (int i = i0; i < i1; i++)
         {
             var cRow = new Span<float>(problem.C + i * problem.Ldc, n);
             if (problem.K == 0)

@@ -16,6 +16,12 @@ internal sealed class GemmJob : ParallelJob
     /// <summary>Whether the dot tiles (<see cref="GemmDot"/>) compute it rather than the packed kernel.</summary>
     public bool Dot;
 
+    /// <summary>
+    /// Whether it is a product over one step (k ≤ 1), split by rows instead: the rows of a batch-1 weight gradient,
+    /// so that each thread writes the same part of the gradient buffer as its chunk of the optimizer update reads.
+    /// </summary>
+    public bool Outer;
+
     /// <summary>The calling thread's job, made once and refilled for every product.</summary>
     public static GemmJob ForThisThread => t_job ??= new GemmJob();
 
@@ -24,6 +30,12 @@ internal sealed class GemmJob : ParallelJob
 
     public override void Run(int part, int parts)
     {
+        if (Outer)
+        {
+            Gemm.OuterProduct(Problem, (int)((long)Problem.M * part / parts), (int)((long)Problem.M * (part + 1) / parts));
+            return;
+        }
+
         int width = PanelWidth;
         int panels = (Problem.N + width - 1) / width;
         int j0 = Math.Min(Problem.N, (int)((long)panels * part / parts) * width);
