@@ -52,16 +52,15 @@ internal sealed class DenseLayer : LayerKind
     public override void EmitPredict(CodeWriter writer, LayerEmission layer)
     {
         var plan = layer.Layer;
-        writer.Comment($"y = W x + b    W: [{plan.OutputLength} × {plan.InputLength}]");
+        writer.Comment($"y = W x + b    W: [{plan.OutputLength} × {plan.InputLength}]: batch 1 is matrix-vector work, one dot product per row");
         writer.Line($"global::Butterfly.Kernels.Gemv.MultiplyAddBias({layer.Parameter(0)}, {layer.Input}, {layer.Parameter(1)}, {layer.Output}, {plan.OutputLength}, {plan.InputLength});");
     }
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
         var plan = layer.Layer;
-        writer.Comment($"Y = X Wᵀ + b    X: [batch × {plan.InputLength}], W: [{plan.OutputLength} × {plan.InputLength}]");
-        writer.Line($"global::Butterfly.Kernels.Gemm.ABt({layer.Input}, {layer.Parameter(0)}, {layer.Output}, batch, {plan.OutputLength}, {plan.InputLength});");
-        writer.Line($"global::Butterfly.Kernels.Bias.AddToRows({layer.Output}, {layer.Parameter(1)}, batch, {plan.OutputLength});");
+        writer.Comment($"Y = X Wᵀ + b    X: [batch × {plan.InputLength}], W: [{plan.OutputLength} × {plan.InputLength}], the bias fused into the product");
+        writer.Line($"global::Butterfly.Kernels.Gemm.ABtAddBias({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, batch, {plan.OutputLength}, {plan.InputLength});");
     }
 
     public override void EmitBackward(CodeWriter writer, LayerEmission layer)

@@ -19,7 +19,7 @@ internal sealed class SoftmaxLayer : LayerKind
     public override void EmitPredict(CodeWriter writer, LayerEmission layer)
     {
         writer.Comment("y_i = e^(x_i - max x) / Σ_j e^(x_j - max x)");
-        writer.Line($"global::Butterfly.Kernels.Activations.SoftmaxRows({layer.Input}, {layer.Output}, 1, {layer.Layer.OutputLength});");
+        writer.Line($"global::Butterfly.Kernels.Activations.Softmax({layer.Input}, {layer.Output});");
     }
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)

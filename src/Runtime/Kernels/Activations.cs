@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
@@ -15,7 +16,16 @@ public static class Activations
     /// <summary><c>dx = dy ⊙ y ⊙ (1 - y)</c>, since <c>σ'(x) = σ(x)(1 - σ(x))</c>.</summary>
     public static void SigmoidBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        for (int i = 0; i < dx.Length; i++)
+        // dy ⊙ y ⊙ (1 - y) = dy ⊙ (y - y²)
+        var one = Vector<float>.One;
+        int i = 0;
+        for (; i <= dx.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var v = new Vector<float>(y.Slice(i));
+            (new Vector<float>(dy.Slice(i)) * v * (one - v)).CopyTo(dx.Slice(i));
+        }
+
+        for (; i < dx.Length; i++)
         {
             float v = y[i];
             dx[i] = dy[i] * v * (1f - v);
@@ -28,7 +38,15 @@ public static class Activations
     /// <summary><c>dx = dy ⊙ (1 - y²)</c>, since <c>tanh'(x) = 1 - tanh²(x)</c>.</summary>
     public static void TanhBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        for (int i = 0; i < dx.Length; i++)
+        var one = Vector<float>.One;
+        int i = 0;
+        for (; i <= dx.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var v = new Vector<float>(y.Slice(i));
+            (new Vector<float>(dy.Slice(i)) * (one - v * v)).CopyTo(dx.Slice(i));
+        }
+
+        for (; i < dx.Length; i++)
         {
             float v = y[i];
             dx[i] = dy[i] * (1f - v * v);
@@ -41,11 +59,21 @@ public static class Activations
     /// <summary><c>dx = dy ⊙ [y &gt; 0]</c>.</summary>
     public static void ReLUBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        for (int i = 0; i < dx.Length; i++)
+        int i = 0;
+        for (; i <= dx.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var positive = Vector.GreaterThan(new Vector<float>(y.Slice(i)), Vector<float>.Zero);
+            Vector.ConditionalSelect(positive, new Vector<float>(dy.Slice(i)), Vector<float>.Zero).CopyTo(dx.Slice(i));
+        }
+
+        for (; i < dx.Length; i++)
         {
             dx[i] = y[i] > 0f ? dy[i] : 0f;
         }
     }
+
+    /// <summary><c>y_i = e^(x_i - max x) / sum_j e^(x_j - max x)</c> over one sample.</summary>
+    public static void Softmax(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.SoftMax(x, y);
 
     /// <summary><c>y_i = e^(x_i - max x) / sum_j e^(x_j - max x)</c> on each row of <c>x[rows×width]</c>.</summary>
     public static void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int width)

@@ -3,8 +3,13 @@ using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
 
-/// <summary>Matrix-vector products: the batch-1 form of a dense layer.</summary>
-public static class Gemv
+/// <summary>
+/// Matrix-vector products: the batch-1 form of a dense layer, where a GEMM would waste its packing. Each output
+/// is a dot product of one weight row with the input, eight rows at a time (eight independent accumulator chains,
+/// each reusing the one load of x), on the same dot tiles <see cref="Gemm.ABt"/> uses for small batches, so a
+/// sample's outputs are bit-identical whether it is predicted alone or trained in a batch.
+/// </summary>
+public static unsafe class Gemv
 {
     /// <summary><c>y[n] = W[n×k] · x[k] + b[n]</c>.</summary>
     public static void MultiplyAddBias(ReadOnlySpan<float> w, ReadOnlySpan<float> x, ReadOnlySpan<float> bias, Span<float> y, int n, int k)
@@ -15,9 +20,22 @@ public static class Gemv
         }
 
         x = x.Slice(0, k);
-        for (int j = 0; j < n; j++)
+        bias = bias.Slice(0, n);
+        y = y.Slice(0, n);
+        if (!GemmDot.Available)
         {
-            y[j] = TensorPrimitives.Dot(w.Slice(j * k, k), x) + bias[j];
+            for (int j = 0; j < n; j++)
+            {
+                y[j] = TensorPrimitives.Dot(w.Slice(j * k, k), x) + bias[j];
+            }
+
+            return;
+        }
+
+        fixed (float* pw = w, px = x, pb = bias, py = y)
+        {
+            var problem = new GemmProblem { A = px, ARow = k, AColumn = 1, B = pw, BRow = 1, BColumn = k, C = py, Ldc = n, Bias = pb, M = 1, N = n, K = k };
+            GemmDot.Run(problem, 0, n);
         }
     }
 }

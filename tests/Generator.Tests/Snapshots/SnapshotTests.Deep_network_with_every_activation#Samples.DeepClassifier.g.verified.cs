@@ -193,7 +193,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_1: Dense(256), (1, 28, 28) -> (256)
         global::System.Span<float> h1 = scratch.Slice(0, 256);
-        // y = W x + b    W: [256 × 784]
+        // y = W x + b    W: [256 × 784]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 200704), input, parameters.Slice(200704, 256), h1, 256, 784);
 
         // relu_1: ReLU, (256) -> (256)
@@ -202,7 +202,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_2: Dense(128), (256) -> (128)
         global::System.Span<float> h3 = scratch.Slice(256, 128);
-        // y = W x + b    W: [128 × 256]
+        // y = W x + b    W: [128 × 256]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(200960, 32768), h1, parameters.Slice(233728, 128), h3, 128, 256);
 
         // tanh_1: Tanh, (128) -> (128)
@@ -211,7 +211,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_3: Dense(64), (128) -> (64)
         global::System.Span<float> h5 = scratch.Slice(0, 64);
-        // y = W x + b    W: [64 × 128]
+        // y = W x + b    W: [64 × 128]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(233856, 8192), h3, parameters.Slice(242048, 64), h5, 64, 128);
 
         // sigmoid_1: Sigmoid, (64) -> (64)
@@ -220,7 +220,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_4: Dense(32), (64) -> (32)
         global::System.Span<float> h7 = scratch.Slice(256, 32);
-        // y = W x + b    W: [32 × 64]
+        // y = W x + b    W: [32 × 64]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(242112, 2048), h5, parameters.Slice(244160, 32), h7, 32, 64);
 
         // relu_2: ReLU, (32) -> (32)
@@ -229,12 +229,12 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_5: Dense(10), (32) -> (10)
         global::System.Span<float> h9 = scratch.Slice(0, 10);
-        // y = W x + b    W: [10 × 32]
+        // y = W x + b    W: [10 × 32]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(244192, 320), h7, parameters.Slice(244512, 10), h9, 10, 32);
 
         // softmax_1: Softmax, (10) -> (10)
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x)
-        global::Butterfly.Kernels.Activations.SoftmaxRows(h9, output, 1, 10);
+        global::Butterfly.Kernels.Activations.Softmax(h9, output);
     }
 
     /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
@@ -253,9 +253,8 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_1: Dense(256), (1, 28, 28) -> (256)
         global::System.Span<float> y1 = workspace.Region(0, 256, batch);
-        // Y = X Wᵀ + b    X: [batch × 784], W: [256 × 784]
-        global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 200704), y1, batch, 256, 784);
-        global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(200704, 256), batch, 256);
+        // Y = X Wᵀ + b    X: [batch × 784], W: [256 × 784], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(inputs, parameters.Slice(0, 200704), parameters.Slice(200704, 256), y1, batch, 256, 784);
 
         // relu_1: ReLU, (256) -> (256)
         global::System.Span<float> y2 = workspace.Region(512, 256, batch);
@@ -264,9 +263,8 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_2: Dense(128), (256) -> (128)
         global::System.Span<float> y3 = workspace.Region(1024, 128, batch);
-        // Y = X Wᵀ + b    X: [batch × 256], W: [128 × 256]
-        global::Butterfly.Kernels.Gemm.ABt(y2, parameters.Slice(200960, 32768), y3, batch, 128, 256);
-        global::Butterfly.Kernels.Bias.AddToRows(y3, parameters.Slice(233728, 128), batch, 128);
+        // Y = X Wᵀ + b    X: [batch × 256], W: [128 × 256], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y2, parameters.Slice(200960, 32768), parameters.Slice(233728, 128), y3, batch, 128, 256);
 
         // tanh_1: Tanh, (128) -> (128)
         global::System.Span<float> y4 = workspace.Region(1280, 128, batch);
@@ -275,9 +273,8 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_3: Dense(64), (128) -> (64)
         global::System.Span<float> y5 = workspace.Region(1536, 64, batch);
-        // Y = X Wᵀ + b    X: [batch × 128], W: [64 × 128]
-        global::Butterfly.Kernels.Gemm.ABt(y4, parameters.Slice(233856, 8192), y5, batch, 64, 128);
-        global::Butterfly.Kernels.Bias.AddToRows(y5, parameters.Slice(242048, 64), batch, 64);
+        // Y = X Wᵀ + b    X: [batch × 128], W: [64 × 128], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y4, parameters.Slice(233856, 8192), parameters.Slice(242048, 64), y5, batch, 64, 128);
 
         // sigmoid_1: Sigmoid, (64) -> (64)
         global::System.Span<float> y6 = workspace.Region(1664, 64, batch);
@@ -286,9 +283,8 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_4: Dense(32), (64) -> (32)
         global::System.Span<float> y7 = workspace.Region(1792, 32, batch);
-        // Y = X Wᵀ + b    X: [batch × 64], W: [32 × 64]
-        global::Butterfly.Kernels.Gemm.ABt(y6, parameters.Slice(242112, 2048), y7, batch, 32, 64);
-        global::Butterfly.Kernels.Bias.AddToRows(y7, parameters.Slice(244160, 32), batch, 32);
+        // Y = X Wᵀ + b    X: [batch × 64], W: [32 × 64], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y6, parameters.Slice(242112, 2048), parameters.Slice(244160, 32), y7, batch, 32, 64);
 
         // relu_2: ReLU, (32) -> (32)
         global::System.Span<float> y8 = workspace.Region(1856, 32, batch);
@@ -297,9 +293,8 @@ partial class DeepClassifier : global::Butterfly.INetwork
 
         // dense_5: Dense(10), (32) -> (10)
         global::System.Span<float> y9 = workspace.Region(1920, 10, batch);
-        // Y = X Wᵀ + b    X: [batch × 32], W: [10 × 32]
-        global::Butterfly.Kernels.Gemm.ABt(y8, parameters.Slice(244192, 320), y9, batch, 10, 32);
-        global::Butterfly.Kernels.Bias.AddToRows(y9, parameters.Slice(244512, 10), batch, 10);
+        // Y = X Wᵀ + b    X: [batch × 32], W: [10 × 32], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y8, parameters.Slice(244192, 320), parameters.Slice(244512, 10), y9, batch, 10, 32);
 
         // softmax_1: Softmax, (10) -> (10)
         global::System.Span<float> y10 = workspace.Region(1940, 10, batch);

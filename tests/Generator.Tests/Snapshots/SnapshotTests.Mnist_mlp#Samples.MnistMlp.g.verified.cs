@@ -133,7 +133,7 @@ partial class MnistMlp : global::Butterfly.INetwork
 
         // dense_1: Dense(100), (784) -> (100)
         global::System.Span<float> h1 = scratch.Slice(0, 100);
-        // y = W x + b    W: [100 × 784]
+        // y = W x + b    W: [100 × 784]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 78400), input, parameters.Slice(78400, 100), h1, 100, 784);
 
         // sigmoid_1: Sigmoid, (100) -> (100)
@@ -142,12 +142,12 @@ partial class MnistMlp : global::Butterfly.INetwork
 
         // dense_2: Dense(10), (100) -> (10)
         global::System.Span<float> h3 = scratch.Slice(100, 10);
-        // y = W x + b    W: [10 × 100]
+        // y = W x + b    W: [10 × 100]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(78500, 1000), h1, parameters.Slice(79500, 10), h3, 10, 100);
 
         // softmax_1: Softmax, (10) -> (10)
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x)
-        global::Butterfly.Kernels.Activations.SoftmaxRows(h3, output, 1, 10);
+        global::Butterfly.Kernels.Activations.Softmax(h3, output);
     }
 
     /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
@@ -166,9 +166,8 @@ partial class MnistMlp : global::Butterfly.INetwork
 
         // dense_1: Dense(100), (784) -> (100)
         global::System.Span<float> y1 = workspace.Region(0, 100, batch);
-        // Y = X Wᵀ + b    X: [batch × 784], W: [100 × 784]
-        global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 78400), y1, batch, 100, 784);
-        global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(78400, 100), batch, 100);
+        // Y = X Wᵀ + b    X: [batch × 784], W: [100 × 784], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(inputs, parameters.Slice(0, 78400), parameters.Slice(78400, 100), y1, batch, 100, 784);
 
         // sigmoid_1: Sigmoid, (100) -> (100)
         global::System.Span<float> y2 = workspace.Region(200, 100, batch);
@@ -177,9 +176,8 @@ partial class MnistMlp : global::Butterfly.INetwork
 
         // dense_2: Dense(10), (100) -> (10)
         global::System.Span<float> y3 = workspace.Region(400, 10, batch);
-        // Y = X Wᵀ + b    X: [batch × 100], W: [10 × 100]
-        global::Butterfly.Kernels.Gemm.ABt(y2, parameters.Slice(78500, 1000), y3, batch, 10, 100);
-        global::Butterfly.Kernels.Bias.AddToRows(y3, parameters.Slice(79500, 10), batch, 10);
+        // Y = X Wᵀ + b    X: [batch × 100], W: [10 × 100], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y2, parameters.Slice(78500, 1000), parameters.Slice(79500, 10), y3, batch, 10, 100);
 
         // softmax_1: Softmax, (10) -> (10)
         global::System.Span<float> y4 = workspace.Region(420, 10, batch);

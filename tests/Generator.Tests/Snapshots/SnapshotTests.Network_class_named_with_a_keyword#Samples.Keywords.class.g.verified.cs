@@ -113,12 +113,12 @@ partial class @class : global::Butterfly.INetwork
 
         // dense_1: Dense(3), (4) -> (3)
         global::System.Span<float> h1 = scratch.Slice(0, 3);
-        // y = W x + b    W: [3 × 4]
+        // y = W x + b    W: [3 × 4]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 12), input, parameters.Slice(12, 3), h1, 3, 4);
 
         // softmax_1: Softmax, (3) -> (3)
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x)
-        global::Butterfly.Kernels.Activations.SoftmaxRows(h1, output, 1, 3);
+        global::Butterfly.Kernels.Activations.Softmax(h1, output);
     }
 
     /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
@@ -137,9 +137,8 @@ partial class @class : global::Butterfly.INetwork
 
         // dense_1: Dense(3), (4) -> (3)
         global::System.Span<float> y1 = workspace.Region(0, 3, batch);
-        // Y = X Wᵀ + b    X: [batch × 4], W: [3 × 4]
-        global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 12), y1, batch, 3, 4);
-        global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(12, 3), batch, 3);
+        // Y = X Wᵀ + b    X: [batch × 4], W: [3 × 4], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(inputs, parameters.Slice(0, 12), parameters.Slice(12, 3), y1, batch, 3, 4);
 
         // softmax_1: Softmax, (3) -> (3)
         global::System.Span<float> y2 = workspace.Region(6, 3, batch);

@@ -135,7 +135,7 @@ partial class Models
 
                 // dense_1: Dense(3), (2) -> (3)
                 global::System.Span<float> h1 = scratch.Slice(0, 3);
-                // y = W x + b    W: [3 × 2]
+                // y = W x + b    W: [3 × 2]: batch 1 is matrix-vector work, one dot product per row
                 global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 6), input, parameters.Slice(6, 3), h1, 3, 2);
 
                 // tanh_1: Tanh, (3) -> (3)
@@ -144,7 +144,7 @@ partial class Models
 
                 // dense_2: Dense(1), (3) -> (1)
                 global::System.Span<float> h3 = scratch.Slice(3, 1);
-                // y = W x + b    W: [1 × 3]
+                // y = W x + b    W: [1 × 3]: batch 1 is matrix-vector work, one dot product per row
                 global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(9, 3), h1, parameters.Slice(12, 1), h3, 1, 3);
 
                 // sigmoid_1: Sigmoid, (1) -> (1)
@@ -168,9 +168,8 @@ partial class Models
 
                 // dense_1: Dense(3), (2) -> (3)
                 global::System.Span<float> y1 = workspace.Region(0, 3, batch);
-                // Y = X Wᵀ + b    X: [batch × 2], W: [3 × 2]
-                global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 6), y1, batch, 3, 2);
-                global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(6, 3), batch, 3);
+                // Y = X Wᵀ + b    X: [batch × 2], W: [3 × 2], the bias fused into the product
+                global::Butterfly.Kernels.Gemm.ABtAddBias(inputs, parameters.Slice(0, 6), parameters.Slice(6, 3), y1, batch, 3, 2);
 
                 // tanh_1: Tanh, (3) -> (3)
                 global::System.Span<float> y2 = workspace.Region(6, 3, batch);
@@ -179,9 +178,8 @@ partial class Models
 
                 // dense_2: Dense(1), (3) -> (1)
                 global::System.Span<float> y3 = workspace.Region(12, 1, batch);
-                // Y = X Wᵀ + b    X: [batch × 3], W: [1 × 3]
-                global::Butterfly.Kernels.Gemm.ABt(y2, parameters.Slice(9, 3), y3, batch, 1, 3);
-                global::Butterfly.Kernels.Bias.AddToRows(y3, parameters.Slice(12, 1), batch, 1);
+                // Y = X Wᵀ + b    X: [batch × 3], W: [1 × 3], the bias fused into the product
+                global::Butterfly.Kernels.Gemm.ABtAddBias(y2, parameters.Slice(9, 3), parameters.Slice(12, 1), y3, batch, 1, 3);
 
                 // sigmoid_1: Sigmoid, (1) -> (1)
                 global::System.Span<float> y4 = workspace.Region(14, 1, batch);

@@ -131,7 +131,7 @@ partial class HousePrices : global::Butterfly.INetwork
 
         // dense_1: Dense(64), (13) -> (64)
         global::System.Span<float> h1 = scratch.Slice(0, 64);
-        // y = W x + b    W: [64 × 13]
+        // y = W x + b    W: [64 × 13]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(0, 832), input, parameters.Slice(832, 64), h1, 64, 13);
 
         // relu_1: ReLU, (64) -> (64)
@@ -139,7 +139,7 @@ partial class HousePrices : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.ReLU(h1, h1);
 
         // dense_2: Dense(1), (64) -> (1)
-        // y = W x + b    W: [1 × 64]
+        // y = W x + b    W: [1 × 64]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(896, 64), h1, parameters.Slice(960, 1), output, 1, 64);
     }
 
@@ -159,9 +159,8 @@ partial class HousePrices : global::Butterfly.INetwork
 
         // dense_1: Dense(64), (13) -> (64)
         global::System.Span<float> y1 = workspace.Region(0, 64, batch);
-        // Y = X Wᵀ + b    X: [batch × 13], W: [64 × 13]
-        global::Butterfly.Kernels.Gemm.ABt(inputs, parameters.Slice(0, 832), y1, batch, 64, 13);
-        global::Butterfly.Kernels.Bias.AddToRows(y1, parameters.Slice(832, 64), batch, 64);
+        // Y = X Wᵀ + b    X: [batch × 13], W: [64 × 13], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(inputs, parameters.Slice(0, 832), parameters.Slice(832, 64), y1, batch, 64, 13);
 
         // relu_1: ReLU, (64) -> (64)
         global::System.Span<float> y2 = workspace.Region(128, 64, batch);
@@ -170,9 +169,8 @@ partial class HousePrices : global::Butterfly.INetwork
 
         // dense_2: Dense(1), (64) -> (1)
         global::System.Span<float> y3 = workspace.Region(256, 1, batch);
-        // Y = X Wᵀ + b    X: [batch × 64], W: [1 × 64]
-        global::Butterfly.Kernels.Gemm.ABt(y2, parameters.Slice(896, 64), y3, batch, 1, 64);
-        global::Butterfly.Kernels.Bias.AddToRows(y3, parameters.Slice(960, 1), batch, 1);
+        // Y = X Wᵀ + b    X: [batch × 64], W: [1 × 64], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y2, parameters.Slice(896, 64), parameters.Slice(960, 1), y3, batch, 1, 64);
 
         return y3;
     }

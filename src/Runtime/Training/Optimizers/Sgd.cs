@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Numerics.Tensors;
 
 namespace Butterfly;
 
@@ -43,27 +42,8 @@ public sealed class Sgd : Optimizer
         Momentum == 0f ? "sgd" : string.Create(CultureInfo.InvariantCulture, $"{Name}(momentum {Momentum:R})");
 
     /// <inheritdoc/>
-    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterBlock> blocks)
-    {
-        float rate = LearningRate;
-        if (Momentum == 0f)
-        {
-            TensorPrimitives.MultiplyAdd(gradients, -rate, parameters, parameters);
-            return;
-        }
-
-        var velocity = State(0);
-        TensorPrimitives.MultiplyAdd(velocity, Momentum, gradients, velocity);
-        if (Nesterov)
-        {
-            TensorPrimitives.MultiplyAdd(velocity, -rate * Momentum, parameters, parameters);
-            TensorPrimitives.MultiplyAdd(gradients, -rate, parameters, parameters);
-        }
-        else
-        {
-            TensorPrimitives.MultiplyAdd(velocity, -rate, parameters, parameters);
-        }
-    }
+    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterBlock> blocks) =>
+        SgdUpdate.Apply(parameters, gradients, Momentum == 0f ? default : State(0), LearningRate, Momentum, Nesterov);
 
     private static float CheckMomentum(float momentum) =>
         momentum >= 0f && momentum < 1f
