@@ -66,4 +66,64 @@ public sealed class AllocationTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void Convolutional_predict_allocates_nothing_after_warm_up()
+    {
+        var network = new BenchCnn();
+        var input = new float[BenchCnn.InputLength];
+        var output = new float[BenchCnn.OutputLength];
+        input.AsSpan().Fill(0.5f);
+        network.Predict(input, output);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            network.Predict(input, output);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    public void Convolutional_training_step_allocates_nothing_after_warm_up(int batch)
+    {
+        var network = new BenchCnn();
+        var workspace = network.CreateWorkspace(batch);
+        var optimizer = new Sgd(0.01f, momentum: 0.9f);
+        var inputs = new float[batch * BenchCnn.InputLength];
+        inputs.AsSpan().Fill(0.25f);
+        var labels = new int[batch];
+        network.TrainStep(workspace, inputs, labels, optimizer);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+        {
+            network.TrainStep(workspace, inputs, labels, optimizer);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Dropout_and_batch_normalization_training_step_allocates_nothing_after_warm_up()
+    {
+        var network = new DropoutBatchNormNet();
+        var workspace = network.CreateWorkspace(8);
+        var optimizer = new AdamW(0.001f, weightDecay: 0.01f);
+        var inputs = new float[8 * DropoutBatchNormNet.InputLength];
+        inputs.AsSpan().Fill(0.25f);
+        var labels = new int[8];
+        network.TrainStep(workspace, inputs, labels, optimizer);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            network.TrainStep(workspace, inputs, labels, optimizer);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
