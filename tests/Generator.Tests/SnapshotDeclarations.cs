@@ -102,8 +102,8 @@ internal static class SnapshotDeclarations
         """;
 
     /// <summary>
-    /// Every layer of issue 4 that LeNet lacks: strided, padded convolution, average pooling, local response
-    /// normalization, batch normalization (with running statistics of role State), explicit flattening, dropout,
+    /// Every layer of issue 4 that LeNet lacks: local contrast normalization, strided, padded convolution, average
+    /// pooling, local response normalization, batch normalization (with running statistics of role State), explicit flattening, dropout,
     /// and the leaky, exponential and Gaussian-error units.
     /// </summary>
     public const string NormalizedConvolution = """
@@ -114,6 +114,7 @@ internal static class SnapshotDeclarations
         /// <summary>Normalization layers and dropout around a strided convolution.</summary>
         [Network]
         [Input(3, 9, 9)]
+        [LocalContrastNormalization(3)]
         [Conv2D(4, 3, stride: 2, padding: 1), BatchNorm, LeakyReLU(0.1f)]
         [LocalResponseNormalization(3, 0.0001f, 0.75f, 2f), AvgPool(3, 1)]
         [Conv2D(6, 1), ELU]

@@ -34,6 +34,7 @@ public sealed class GradientCheckTests
         nameof(StridedConvNet),
         nameof(DeepConvNet),
         nameof(NormalizationNet),
+        nameof(ContrastNormalizationNet),
         nameof(DropoutBatchNormNet),
     };
 
@@ -114,7 +115,9 @@ public sealed class GradientCheckTests
         nameof(StridedConvNet) => new StridedConvNet(seed),
         nameof(DeepConvNet) => new DeepConvNet(seed),
         nameof(NormalizationNet) => new NormalizationNet(seed),
+        nameof(ContrastNormalizationNet) => new ContrastNormalizationNet(seed),
         nameof(DropoutBatchNormNet) => new DropoutBatchNormNet(seed),
+        nameof(BenchCnn) => new BenchCnn(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test network."),
     };
 

@@ -23,6 +23,7 @@ internal static class LayerCatalog
         new ELULayer(),
         new GELULayer(),
         new LocalResponseNormalizationLayer(),
+        new LocalContrastNormalizationLayer(),
     ];
 
     private static readonly Dictionary<string, LayerKind> ByName = Kinds.ToDictionary(k => k.Name);

@@ -6,11 +6,12 @@
 namespace Samples.Vision;
 
 /// <summary>
-/// A network compiled by Butterfly: Input(3, 9, 9) Conv2D(4, 3, 2, 1) BatchNorm(0.1, 1E-05) LeakyReLU(0.1) LocalResponseNormalization(3, 0.0001, 0.75, 2) AvgPool(3, 1) Conv2D(6, 1, 1, 0) ELU(1) Flatten Dropout(0.25) Dense(5) GELU Dense(3) Softmax.
+/// A network compiled by Butterfly: Input(3, 9, 9) LocalContrastNormalization(3) Conv2D(4, 3, 2, 1) BatchNorm(0.1, 1E-05) LeakyReLU(0.1) LocalResponseNormalization(3, 0.0001, 0.75, 2) AvgPool(3, 1) Conv2D(6, 1, 1, 0) ELU(1) Flatten Dropout(0.25) Dense(5) GELU Dense(3) Softmax.
 /// <code>
 /// Layer (type)                         Output shape   Parameters
 /// ==============================================================
 /// input (Input)                        (3, 9, 9)               0
+/// lcn_1 (LocalContrastNormalization)   (3, 9, 9)               0
 /// conv2d_1 (Conv2D)                    (4, 5, 5)             112
 /// batch_norm_1 (BatchNorm)             (4, 5, 5)              16
 /// leaky_relu_1 (LeakyReLU)             (4, 5, 5)               0
@@ -45,19 +46,19 @@ partial class Normalized : global::Butterfly.INetwork
     public const int DefaultSeed = 42;
 
     /// <summary>The layer shapes as one line; weights files record it and load only into the same signature.</summary>
-    public const string Signature = "Input(3, 9, 9) Conv2D(4, 3, 2, 1) BatchNorm(0.1, 1E-05) LeakyReLU(0.1) LocalResponseNormalization(3, 0.0001, 0.75, 2) AvgPool(3, 1) Conv2D(6, 1, 1, 0) ELU(1) Flatten Dropout(0.25) Dense(5) GELU Dense(3) Softmax";
+    public const string Signature = "Input(3, 9, 9) LocalContrastNormalization(3) Conv2D(4, 3, 2, 1) BatchNorm(0.1, 1E-05) LeakyReLU(0.1) LocalResponseNormalization(3, 0.0001, 0.75, 2) AvgPool(3, 1) Conv2D(6, 1, 1, 0) ELU(1) Flatten Dropout(0.25) Dense(5) GELU Dense(3) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)                         Output shape   Parameters\n==============================================================\ninput (Input)                        (3, 9, 9)               0\nconv2d_1 (Conv2D)                    (4, 5, 5)             112\nbatch_norm_1 (BatchNorm)             (4, 5, 5)              16\nleaky_relu_1 (LeakyReLU)             (4, 5, 5)               0\nlrn_1 (LocalResponseNormalization)   (4, 5, 5)               0\navg_pool_1 (AvgPool)                 (4, 3, 3)               0\nconv2d_2 (Conv2D)                    (6, 3, 3)              30\nelu_1 (ELU)                          (6, 3, 3)               0\nflatten_1 (Flatten)                  (54)                    0\ndropout_1 (Dropout)                  (54)                    0\ndense_1 (Dense)                      (5)                   275\ngelu_1 (GELU)                        (5)                     0\ndense_2 (Dense)                      (3)                    18\nsoftmax_1 (Softmax)                  (3)                     0\n==============================================================\nTotal parameters: 451\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)                         Output shape   Parameters\n==============================================================\ninput (Input)                        (3, 9, 9)               0\nlcn_1 (LocalContrastNormalization)   (3, 9, 9)               0\nconv2d_1 (Conv2D)                    (4, 5, 5)             112\nbatch_norm_1 (BatchNorm)             (4, 5, 5)              16\nleaky_relu_1 (LeakyReLU)             (4, 5, 5)               0\nlrn_1 (LocalResponseNormalization)   (4, 5, 5)               0\navg_pool_1 (AvgPool)                 (4, 3, 3)               0\nconv2d_2 (Conv2D)                    (6, 3, 3)              30\nelu_1 (ELU)                          (6, 3, 3)               0\nflatten_1 (Flatten)                  (54)                    0\ndropout_1 (Dropout)                  (54)                    0\ndense_1 (Dense)                      (5)                   275\ngelu_1 (GELU)                        (5)                     0\ndense_2 (Dense)                      (3)                    18\nsoftmax_1 (Softmax)                  (3)                     0\n==============================================================\nTotal parameters: 451\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
 
     // Per sample: every layer's output, then the loss gradient with respect to it; then the layers' scratch.
-    private const int WorkspaceFloatsPerSample = 1536;
+    private const int WorkspaceFloatsPerSample = 2427;
 
     // Scratch that does not scale with the batch, such as a convolution's unfolded sample.
-    private const int WorkspaceFixedFloats = 55364;
+    private const int WorkspaceFixedFloats = 55526;
 
     private static readonly global::Butterfly.ParameterBlock[] s_parameterBlocks =
     [
@@ -184,7 +185,7 @@ partial class Normalized : global::Butterfly.INetwork
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 448, 3);
 
     /// <summary>
-    /// Computes the output for one sample. Uses 3900 bytes of stack and no heap. Safe to call from many threads at once
+    /// Computes the output for one sample. Uses 5044 bytes of stack and no heap. Safe to call from many threads at once
     /// (while no training step runs).
     /// </summary>
     /// <param name="input">243 floats.</param>
@@ -194,44 +195,49 @@ partial class Normalized : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(input, InputLength, "input");
         global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
-        global::System.Span<float> scratch = stackalloc float[975];
-        // The halves [0, 100) and [100, 200) take turns as a layer's input and output;
-        // element-wise layers work in place. [200, 975) is the layers' own scratch.
+        global::System.Span<float> scratch = stackalloc float[1261];
+        // The halves [0, 243) and [243, 486) take turns as a layer's input and output;
+        // element-wise layers work in place. [486, 1261) is the layers' own scratch.
+
+        // lcn_1: LocalContrastNormalization(3), (3, 9, 9) -> (3, 9, 9)
+        global::System.Span<float> h1 = scratch.Slice(0, 243);
+        // v = x - G(Σ_c x) / C; σ = sqrt(G(Σ_c v²) / C); y = v / max(mean σ, σ), G a Gaussian window sum; keeps v, σ, d
+        global::Butterfly.Kernels.LocalContrastNormalization.Forward(input, h1, scratch.Slice(486, 243), scratch.Slice(729, 81), scratch.Slice(810, 81), scratch.Slice(891, 162), 1, 3, 9, 9, 3);
 
         // conv2d_1: Conv2D(4, 3, 2, 1), (3, 9, 9) -> (4, 5, 5)
-        global::System.Span<float> h1 = scratch.Slice(0, 100);
+        global::System.Span<float> h2 = scratch.Slice(243, 100);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [4 × 3 × 3 × 3]
         // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(input, parameters.Slice(0, 108), parameters.Slice(108, 4), h1, scratch.Slice(200, 775), 1, 3, 9, 9, 4, 3, 2, 1, 64);
+        global::Butterfly.Kernels.Convolution.Forward(h1, parameters.Slice(0, 108), parameters.Slice(108, 4), h2, scratch.Slice(486, 775), 1, 3, 9, 9, 4, 3, 2, 1, 64);
 
         // batch_norm_1: BatchNorm(0.1, 1E-05), (4, 5, 5) -> (4, 5, 5)
-        global::System.Span<float> h2 = scratch.Slice(100, 100);
+        global::System.Span<float> h3 = scratch.Slice(0, 100);
         // y = γ (x - running mean) / sqrt(running variance + ε) + β
-        global::Butterfly.Kernels.BatchNormalization.Infer(h1, h2, parameters.Slice(112, 4), parameters.Slice(116, 4), parameters.Slice(120, 4), parameters.Slice(124, 4), 4, 25, 1E-05f);
+        global::Butterfly.Kernels.BatchNormalization.Infer(h2, h3, parameters.Slice(112, 4), parameters.Slice(116, 4), parameters.Slice(120, 4), parameters.Slice(124, 4), 4, 25, 1E-05f);
 
         // leaky_relu_1: LeakyReLU(0.1), (4, 5, 5) -> (4, 5, 5)
         // y = x if x > 0, else slope x
-        global::Butterfly.Kernels.Activations.LeakyReLU(h2, h2, 0.1f);
+        global::Butterfly.Kernels.Activations.LeakyReLU(h3, h3, 0.1f);
 
         // lrn_1: LocalResponseNormalization(3, 0.0001, 0.75, 2), (4, 5, 5) -> (4, 5, 5)
-        global::System.Span<float> h4 = scratch.Slice(0, 100);
+        global::System.Span<float> h5 = scratch.Slice(243, 100);
         // y = x s^-β, s[c] = k + (α / n) Σ_{|c' - c| ≤ n/2} x[c']²; keeps s
-        global::Butterfly.Kernels.LocalResponseNormalization.Forward(h2, h4, scratch.Slice(200, 100), 1, 4, 25, 3, 0.0001f, 0.75f, 2f);
+        global::Butterfly.Kernels.LocalResponseNormalization.Forward(h3, h5, scratch.Slice(486, 100), 1, 4, 25, 3, 0.0001f, 0.75f, 2f);
 
         // avg_pool_1: AvgPool(3, 1), (4, 5, 5) -> (4, 3, 3)
-        global::System.Span<float> h5 = scratch.Slice(100, 36);
+        global::System.Span<float> h6 = scratch.Slice(0, 36);
         // y[c, i, j] = (1 / size²) Σ_{u, v < size} x[c, i s + u, j s + v]
-        global::Butterfly.Kernels.Pooling.Average(h4, h5, 4, 5, 5, 3, 1);
+        global::Butterfly.Kernels.Pooling.Average(h5, h6, 4, 5, 5, 3, 1);
 
         // conv2d_2: Conv2D(6, 1, 1, 0), (4, 3, 3) -> (6, 3, 3)
-        global::System.Span<float> h6 = scratch.Slice(0, 54);
+        global::System.Span<float> h7 = scratch.Slice(243, 54);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [6 × 4 × 1 × 1]
         // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(h5, parameters.Slice(128, 24), parameters.Slice(152, 6), h6, scratch.Slice(200, 90), 1, 4, 3, 3, 6, 1, 1, 0, 64);
+        global::Butterfly.Kernels.Convolution.Forward(h6, parameters.Slice(128, 24), parameters.Slice(152, 6), h7, scratch.Slice(486, 90), 1, 4, 3, 3, 6, 1, 1, 0, 64);
 
         // elu_1: ELU(1), (6, 3, 3) -> (6, 3, 3)
         // y = x if x > 0, else α (e^x - 1)
-        global::Butterfly.Kernels.Activations.ELU(h6, h6, 1f);
+        global::Butterfly.Kernels.Activations.ELU(h7, h7, 1f);
 
         // flatten_1: Flatten, (6, 3, 3) -> (54)
         // y = x: the values are already laid out flat.
@@ -240,22 +246,22 @@ partial class Normalized : global::Butterfly.INetwork
         // Inference: y = x.
 
         // dense_1: Dense(5), (54) -> (5)
-        global::System.Span<float> h10 = scratch.Slice(100, 5);
+        global::System.Span<float> h11 = scratch.Slice(0, 5);
         // y = W x + b    W: [5 × 54]
-        global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(158, 270), h6, parameters.Slice(428, 5), h10, 5, 54);
+        global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(158, 270), h7, parameters.Slice(428, 5), h11, 5, 54);
 
         // gelu_1: GELU, (5) -> (5)
         // y = x/2 (1 + tanh(sqrt(2/π) (x + 0.044715 x³)))
-        global::Butterfly.Kernels.Activations.GELU(h10, h10);
+        global::Butterfly.Kernels.Activations.GELU(h11, h11);
 
         // dense_2: Dense(3), (5) -> (3)
-        global::System.Span<float> h12 = scratch.Slice(0, 3);
+        global::System.Span<float> h13 = scratch.Slice(243, 3);
         // y = W x + b    W: [3 × 5]
-        global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(433, 15), h10, parameters.Slice(448, 3), h12, 3, 5);
+        global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(433, 15), h11, parameters.Slice(448, 3), h13, 3, 5);
 
         // softmax_1: Softmax, (3) -> (3)
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x)
-        global::Butterfly.Kernels.Activations.SoftmaxRows(h12, output, 1, 3);
+        global::Butterfly.Kernels.Activations.SoftmaxRows(h13, output, 1, 3);
     }
 
     /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
@@ -280,84 +286,89 @@ partial class Normalized : global::Butterfly.INetwork
         workspace.Training = training;
         global::System.ReadOnlySpan<float> parameters = _parameters;
 
+        // lcn_1: LocalContrastNormalization(3), (3, 9, 9) -> (3, 9, 9)
+        global::System.Span<float> y1 = workspace.Region(0, 243, batch);
+        // v = x - G(Σ_c x) / C; σ = sqrt(G(Σ_c v²) / C); y = v / max(mean σ, σ), G a Gaussian window sum; keeps v, σ, d
+        global::Butterfly.Kernels.LocalContrastNormalization.Forward(inputs, y1, workspace.Region(1822, 243, batch), workspace.Region(2065, 81, batch), workspace.Region(2146, 81, batch), workspace.FixedRegion(0, 162), batch, 3, 9, 9, 3);
+
         // conv2d_1: Conv2D(4, 3, 2, 1), (3, 9, 9) -> (4, 5, 5)
-        global::System.Span<float> y1 = workspace.Region(0, 100, batch);
+        global::System.Span<float> y2 = workspace.Region(486, 100, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [4 × 3 × 3 × 3]
         // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 108), parameters.Slice(108, 4), y1, workspace.FixedRegion(0, 49600), batch, 3, 9, 9, 4, 3, 2, 1, 64);
+        global::Butterfly.Kernels.Convolution.Forward(y1, parameters.Slice(0, 108), parameters.Slice(108, 4), y2, workspace.FixedRegion(162, 49600), batch, 3, 9, 9, 4, 3, 2, 1, 64);
 
         // batch_norm_1: BatchNorm(0.1, 1E-05), (4, 5, 5) -> (4, 5, 5)
-        global::System.Span<float> y2 = workspace.Region(200, 100, batch);
+        global::System.Span<float> y3 = workspace.Region(686, 100, batch);
         // y = γ x̂ + β, x̂ = (x - μ) / sqrt(σ² + ε) per channel: batch statistics in training (running averages move
         // towards them), running averages in inference. Keeps x̂ and 1 / sqrt(σ² + ε) for backward.
-        global::Butterfly.Kernels.BatchNormalization.Forward(y1, y2, parameters.Slice(112, 4), parameters.Slice(116, 4), new global::System.Span<float>(_parameters, 120, 4), new global::System.Span<float>(_parameters, 124, 4), workspace.Region(1336, 100, batch), workspace.FixedRegion(49600, 4), batch, 4, 25, 0.1f, 1E-05f, training);
+        global::Butterfly.Kernels.BatchNormalization.Forward(y2, y3, parameters.Slice(112, 4), parameters.Slice(116, 4), new global::System.Span<float>(_parameters, 120, 4), new global::System.Span<float>(_parameters, 124, 4), workspace.Region(2227, 100, batch), workspace.FixedRegion(49762, 4), batch, 4, 25, 0.1f, 1E-05f, training);
 
         // leaky_relu_1: LeakyReLU(0.1), (4, 5, 5) -> (4, 5, 5)
-        global::System.Span<float> y3 = workspace.Region(400, 100, batch);
+        global::System.Span<float> y4 = workspace.Region(886, 100, batch);
         // y = x if x > 0, else slope x
-        global::Butterfly.Kernels.Activations.LeakyReLU(y2, y3, 0.1f);
+        global::Butterfly.Kernels.Activations.LeakyReLU(y3, y4, 0.1f);
 
         // lrn_1: LocalResponseNormalization(3, 0.0001, 0.75, 2), (4, 5, 5) -> (4, 5, 5)
-        global::System.Span<float> y4 = workspace.Region(600, 100, batch);
+        global::System.Span<float> y5 = workspace.Region(1086, 100, batch);
         // y = x s^-β, s[c] = k + (α / n) Σ_{|c' - c| ≤ n/2} x[c']²; keeps s
-        global::Butterfly.Kernels.LocalResponseNormalization.Forward(y3, y4, workspace.Region(1436, 100, batch), batch, 4, 25, 3, 0.0001f, 0.75f, 2f);
+        global::Butterfly.Kernels.LocalResponseNormalization.Forward(y4, y5, workspace.Region(2327, 100, batch), batch, 4, 25, 3, 0.0001f, 0.75f, 2f);
 
         // avg_pool_1: AvgPool(3, 1), (4, 5, 5) -> (4, 3, 3)
-        global::System.Span<float> y5 = workspace.Region(800, 36, batch);
+        global::System.Span<float> y6 = workspace.Region(1286, 36, batch);
         // y[c, i, j] = (1 / size²) Σ_{u, v < size} x[c, i s + u, j s + v]
-        global::Butterfly.Kernels.Pooling.Average(y4, y5, batch * 4, 5, 5, 3, 1);
+        global::Butterfly.Kernels.Pooling.Average(y5, y6, batch * 4, 5, 5, 3, 1);
 
         // conv2d_2: Conv2D(6, 1, 1, 0), (4, 3, 3) -> (6, 3, 3)
-        global::System.Span<float> y6 = workspace.Region(872, 54, batch);
+        global::System.Span<float> y7 = workspace.Region(1358, 54, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [6 × 4 × 1 × 1]
         // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(y5, parameters.Slice(128, 24), parameters.Slice(152, 6), y6, workspace.FixedRegion(49604, 5760), batch, 4, 3, 3, 6, 1, 1, 0, 64);
+        global::Butterfly.Kernels.Convolution.Forward(y6, parameters.Slice(128, 24), parameters.Slice(152, 6), y7, workspace.FixedRegion(49766, 5760), batch, 4, 3, 3, 6, 1, 1, 0, 64);
 
         // elu_1: ELU(1), (6, 3, 3) -> (6, 3, 3)
-        global::System.Span<float> y7 = workspace.Region(980, 54, batch);
+        global::System.Span<float> y8 = workspace.Region(1466, 54, batch);
         // y = x if x > 0, else α (e^x - 1)
-        global::Butterfly.Kernels.Activations.ELU(y6, y7, 1f);
+        global::Butterfly.Kernels.Activations.ELU(y7, y8, 1f);
 
         // flatten_1: Flatten, (6, 3, 3) -> (54)
-        global::System.Span<float> y8 = workspace.Region(1088, 54, batch);
+        global::System.Span<float> y9 = workspace.Region(1574, 54, batch);
         // y = x, read as a vector
-        y7.CopyTo(y8);
+        y8.CopyTo(y9);
 
         // dropout_1: Dropout(0.25), (54) -> (54)
-        global::System.Span<float> y9 = workspace.Region(1196, 54, batch);
+        global::System.Span<float> y10 = workspace.Region(1682, 54, batch);
         // y = x ⊙ m / (1 - r) in training, m_i kept with probability 1 - r; y = x in inference
         if (training)
         {
-            global::Butterfly.Kernels.Dropout.Forward(y8, y9, 0.25f, workspace.NoiseSeed, workspace.NoiseStep, 8);
+            global::Butterfly.Kernels.Dropout.Forward(y9, y10, 0.25f, workspace.NoiseSeed, workspace.NoiseStep, 9);
         }
         else
         {
-            y8.CopyTo(y9);
+            y9.CopyTo(y10);
         }
 
         // dense_1: Dense(5), (54) -> (5)
-        global::System.Span<float> y10 = workspace.Region(1304, 5, batch);
+        global::System.Span<float> y11 = workspace.Region(1790, 5, batch);
         // Y = X Wᵀ + b    X: [batch × 54], W: [5 × 54]
-        global::Butterfly.Kernels.Gemm.ABt(y9, parameters.Slice(158, 270), y10, batch, 5, 54);
-        global::Butterfly.Kernels.Bias.AddToRows(y10, parameters.Slice(428, 5), batch, 5);
+        global::Butterfly.Kernels.Gemm.ABt(y10, parameters.Slice(158, 270), y11, batch, 5, 54);
+        global::Butterfly.Kernels.Bias.AddToRows(y11, parameters.Slice(428, 5), batch, 5);
 
         // gelu_1: GELU, (5) -> (5)
-        global::System.Span<float> y11 = workspace.Region(1314, 5, batch);
+        global::System.Span<float> y12 = workspace.Region(1800, 5, batch);
         // y = x/2 (1 + tanh(sqrt(2/π) (x + 0.044715 x³)))
-        global::Butterfly.Kernels.Activations.GELU(y10, y11);
+        global::Butterfly.Kernels.Activations.GELU(y11, y12);
 
         // dense_2: Dense(3), (5) -> (3)
-        global::System.Span<float> y12 = workspace.Region(1324, 3, batch);
+        global::System.Span<float> y13 = workspace.Region(1810, 3, batch);
         // Y = X Wᵀ + b    X: [batch × 5], W: [3 × 5]
-        global::Butterfly.Kernels.Gemm.ABt(y11, parameters.Slice(433, 15), y12, batch, 3, 5);
-        global::Butterfly.Kernels.Bias.AddToRows(y12, parameters.Slice(448, 3), batch, 3);
+        global::Butterfly.Kernels.Gemm.ABt(y12, parameters.Slice(433, 15), y13, batch, 3, 5);
+        global::Butterfly.Kernels.Bias.AddToRows(y13, parameters.Slice(448, 3), batch, 3);
 
         // softmax_1: Softmax, (3) -> (3)
-        global::System.Span<float> y13 = workspace.Region(1330, 3, batch);
+        global::System.Span<float> y14 = workspace.Region(1816, 3, batch);
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x), per sample
-        global::Butterfly.Kernels.Activations.SoftmaxRows(y12, y13, batch, 3);
+        global::Butterfly.Kernels.Activations.SoftmaxRows(y13, y14, batch, 3);
 
-        return y13;
+        return y14;
     }
 
     /// <summary>
@@ -373,10 +384,10 @@ partial class Normalized : global::Butterfly.INetwork
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (3) -> (3)
-        global::System.Span<float> y13 = workspace.Region(1330, 3, batch);
-        global::System.Span<float> dy12 = workspace.Region(1327, 3, batch);
+        global::System.Span<float> y14 = workspace.Region(1816, 3, batch);
+        global::System.Span<float> dy13 = workspace.Region(1813, 3, batch);
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
-        global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y13, outputGradient, dy12, batch, 3);
+        global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y14, outputGradient, dy13, batch, 3);
 
         Backpropagate(workspace, inputs, batch);
     }
@@ -401,7 +412,7 @@ partial class Normalized : global::Butterfly.INetwork
         global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true);
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
-        float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(1327, 3, batch), OutputLength);
+        float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(1813, 3, batch), OutputLength);
         Backpropagate(workspace, inputs, batch);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
@@ -419,86 +430,91 @@ partial class Normalized : global::Butterfly.INetwork
         global::System.Span<float> gradients = _gradients;
 
         // dense_2 (backward): Dense(3), (5) -> (3)
-        global::System.Span<float> dy12 = workspace.Region(1327, 3, batch);
-        global::System.Span<float> y11 = workspace.Region(1314, 5, batch);
-        global::System.Span<float> dy11 = workspace.Region(1319, 5, batch);
+        global::System.Span<float> dy13 = workspace.Region(1813, 3, batch);
+        global::System.Span<float> y12 = workspace.Region(1800, 5, batch);
+        global::System.Span<float> dy12 = workspace.Region(1805, 5, batch);
         // dW = dYᵀ X    [3 × 5], summed over the batch
-        global::Butterfly.Kernels.Gemm.AtB(dy12, y11, gradients.Slice(433, 15), 3, 5, batch);
+        global::Butterfly.Kernels.Gemm.AtB(dy13, y12, gradients.Slice(433, 15), 3, 5, batch);
         // db = Σ_batch dY
-        global::Butterfly.Kernels.Bias.SumRows(dy12, gradients.Slice(448, 3), batch, 3);
+        global::Butterfly.Kernels.Bias.SumRows(dy13, gradients.Slice(448, 3), batch, 3);
         // dX = dY W    [batch × 5]: forward's W x, mirrored as Wᵀ dy
-        global::Butterfly.Kernels.Gemm.AB(dy12, parameters.Slice(433, 15), dy11, batch, 5, 3);
+        global::Butterfly.Kernels.Gemm.AB(dy13, parameters.Slice(433, 15), dy12, batch, 5, 3);
 
         // gelu_1 (backward): GELU, (5) -> (5)
-        global::System.Span<float> y10 = workspace.Region(1304, 5, batch);
-        global::System.Span<float> dy10 = workspace.Region(1309, 5, batch);
+        global::System.Span<float> y11 = workspace.Region(1790, 5, batch);
+        global::System.Span<float> dy11 = workspace.Region(1795, 5, batch);
         // dx = dy ⊙ ((1 + t)/2 + x/2 (1 - t²) sqrt(2/π) (1 + 3·0.044715 x²)), t = tanh(u)
-        global::Butterfly.Kernels.Activations.GELUBackward(y10, dy11, dy10);
+        global::Butterfly.Kernels.Activations.GELUBackward(y11, dy12, dy11);
 
         // dense_1 (backward): Dense(5), (54) -> (5)
-        global::System.Span<float> y9 = workspace.Region(1196, 54, batch);
-        global::System.Span<float> dy9 = workspace.Region(1250, 54, batch);
+        global::System.Span<float> y10 = workspace.Region(1682, 54, batch);
+        global::System.Span<float> dy10 = workspace.Region(1736, 54, batch);
         // dW = dYᵀ X    [5 × 54], summed over the batch
-        global::Butterfly.Kernels.Gemm.AtB(dy10, y9, gradients.Slice(158, 270), 5, 54, batch);
+        global::Butterfly.Kernels.Gemm.AtB(dy11, y10, gradients.Slice(158, 270), 5, 54, batch);
         // db = Σ_batch dY
-        global::Butterfly.Kernels.Bias.SumRows(dy10, gradients.Slice(428, 5), batch, 5);
+        global::Butterfly.Kernels.Bias.SumRows(dy11, gradients.Slice(428, 5), batch, 5);
         // dX = dY W    [batch × 54]: forward's W x, mirrored as Wᵀ dy
-        global::Butterfly.Kernels.Gemm.AB(dy10, parameters.Slice(158, 270), dy9, batch, 54, 5);
+        global::Butterfly.Kernels.Gemm.AB(dy11, parameters.Slice(158, 270), dy10, batch, 54, 5);
 
         // dropout_1 (backward): Dropout(0.25), (54) -> (54)
-        global::System.Span<float> dy8 = workspace.Region(1142, 54, batch);
+        global::System.Span<float> dy9 = workspace.Region(1628, 54, batch);
         // dx = dy ⊙ m / (1 - r) with forward's mask, drawn again; dx = dy in inference
         if (workspace.Training)
         {
-            global::Butterfly.Kernels.Dropout.Backward(dy9, dy8, 0.25f, workspace.NoiseSeed, workspace.NoiseStep, 8);
+            global::Butterfly.Kernels.Dropout.Backward(dy10, dy9, 0.25f, workspace.NoiseSeed, workspace.NoiseStep, 9);
         }
         else
         {
-            dy9.CopyTo(dy8);
+            dy10.CopyTo(dy9);
         }
 
         // flatten_1 (backward): Flatten, (6, 3, 3) -> (54)
-        global::System.Span<float> dy7 = workspace.Region(1034, 54, batch);
+        global::System.Span<float> dy8 = workspace.Region(1520, 54, batch);
         // dx = dy, read in the input's shape
-        dy8.CopyTo(dy7);
+        dy9.CopyTo(dy8);
 
         // elu_1 (backward): ELU(1), (6, 3, 3) -> (6, 3, 3)
-        global::System.Span<float> y7 = workspace.Region(980, 54, batch);
-        global::System.Span<float> dy6 = workspace.Region(926, 54, batch);
+        global::System.Span<float> y8 = workspace.Region(1466, 54, batch);
+        global::System.Span<float> dy7 = workspace.Region(1412, 54, batch);
         // dx = dy ⊙ (y > 0 ? 1 : y + α)
-        global::Butterfly.Kernels.Activations.ELUBackward(y7, dy7, dy6, 1f);
+        global::Butterfly.Kernels.Activations.ELUBackward(y8, dy8, dy7, 1f);
 
         // conv2d_2 (backward): Conv2D(6, 1, 1, 0), (4, 3, 3) -> (6, 3, 3)
-        global::System.Span<float> y5 = workspace.Region(800, 36, batch);
-        global::System.Span<float> dy5 = workspace.Region(836, 36, batch);
+        global::System.Span<float> y6 = workspace.Region(1286, 36, batch);
+        global::System.Span<float> dy6 = workspace.Region(1322, 36, batch);
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
-        global::Butterfly.Kernels.Convolution.Backward(y5, parameters.Slice(128, 24), dy6, gradients.Slice(128, 24), gradients.Slice(152, 6), dy5, workspace.FixedRegion(49604, 5760), batch, 4, 3, 3, 6, 1, 1, 0, 64);
+        global::Butterfly.Kernels.Convolution.Backward(y6, parameters.Slice(128, 24), dy7, gradients.Slice(128, 24), gradients.Slice(152, 6), dy6, workspace.FixedRegion(49766, 5760), batch, 4, 3, 3, 6, 1, 1, 0, 64);
 
         // avg_pool_1 (backward): AvgPool(3, 1), (4, 5, 5) -> (4, 3, 3)
-        global::System.Span<float> dy4 = workspace.Region(700, 100, batch);
+        global::System.Span<float> dy5 = workspace.Region(1186, 100, batch);
         // dx[c, i s + u, j s + v] += dy[c, i, j] / size²
-        global::Butterfly.Kernels.Pooling.AverageBackward(dy5, dy4, batch * 4, 5, 5, 3, 1);
+        global::Butterfly.Kernels.Pooling.AverageBackward(dy6, dy5, batch * 4, 5, 5, 3, 1);
 
         // lrn_1 (backward): LocalResponseNormalization(3, 0.0001, 0.75, 2), (4, 5, 5) -> (4, 5, 5)
-        global::System.Span<float> y3 = workspace.Region(400, 100, batch);
-        global::System.Span<float> dy3 = workspace.Region(500, 100, batch);
+        global::System.Span<float> y4 = workspace.Region(886, 100, batch);
+        global::System.Span<float> dy4 = workspace.Region(986, 100, batch);
         // dx[j] = dy[j] s[j]^-β - (2αβ / n) x[j] Σ_{|c - j| ≤ n/2} dy[c] x[c] s[c]^(-β-1)
-        global::Butterfly.Kernels.LocalResponseNormalization.Backward(y3, workspace.Region(1436, 100, batch), dy4, dy3, batch, 4, 25, 3, 0.0001f, 0.75f);
+        global::Butterfly.Kernels.LocalResponseNormalization.Backward(y4, workspace.Region(2327, 100, batch), dy5, dy4, batch, 4, 25, 3, 0.0001f, 0.75f);
 
         // leaky_relu_1 (backward): LeakyReLU(0.1), (4, 5, 5) -> (4, 5, 5)
-        global::System.Span<float> y2 = workspace.Region(200, 100, batch);
-        global::System.Span<float> dy2 = workspace.Region(300, 100, batch);
+        global::System.Span<float> y3 = workspace.Region(686, 100, batch);
+        global::System.Span<float> dy3 = workspace.Region(786, 100, batch);
         // dx = dy ⊙ (x > 0 ? 1 : slope)
-        global::Butterfly.Kernels.Activations.LeakyReLUBackward(y2, dy3, dy2, 0.1f);
+        global::Butterfly.Kernels.Activations.LeakyReLUBackward(y3, dy4, dy3, 0.1f);
 
         // batch_norm_1 (backward): BatchNorm(0.1, 1E-05), (4, 5, 5) -> (4, 5, 5)
-        global::System.Span<float> dy1 = workspace.Region(100, 100, batch);
+        global::System.Span<float> dy2 = workspace.Region(586, 100, batch);
         // dγ = Σ dy x̂, dβ = Σ dy; dx = γ / (N σ̂) (N dy - Σ dy - x̂ Σ dy x̂) in training, γ dy / σ̂ in inference
-        global::Butterfly.Kernels.BatchNormalization.Backward(workspace.Region(1336, 100, batch), parameters.Slice(112, 4), workspace.FixedRegion(49600, 4), dy2, gradients.Slice(112, 4), gradients.Slice(116, 4), dy1, batch, 4, 25, workspace.Training);
+        global::Butterfly.Kernels.BatchNormalization.Backward(workspace.Region(2227, 100, batch), parameters.Slice(112, 4), workspace.FixedRegion(49762, 4), dy3, gradients.Slice(112, 4), gradients.Slice(116, 4), dy2, batch, 4, 25, workspace.Training);
 
         // conv2d_1 (backward): Conv2D(4, 3, 2, 1), (3, 9, 9) -> (4, 5, 5)
-        // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY; first layer, so no dX
-        global::Butterfly.Kernels.Convolution.Backward(inputs, parameters.Slice(0, 108), dy1, gradients.Slice(0, 108), gradients.Slice(108, 4), default, workspace.FixedRegion(0, 49600), batch, 3, 9, 9, 4, 3, 2, 1, 64);
+        global::System.Span<float> y1 = workspace.Region(0, 243, batch);
+        global::System.Span<float> dy1 = workspace.Region(243, 243, batch);
+        // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
+        global::Butterfly.Kernels.Convolution.Backward(y1, parameters.Slice(0, 108), dy2, gradients.Slice(0, 108), gradients.Slice(108, 4), dy1, workspace.FixedRegion(162, 49600), batch, 3, 9, 9, 4, 3, 2, 1, 64);
+
+        // lcn_1 (backward): LocalContrastNormalization(3), (3, 9, 9) -> (3, 9, 9)
+        // First layer: the input needs no gradient.
     }
 
     int global::Butterfly.INetwork.InputLength => InputLength;

@@ -38,6 +38,15 @@ internal sealed partial class DeepConvNet;
 [Dense(3), Softmax]
 internal sealed partial class NormalizationNet;
 
+/// <summary>Local contrast normalization first and after a convolution (where its dx is needed), on odd, non-square sizes.</summary>
+[Network]
+[Input(2, 6, 5)]
+[LocalContrastNormalization(3)]
+[Conv2D(3, 2, padding: 1), Tanh]
+[LocalContrastNormalization(5), Sigmoid]
+[Dense(3), Softmax]
+internal sealed partial class ContrastNormalizationNet;
+
 /// <summary>Dropout and batch normalization of a vector, trained in training mode.</summary>
 [Network]
 [Input(6)]
