@@ -83,39 +83,25 @@ public sealed class ImageLayerDiagnosticTests
     }
 
     [Theory]
-    [InlineData("Dropout(1f)", "Dropout rate must be in [0, 1), but it is 1")]
-    [InlineData("Dropout(-0.5f)", "Dropout rate must be in [0, 1), but it is -0.5")]
-    [InlineData("Dropout(float.NaN)", "Dropout rate must be in [0, 1), but it is NaN")]
-    [InlineData("LeakyReLU(float.PositiveInfinity)", "LeakyReLU slope must be finite, but it is Infinity")]
-    [InlineData("ELU(0f)", "ELU alpha must be positive and finite, but it is 0")]
-    [InlineData("BatchNorm(momentum: 0f)", "BatchNorm momentum must be in (0, 1], but it is 0")]
-    [InlineData("BatchNorm(epsilon: float.NaN)", "BatchNorm epsilon must be positive and finite, but it is NaN")]
-    [InlineData("LocalResponseNormalization(4)", "LocalResponseNormalization size must be odd and positive, but it is 4")]
-    [InlineData("LocalResponseNormalization(3, beta: -1f)", "LocalResponseNormalization beta must be finite and not negative, but it is -1")]
-    [InlineData("LocalResponseNormalization(3, k: 0f)", "LocalResponseNormalization k must be positive and finite, but it is 0")]
-    [InlineData("Conv2D(2, 3, padding: 3)", "Conv2D padding must be from 0 to kernel - 1 = 2, but it is 3")]
-    public void BF0028_argument_out_of_range(string layer, string message)
+    [InlineData("BF0028", "Dropout(1f)", "Dropout rate must be in [0, 1), but it is 1")]
+    [InlineData("BF0028", "Dropout(-0.5f)", "Dropout rate must be in [0, 1), but it is -0.5")]
+    [InlineData("BF0028", "Dropout(float.NaN)", "Dropout rate must be in [0, 1), but it is NaN")]
+    [InlineData("BF0028", "LeakyReLU(float.PositiveInfinity)", "LeakyReLU slope must be finite, but it is Infinity")]
+    [InlineData("BF0028", "ELU(0f)", "ELU alpha must be positive and finite, but it is 0")]
+    [InlineData("BF0028", "BatchNorm(momentum: 0f)", "BatchNorm momentum must be in (0, 1], but it is 0")]
+    [InlineData("BF0028", "BatchNorm(epsilon: float.NaN)", "BatchNorm epsilon must be positive and finite, but it is NaN")]
+    [InlineData("BF0028", "LocalResponseNormalization(4)", "LocalResponseNormalization size must be odd and positive, but it is 4")]
+    [InlineData("BF0028", "LocalResponseNormalization(3, beta: -1f)", "LocalResponseNormalization beta must be finite and not negative, but it is -1")]
+    [InlineData("BF0028", "LocalResponseNormalization(3, k: 0f)", "LocalResponseNormalization k must be positive and finite, but it is 0")]
+    [InlineData("BF0028", "LocalContrastNormalization(2)", "LocalContrastNormalization size must be odd and positive, but it is 2")]
+    [InlineData("BF0028", "Conv2D(2, 3, padding: 3)", "Conv2D padding must be from 0 to kernel - 1 = 2, but it is 3")]
+    [InlineData("BF0009", "Conv2D(0, 3)", "Conv2D filters must be positive, but it is 0")]
+    [InlineData("BF0009", "Conv2D(2, 3, stride: 0)", "Conv2D stride must be positive, but it is 0")]
+    [InlineData("BF0009", "MaxPool(0)", "MaxPool size must be positive, but it is 0")]
+    [InlineData("BF0009", "AvgPool(2, 0)", "AvgPool stride must be positive, but it is 0")]
+    public void Argument_out_of_range(string id, string layer, string message)
     {
-        var diagnostic = SingleError("BF0028", $$"""
-            using Butterfly;
-
-            [Network]
-            [Input(2, 5, 5)]
-            [[|{{layer}}|]]
-            [Dense(1)]
-            public partial class Net;
-            """);
-        Assert.StartsWith(message, diagnostic.GetMessage());
-    }
-
-    [Theory]
-    [InlineData("Conv2D(0, 3)", "Conv2D filters must be positive, but it is 0")]
-    [InlineData("Conv2D(2, 3, stride: 0)", "Conv2D stride must be positive, but it is 0")]
-    [InlineData("MaxPool(0)", "MaxPool size must be positive, but it is 0")]
-    [InlineData("AvgPool(2, 0)", "AvgPool stride must be positive, but it is 0")]
-    public void BF0009_window_sizes(string layer, string message)
-    {
-        var diagnostic = SingleError("BF0009", $$"""
+        var diagnostic = SingleError(id, $$"""
             using Butterfly;
 
             [Network]

@@ -74,15 +74,7 @@ public sealed class AllocationTests
         var input = new float[BenchCnn.InputLength];
         var output = new float[BenchCnn.OutputLength];
         input.AsSpan().Fill(0.5f);
-        network.Predict(input, output);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            network.Predict(input, output);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        AssertAllocatesNothing(() => network.Predict(input, output));
     }
 
     [Theory]
@@ -96,15 +88,7 @@ public sealed class AllocationTests
         var inputs = new float[batch * BenchCnn.InputLength];
         inputs.AsSpan().Fill(0.25f);
         var labels = new int[batch];
-        network.TrainStep(workspace, inputs, labels, optimizer);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
-        {
-            network.TrainStep(workspace, inputs, labels, optimizer);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        AssertAllocatesNothing(() => network.TrainStep(workspace, inputs, labels, optimizer), calls: 20);
     }
 
     [Fact]
@@ -116,12 +100,17 @@ public sealed class AllocationTests
         var inputs = new float[8 * DropoutBatchNormNet.InputLength];
         inputs.AsSpan().Fill(0.25f);
         var labels = new int[8];
-        network.TrainStep(workspace, inputs, labels, optimizer);
+        AssertAllocatesNothing(() => network.TrainStep(workspace, inputs, labels, optimizer));
+    }
 
+    /// <summary>Runs <paramref name="call"/> once to warm up, then <paramref name="calls"/> times, allocating nothing.</summary>
+    private static void AssertAllocatesNothing(Action call, int calls = Calls)
+    {
+        call();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
+        for (int i = 0; i < calls; i++)
         {
-            network.TrainStep(workspace, inputs, labels, optimizer);
+            call();
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
