@@ -85,6 +85,7 @@ internal static class CommandLine
             options = option.Apply(options, value);
         }
 
+        options = WithNetworkDefaults(options, given);
         if (options.Patience > 0 && options.Validation == 0)
         {
             throw new UsageException("--patience needs a validation split: add --validation FRACTION, such as --validation 0.1.");
@@ -92,6 +93,22 @@ internal static class CommandLine
 
         _ = options.ResolvedSchedule;
         return (options, given);
+    }
+
+    /// <summary>The chosen network's default options, for each the command line did not give.</summary>
+    private static RunOptions WithNetworkDefaults(RunOptions options, HashSet<string> given)
+    {
+        var defaults = NetworkChoice.Find(options.Network).Defaults;
+        for (int i = 0; i + 1 < defaults.Count; i += 2)
+        {
+            string name = defaults[i][2..];
+            if (!given.Contains(name))
+            {
+                options = Options.First(o => o.Name == name).Apply(options, defaults[i + 1]);
+            }
+        }
+
+        return options;
     }
 
     /// <summary>The <c>--help</c> text.</summary>

@@ -8,12 +8,20 @@ namespace Butterfly.Samples.Mnist;
 /// <param name="Name">The command-line name, also the stem of the weights file.</param>
 /// <param name="Description">One line for <c>--help</c>.</param>
 /// <param name="Create">Builds the network with weights initialized from a seed.</param>
-internal sealed record NetworkChoice(string Name, string Description, Func<int, INetwork> Create)
+/// <param name="Defaults">
+/// Options, as the command line writes them, that this network trains with unless the command line says otherwise.
+/// </param>
+internal sealed record NetworkChoice(string Name, string Description, Func<int, INetwork> Create, IReadOnlyList<string> Defaults)
 {
     /// <summary>Every network the sample trains; a new one is one more line here.</summary>
     public static IReadOnlyList<NetworkChoice> All { get; } =
     [
-        new("mlp", "784-100 sigmoid-10 softmax, the founding article's network", seed => new MnistMlp(seed)),
+        new("mlp", "784-100 sigmoid-10 softmax, the founding article's network", seed => new MnistMlp(seed), []),
+        new(
+            "cnn",
+            "LeNet-style: conv 5x5 16 relu maxpool, conv 5x5 32 relu maxpool, 128 relu dropout 0.5, 10 softmax; trains by default with adam, lr 0.001, cosine schedule, 12 epochs, batch 64",
+            seed => new MnistCnn(seed),
+            ["--optimizer", "adam", "--lr", "0.001", "--schedule", "cosine", "--epochs", "12", "--batch", "64"]),
     ];
 
     /// <summary>The network called <paramref name="name"/>.</summary>

@@ -86,6 +86,44 @@ internal static class SnapshotDeclarations
         public partial class @class;
         """;
 
+    /// <summary>The LeNet-style benchmark network: convolution, ReLU, max pooling, implicit flattening into Dense.</summary>
+    public const string LeNet = """
+        using Butterfly;
+
+        namespace Samples.Vision;
+
+        /// <summary>28×28 digits through two convolutions.</summary>
+        [Network]
+        [Input(1, 28, 28)]
+        [Conv2D(8, 5), ReLU, MaxPool(2)]
+        [Conv2D(16, 5), ReLU, MaxPool(2)]
+        [Dense(10), Softmax]
+        public partial class LeNet;
+        """;
+
+    /// <summary>
+    /// Every layer of issue 4 that LeNet lacks: local contrast normalization, strided, padded convolution, average
+    /// pooling, local response normalization, batch normalization (with running statistics of role State), explicit flattening, dropout,
+    /// and the leaky, exponential and Gaussian-error units.
+    /// </summary>
+    public const string NormalizedConvolution = """
+        using Butterfly;
+
+        namespace Samples.Vision;
+
+        /// <summary>Normalization layers and dropout around a strided convolution.</summary>
+        [Network]
+        [Input(3, 9, 9)]
+        [LocalContrastNormalization(3)]
+        [Conv2D(4, 3, stride: 2, padding: 1), BatchNorm, LeakyReLU(0.1f)]
+        [LocalResponseNormalization(3, 0.0001f, 0.75f, 2f), AvgPool(3, 1)]
+        [Conv2D(6, 1), ELU]
+        [Flatten, Dropout(0.25f)]
+        [Dense(5), GELU]
+        [Dense(3), Softmax]
+        public partial class Normalized;
+        """;
+
     /// <summary>Every declaration above, by name, for tests that run over all of them.</summary>
     public static IReadOnlyDictionary<string, string> ByName { get; } = new Dictionary<string, string>
     {
@@ -94,6 +132,8 @@ internal static class SnapshotDeclarations
         [nameof(DeepNetwork)] = DeepNetwork,
         [nameof(NestedInClassAndStruct)] = NestedInClassAndStruct,
         [nameof(KeywordName)] = KeywordName,
+        [nameof(LeNet)] = LeNet,
+        [nameof(NormalizedConvolution)] = NormalizedConvolution,
     };
 
     /// <summary>The names of <see cref="ByName"/>, as theory data (names read better than sources in test output).</summary>

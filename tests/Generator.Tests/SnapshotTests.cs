@@ -27,6 +27,13 @@ public sealed class SnapshotTests
     public void Network_class_named_with_a_keyword() =>
         VerifySingleSource(SnapshotDeclarations.KeywordName, "Samples.Keywords.class.g.cs");
 
+    [Fact]
+    public void LeNet_with_convolution_and_pooling() => VerifySingleSource(SnapshotDeclarations.LeNet, "Samples.Vision.LeNet.g.cs");
+
+    [Fact]
+    public void Normalization_dropout_and_new_activations() =>
+        VerifySingleSource(SnapshotDeclarations.NormalizedConvolution, "Samples.Vision.Normalized.g.cs");
+
     private static void VerifySingleSource(
         string declaration,
         string hintName,

@@ -66,4 +66,53 @@ public sealed class AllocationTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void Convolutional_predict_allocates_nothing_after_warm_up()
+    {
+        var network = new BenchCnn();
+        var input = new float[BenchCnn.InputLength];
+        var output = new float[BenchCnn.OutputLength];
+        input.AsSpan().Fill(0.5f);
+        AssertAllocatesNothing(() => network.Predict(input, output));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    public void Convolutional_training_step_allocates_nothing_after_warm_up(int batch)
+    {
+        var network = new BenchCnn();
+        var workspace = network.CreateWorkspace(batch);
+        var optimizer = new Sgd(0.01f, momentum: 0.9f);
+        var inputs = new float[batch * BenchCnn.InputLength];
+        inputs.AsSpan().Fill(0.25f);
+        var labels = new int[batch];
+        AssertAllocatesNothing(() => network.TrainStep(workspace, inputs, labels, optimizer), calls: 20);
+    }
+
+    [Fact]
+    public void Dropout_and_batch_normalization_training_step_allocates_nothing_after_warm_up()
+    {
+        var network = new DropoutBatchNormNet();
+        var workspace = network.CreateWorkspace(8);
+        var optimizer = new AdamW(0.001f, weightDecay: 0.01f);
+        var inputs = new float[8 * DropoutBatchNormNet.InputLength];
+        inputs.AsSpan().Fill(0.25f);
+        var labels = new int[8];
+        AssertAllocatesNothing(() => network.TrainStep(workspace, inputs, labels, optimizer));
+    }
+
+    /// <summary>Runs <paramref name="call"/> once to warm up, then <paramref name="calls"/> times, allocating nothing.</summary>
+    private static void AssertAllocatesNothing(Action call, int calls = Calls)
+    {
+        call();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < calls; i++)
+        {
+            call();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

@@ -70,6 +70,13 @@ public sealed class GeneratedNetworkTests
     [InlineData(nameof(TanhRegressor))]
     [InlineData(nameof(ImageInputNet))]
     [InlineData(nameof(DeepNet))]
+    [InlineData(nameof(ConvPoolNet))]
+    [InlineData(nameof(StridedConvNet))]
+    [InlineData(nameof(DeepConvNet))]
+    [InlineData(nameof(NormalizationNet))]
+    [InlineData(nameof(ContrastNormalizationNet))]
+    [InlineData(nameof(DropoutBatchNormNet))]
+    [InlineData(nameof(BenchCnn))]
     public void Predict_equals_each_row_of_a_batched_Forward(string name)
     {
         var network = GradientCheckTests.Create(name);

@@ -30,6 +30,19 @@ public sealed class GradientCheckTests
         nameof(SoftmaxMseNet),
         nameof(ImageInputNet),
         nameof(DeepNet),
+        nameof(ConvPoolNet),
+        nameof(StridedConvNet),
+        nameof(DeepConvNet),
+        nameof(NormalizationNet),
+        nameof(ContrastNormalizationNet),
+        nameof(DropoutBatchNormNet),
+    };
+
+    /// <summary>The networks whose training mode differs from inference (dropout, batch statistics).</summary>
+    public static TheoryData<string> TrainingModeNetworks => new()
+    {
+        nameof(NormalizationNet),
+        nameof(DropoutBatchNormNet),
     };
 
     [Theory]
@@ -46,7 +59,30 @@ public sealed class GradientCheckTests
         network.Backward(workspace, inputs, outputGradient);
         var analytic = network.Gradients.ToArray();
 
-        AssertMatchesFiniteDifferences(network, workspace, inputs, labels, targets, analytic);
+        AssertMatchesFiniteDifferences(network, workspace, inputs, labels, targets, analytic, training: false);
+    }
+
+    /// <summary>
+    /// Backward after a training-mode forward, where dropout drops (the same mask for every evaluation: the noise key
+    /// stays put) and batch normalization differentiates through the batch statistics.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TrainingModeNetworks))]
+    public void Training_mode_backward_matches_finite_differences(string name)
+    {
+        var network = Create(name);
+        var (inputs, labels, targets) = RandomBatch(network, seed: 31);
+        var workspace = network.CreateWorkspace(Batch);
+        workspace.NoiseSeed = 3;
+        workspace.NoiseStep = 7;
+
+        var outputs = network.Forward(workspace, inputs, training: true).ToArray();
+        var outputGradient = new float[outputs.Length];
+        LossWithGradient(network, outputs, labels, targets, outputGradient);
+        network.Backward(workspace, inputs, outputGradient);
+        var analytic = network.Gradients.ToArray();
+
+        AssertMatchesFiniteDifferences(network, workspace, inputs, labels, targets, analytic, training: true);
     }
 
     [Theory]
@@ -57,14 +93,14 @@ public sealed class GradientCheckTests
         var (inputs, labels, targets) = RandomBatch(network, seed: 23);
         var workspace = network.CreateWorkspace(Batch);
         var recorder = new GradientRecorder();
-        float before = Loss(network, workspace, inputs, labels, targets);
+        float before = Loss(network, workspace, inputs, labels, targets, training: true);
 
         float reported = network.Loss == LossFunction.CrossEntropy
             ? network.TrainStep(workspace, inputs, labels, recorder)
             : network.TrainStep(workspace, inputs, targets, recorder);
 
         Assert.Equal(before, reported, 5);
-        AssertMatchesFiniteDifferences(network, workspace, inputs, labels, targets, recorder.Gradients);
+        AssertMatchesFiniteDifferences(network, workspace, inputs, labels, targets, recorder.Gradients, training: true);
     }
 
     internal static INetwork Create(string name, int seed = 5) => name switch
@@ -75,21 +111,36 @@ public sealed class GradientCheckTests
         nameof(SoftmaxMseNet) => new SoftmaxMseNet(seed),
         nameof(ImageInputNet) => new ImageInputNet(seed),
         nameof(DeepNet) => new DeepNet(seed),
+        nameof(ConvPoolNet) => new ConvPoolNet(seed),
+        nameof(StridedConvNet) => new StridedConvNet(seed),
+        nameof(DeepConvNet) => new DeepConvNet(seed),
+        nameof(NormalizationNet) => new NormalizationNet(seed),
+        nameof(ContrastNormalizationNet) => new ContrastNormalizationNet(seed),
+        nameof(DropoutBatchNormNet) => new DropoutBatchNormNet(seed),
+        nameof(BenchCnn) => new BenchCnn(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test network."),
     };
 
     private static void AssertMatchesFiniteDifferences(
-        INetwork network, Workspace workspace, float[] inputs, int[] labels, float[] targets, float[] analytic)
+        INetwork network, Workspace workspace, float[] inputs, int[] labels, float[] targets, float[] analytic, bool training)
     {
         var parameters = network.Parameters;
+        var trainable = Trainable(network);
         var failures = new List<string>();
         for (int i = 0; i < parameters.Length; i++)
         {
+            if (!trainable[i])
+            {
+                // Running statistics: the loss of a training-mode pass does not read them, and no gradient is defined.
+                Assert.Equal(0f, analytic[i]);
+                continue;
+            }
+
             float original = parameters[i];
             parameters[i] = original + Step;
-            float plus = Loss(network, workspace, inputs, labels, targets);
+            float plus = Loss(network, workspace, inputs, labels, targets, training);
             parameters[i] = original - Step;
-            float minus = Loss(network, workspace, inputs, labels, targets);
+            float minus = Loss(network, workspace, inputs, labels, targets, training);
             parameters[i] = original;
 
             float numeric = (plus - minus) / (2 * Step);
@@ -104,9 +155,20 @@ public sealed class GradientCheckTests
         Assert.Contains(analytic, g => Math.Abs(g) > 1e-3f);
     }
 
-    private static float Loss(INetwork network, Workspace workspace, float[] inputs, int[] labels, float[] targets)
+    private static bool[] Trainable(INetwork network)
     {
-        var outputs = network.Forward(workspace, inputs);
+        var trainable = new bool[network.ParameterCount];
+        foreach (var block in network.ParameterBlocks)
+        {
+            trainable.AsSpan(block.Offset, block.Length).Fill(block.Role != ParameterRole.State);
+        }
+
+        return trainable;
+    }
+
+    private static float Loss(INetwork network, Workspace workspace, float[] inputs, int[] labels, float[] targets, bool training)
+    {
+        var outputs = network.Forward(workspace, inputs, training);
         return network.Loss == LossFunction.CrossEntropy
             ? Losses.SoftmaxCrossEntropy(outputs, labels, default, network.OutputLength)
             : Losses.MeanSquaredError(outputs, targets, default, network.OutputLength);

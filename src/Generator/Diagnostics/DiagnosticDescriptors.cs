@@ -132,6 +132,26 @@ internal static class DiagnosticDescriptors
         "Network class cannot have a primary constructor",
         "'{0}' has a primary constructor, which the generated constructors '{0}()' and '{0}(int seed)' could not call: remove the parameter list and declare what it held as fields or properties");
 
+    public static readonly DiagnosticDescriptor NeedsImageInput = Error(
+        "BF0025",
+        "Layer needs an image input",
+        "[{0}] needs an input of shape (channels, height, width), but its input has shape {1}: declare the input as [Input(channels, height, width)], and put [{0}] before any [Dense] or [Flatten]");
+
+    public static readonly DiagnosticDescriptor WindowLargerThanInput = Error(
+        "BF0026",
+        "Window larger than its input",
+        "[{0}] has a {1}×{1} window, larger than its input of {2}×{3}{4}: use a smaller window, pad the input, or remove a layer that shrinks it before this one");
+
+    public static readonly DiagnosticDescriptor WindowsDoNotTile = Error(
+        "BF0027",
+        "Pooling windows do not fit the input",
+        "[{0}]: windows of {1}×{1} with stride {2} do not fit an input of {3}×{4}, because (size - window) is not a multiple of the stride, so the last rows or columns would be dropped: choose a window and stride that tile the input");
+
+    public static readonly DiagnosticDescriptor ArgumentOutOfRange = Error(
+        "BF0028",
+        "Layer argument out of range",
+        "{0} must be {1}, but it is {2}: give a value in that range");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

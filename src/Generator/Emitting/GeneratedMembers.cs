@@ -53,7 +53,7 @@ internal static class GeneratedMembers
     {
         "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss",
         "Parameters", "Gradients", "ParameterBlocks", "Predict", "CreateWorkspace", "Forward", "Backward",
-        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients",
+        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "WorkspaceFixedFloats", "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients",
         "t_predictScratch",
     };
 
@@ -63,7 +63,7 @@ internal static class GeneratedMembers
         var members = new List<GeneratedMember>();
         foreach (string name in new[]
         {
-            "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss", "WorkspaceFloatsPerSample",
+            "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss", "WorkspaceFloatsPerSample", "WorkspaceFixedFloats",
             "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients", "Parameters", "Gradients", "ParameterBlocks",
         })
         {
@@ -81,6 +81,7 @@ internal static class GeneratedMembers
         members.Add(Method("Predict", NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));
         members.Add(Method("CreateWorkspace", "int"));
         members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan));
+        members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan, "bool"));
         members.Add(Method("Backward", Workspace, NetworkEmitter.ReadOnlySpan, NetworkEmitter.ReadOnlySpan));
         members.Add(Method("TrainStep", Workspace, NetworkEmitter.ReadOnlySpan, plan.FusesSoftmaxCrossEntropy ? Labels : NetworkEmitter.ReadOnlySpan, Optimizer));
         members.Add(Method("Backpropagate", Workspace, NetworkEmitter.ReadOnlySpan, "int"));

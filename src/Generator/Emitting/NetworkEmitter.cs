@@ -101,8 +101,11 @@ internal static class NetworkEmitter
         writer.Documentation("<summary>The loss <c>TrainStep</c> minimizes.</summary>");
         writer.Line($"public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.{loss};");
         writer.Line();
-        writer.Comment("Per sample: every layer's output, then the loss gradient with respect to it.");
+        writer.Comment("Per sample: every layer's output, then the loss gradient with respect to it; then the layers' scratch.");
         writer.Line($"private const int WorkspaceFloatsPerSample = {plan.WorkspaceFloatsPerSample};");
+        writer.Line();
+        writer.Comment("Scratch that does not scale with the batch, such as a convolution's unfolded sample.");
+        writer.Line($"private const int WorkspaceFixedFloats = {plan.WorkspaceFixedFloats};");
         writer.Line();
     }
 
@@ -112,8 +115,7 @@ internal static class NetworkEmitter
         writer.Line("[");
         foreach (var tensor in plan.ParameterTensors)
         {
-            string role = tensor.IsBias ? "Bias" : "Weight";
-            writer.Line($"    new({Literals.String(tensor.Name)}, {tensor.Offset}, {tensor.Length}, global::Butterfly.ParameterRole.{role}),");
+            writer.Line($"    new({Literals.String(tensor.Name)}, {tensor.Offset}, {tensor.Length}, global::Butterfly.ParameterRole.{tensor.Role}),");
         }
 
         writer.Line("];");
@@ -144,7 +146,7 @@ internal static class NetworkEmitter
             writer.Line($"{Span} parameters = _parameters;");
             foreach (var layer in plan.Layers.Where(l => l.Parameters.Count > 0))
             {
-                layer.Kind.EmitInitialization(writer, new LayerEmission(layer, "", ""));
+                layer.Kind.EmitInitialization(writer, new LayerEmission(layer, EmissionContext.Initialization, "", ""));
             }
         }
 
@@ -173,6 +175,7 @@ internal static class NetworkEmitter
     private static void EmitPredict(CodeWriter writer, NetworkPlan plan)
     {
         int scratch = plan.PredictScratchFloats;
+        int halves = plan.ActivationScratchFloats;
         bool onStack = PredictScratchOnStack(plan);
         if (!onStack)
         {
@@ -201,7 +204,9 @@ internal static class NetworkEmitter
                 writer.Line(onStack
                     ? $"{Span} scratch = stackalloc float[{scratch}];"
                     : $"{Span} scratch = t_predictScratch ??= new float[{scratch}];");
-                writer.Comment($"The halves [0, {scratch / 2}) and [{scratch / 2}, {scratch}) take turns as a layer's input and output;\nelement-wise layers work in place.");
+                writer.Comment(halves == scratch
+                    ? $"The halves [0, {halves / 2}) and [{halves / 2}, {halves}) take turns as a layer's input and output;\nelement-wise layers work in place."
+                    : $"The halves [0, {halves / 2}) and [{halves / 2}, {halves}) take turns as a layer's input and output;\nelement-wise layers work in place. [{halves}, {scratch}) is the layers' own scratch.");
             }
 
             string current = "input";
@@ -223,10 +228,10 @@ internal static class NetworkEmitter
                 {
                     half = half == 0 ? 1 : 0;
                     output = $"h{layer.Index + 1}";
-                    writer.Line($"{Span} {output} = scratch.Slice({half * scratch / 2}, {layer.OutputLength});");
+                    writer.Line($"{Span} {output} = scratch.Slice({half * halves / 2}, {layer.OutputLength});");
                 }
 
-                layer.Kind.EmitPredict(writer, new LayerEmission(layer, current, output));
+                layer.Kind.EmitPredict(writer, new LayerEmission(layer, EmissionContext.Predict, current, output));
                 current = output;
             }
         }
@@ -240,27 +245,36 @@ internal static class NetworkEmitter
             "<summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to\n" +
             "<paramref name=\"maxBatch\"/> samples. Reuse it; one workspace serves one thread at a time.</summary>");
         writer.Line("public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>");
-        writer.Line("    new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);");
+        writer.Line("    new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample, WorkspaceFixedFloats);");
         writer.Line();
     }
 
     private static void EmitForward(CodeWriter writer, NetworkPlan plan)
     {
         writer.Documentation(
-            "<summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in\n" +
-            "<paramref name=\"workspace\"/> for <c>Backward</c>.</summary>\n" +
+            "<summary>Runs a batch forward in inference mode (<c>inputs.Length / InputLength</c> samples) and keeps every\n" +
+            "layer's output in <paramref name=\"workspace\"/> for <c>Backward</c>.</summary>\n" +
             "<returns>The outputs, a view into the workspace valid until its next use.</returns>");
-        using (writer.Braces($"public {ReadOnlySpan} Forward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs)"))
+        writer.Line($"public {ReadOnlySpan} Forward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs) =>");
+        writer.Line("    Forward(workspace, inputs, false);");
+        writer.Line();
+        writer.Documentation(
+            "<summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) in training mode (dropout active,\n" +
+            "batch statistics) or inference mode, and keeps every layer's output in <paramref name=\"workspace\"/> for\n" +
+            "<c>Backward</c>, which differentiates the same mode.</summary>\n" +
+            "<returns>The outputs, a view into the workspace valid until its next use.</returns>");
+        using (writer.Braces($"public {ReadOnlySpan} Forward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, bool training)"))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
             writer.Line("int batch = workspace.CheckBatch(Signature, inputs, InputLength);");
+            writer.Line("workspace.Training = training;");
             writer.Line($"{ReadOnlySpan} parameters = _parameters;");
             foreach (var layer in plan.Layers)
             {
                 writer.Line();
                 Header(writer, layer);
                 writer.Line($"{Span} {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
-                layer.Kind.EmitForward(writer, new LayerEmission(layer, Input(layer), Output(layer)));
+                layer.Kind.EmitForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)));
             }
 
             writer.Line();
@@ -291,7 +305,7 @@ internal static class NetworkEmitter
                 Header(writer, last, " (backward)");
                 string? inputGradient = last.Index == 0 ? null : Gradient(plan.Layers[last.Index - 1]);
                 DeclareBackwardRegions(writer, plan, last, outputGradientInWorkspace: false, new HashSet<string>());
-                last.Kind.EmitBackward(writer, new LayerEmission(last, Input(last), Output(last), "outputGradient", inputGradient));
+                last.Kind.EmitBackward(writer, new LayerEmission(last, EmissionContext.Backward, Input(last), Output(last), "outputGradient", inputGradient));
             }
             else
             {
@@ -313,7 +327,7 @@ internal static class NetworkEmitter
         string targetName = labels ? "labels" : "targets";
         writer.Documentation(
             "<summary>\n" +
-            "One training step on a batch: forward, loss, backward (gradients only), then <paramref name=\"optimizer\"/>\n" +
+            "One training step on a batch: forward in training mode, loss, backward (gradients only), then <paramref name=\"optimizer\"/>\n" +
             "updates the parameters.\n" +
             "</summary>\n" +
             "<param name=\"workspace\">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>\n" +
@@ -332,7 +346,9 @@ internal static class NetworkEmitter
             writer.Line(labels
                 ? "global::Butterfly.Arguments.HasLength(labels, batch, \"labels\");"
                 : "global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, \"targets\");");
-            writer.Line($"{ReadOnlySpan} outputs = Forward(workspace, inputs);");
+            writer.Comment("Training mode; dropout masks are keyed by the optimizer's step count, which checkpoints keep.");
+            writer.Line("workspace.NoiseStep = optimizer.StepCount;");
+            writer.Line($"{ReadOnlySpan} outputs = Forward(workspace, inputs, true);");
             int start = plan.BackpropagationStart;
             string gradient = start < 0 ? "default" : $"workspace.Region({plan.Layers[start].GradientOffset}, {plan.Layers[start].OutputLength}, batch)";
             if (labels)
@@ -389,7 +405,7 @@ internal static class NetworkEmitter
                 Header(writer, layer, " (backward)");
                 string? inputGradient = i == 0 ? null : Gradient(plan.Layers[i - 1]);
                 DeclareBackwardRegions(writer, plan, layer, outputGradientInWorkspace: true, declared);
-                layer.Kind.EmitBackward(writer, new LayerEmission(layer, Input(layer), Output(layer), Gradient(layer), inputGradient));
+                layer.Kind.EmitBackward(writer, new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), Gradient(layer), inputGradient));
             }
         }
 

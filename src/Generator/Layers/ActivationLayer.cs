@@ -5,7 +5,8 @@ namespace Butterfly.Generator.Layers;
 
 /// <summary>
 /// An element-wise activation <c>y = f(x)</c>: same shape out as in, no parameters, and a backward rule
-/// <c>dx = dy ⊙ f'(x)</c> written in terms of <c>y</c>, so that only the output is kept.
+/// <c>dx = dy ⊙ f'(x)</c> written in terms of <c>y</c> where it can be, so that only the output is kept (else in
+/// terms of <c>x</c>, when <see cref="BackwardReads"/> says so). Arguments such as a slope follow the spans.
 /// </summary>
 internal abstract class ActivationLayer : LayerKind
 {
@@ -21,12 +22,15 @@ internal abstract class ActivationLayer : LayerKind
 
     public override ShapeResult InferShape(Shape input, LayerSpec spec) => ShapeResult.Of(input);
 
+    /// <summary>The kernel's arguments after the spans, such as <c>, 0.01f</c>; empty for none.</summary>
+    protected virtual string KernelArguments(LayerSpec spec) => "";
+
     public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
         writer.Comment(Formula);
-        writer.Line($"global::Butterfly.Kernels.Activations.{Name}({layer.Input}, {layer.Output});");
+        writer.Line($"global::Butterfly.Kernels.Activations.{Name}({layer.Input}, {layer.Output}{KernelArguments(layer.Layer.Spec)});");
     }
 
     public override void EmitBackward(CodeWriter writer, LayerEmission layer)
@@ -38,6 +42,7 @@ internal abstract class ActivationLayer : LayerKind
         }
 
         writer.Comment(BackwardFormula);
-        writer.Line($"global::Butterfly.Kernels.Activations.{Name}Backward({layer.Output}, {layer.OutputGradient}, {inputGradient});");
+        string forwardValue = BackwardReads == ForwardValues.Input ? layer.Input : layer.Output;
+        writer.Line($"global::Butterfly.Kernels.Activations.{Name}Backward({forwardValue}, {layer.OutputGradient}, {inputGradient}{KernelArguments(layer.Layer.Spec)});");
     }
 }

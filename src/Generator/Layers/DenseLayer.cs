@@ -30,8 +30,8 @@ internal sealed class DenseLayer : LayerKind
 
     public override IEnumerable<ParameterShape> Parameters(Shape input, Shape output, LayerSpec spec)
     {
-        yield return new ParameterShape("Weights", output.Length * input.Length, IsBias: false);
-        yield return new ParameterShape("Bias", output.Length, IsBias: true);
+        yield return new ParameterShape("Weights", output.Length * input.Length, TensorRole.Weight);
+        yield return new ParameterShape("Bias", output.Length, TensorRole.Bias);
     }
 
     public override void EmitInitialization(CodeWriter writer, LayerEmission layer)

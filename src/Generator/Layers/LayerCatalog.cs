@@ -13,6 +13,17 @@ internal static class LayerCatalog
         new TanhLayer(),
         new ReLULayer(),
         new SoftmaxLayer(),
+        new Conv2DLayer(),
+        new MaxPoolLayer(),
+        new AvgPoolLayer(),
+        new FlattenLayer(),
+        new DropoutLayer(),
+        new BatchNormLayer(),
+        new LeakyReLULayer(),
+        new ELULayer(),
+        new GELULayer(),
+        new LocalResponseNormalizationLayer(),
+        new LocalContrastNormalizationLayer(),
     ];
 
     private static readonly Dictionary<string, LayerKind> ByName = Kinds.ToDictionary(k => k.Name);

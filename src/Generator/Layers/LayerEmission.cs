@@ -2,15 +2,32 @@ using Butterfly.Generator.Planning;
 
 namespace Butterfly.Generator.Layers;
 
+/// <summary>Which generated method a layer's code goes into; it decides how the layer's scratch and mode are reached.</summary>
+internal enum EmissionContext
+{
+    /// <summary>The constructor: only parameters.</summary>
+    Initialization,
+
+    /// <summary>One sample, inference mode, scratch in Predict's own buffer.</summary>
+    Predict,
+
+    /// <summary>A batch (<c>batch</c> in scope), in the mode of the <c>training</c> argument.</summary>
+    Forward,
+
+    /// <summary>A batch, in the mode the last forward pass recorded in the workspace.</summary>
+    Backward,
+}
+
 /// <summary>
 /// The names a layer's emitted code uses: the spans holding its input and output (and their gradients) in the
-/// method being written, and its parameter tensors.
+/// method being written, its parameter tensors, its scratch, the batch size and the training flag.
 /// </summary>
 internal sealed class LayerEmission
 {
-    public LayerEmission(LayerPlan layer, string input, string output, string outputGradient = "", string? inputGradient = null)
+    public LayerEmission(LayerPlan layer, EmissionContext context, string input, string output, string outputGradient = "", string? inputGradient = null)
     {
         Layer = layer;
+        Context = context;
         Input = input;
         Output = output;
         OutputGradient = outputGradient;
@@ -18,6 +35,8 @@ internal sealed class LayerEmission
     }
 
     public LayerPlan Layer { get; }
+
+    public EmissionContext Context { get; }
 
     /// <summary>The span holding the layer's input.</summary>
     public string Input { get; }
@@ -31,11 +50,37 @@ internal sealed class LayerEmission
     /// <summary>The span receiving <c>dE/dx</c>, or null for the first layer, whose input needs no gradient.</summary>
     public string? InputGradient { get; }
 
+    /// <summary>The number of samples: <c>batch</c>, or <c>1</c> in Predict.</summary>
+    public string Batch => Context == EmissionContext.Predict ? "1" : "batch";
+
+    /// <summary>A bool expression: whether the pass runs in training mode.</summary>
+    public string Training => Context switch
+    {
+        EmissionContext.Forward => "training",
+        EmissionContext.Backward => "workspace.Training",
+        _ => "false",
+    };
+
     /// <summary>An expression for parameter tensor <paramref name="index"/> of the layer.</summary>
     public string Parameter(int index) => Slice("parameters", index);
 
     /// <summary>An expression for the gradient of parameter tensor <paramref name="index"/> of the layer.</summary>
     public string Gradient(int index) => Slice("gradients", index);
+
+    /// <summary>An expression for scratch tensor <paramref name="index"/> of the layer (one sample's worth in Predict).</summary>
+    public string Scratch(int index)
+    {
+        var scratch = Layer.Scratch[index];
+        return Context switch
+        {
+            EmissionContext.Predict => $"scratch.Slice({scratch.PredictOffset}, {scratch.PredictLength})",
+            _ when scratch.PerSample => $"workspace.Region({scratch.Offset}, {scratch.Length}, batch)",
+            _ => $"workspace.FixedRegion({scratch.Offset}, {scratch.Length})",
+        };
+    }
+
+    /// <summary>Whether the output span is the input span (Predict computes element-wise layers in place).</summary>
+    public bool InPlace => Input == Output;
 
     private string Slice(string buffer, int index)
     {

@@ -9,12 +9,18 @@ namespace Butterfly.Generator.Layers;
 /// <summary>A declaration error in a layer's own arguments.</summary>
 internal sealed record LayerError(DiagnosticDescriptor Descriptor, object[] Arguments);
 
-/// <summary>A layer's output shape, or why it cannot take its input.</summary>
-internal readonly record struct ShapeResult(Shape? Output, string? Problem)
+/// <summary>
+/// A layer's output shape, or why it cannot take its input: a reason for the generic BF0019, or a diagnostic of its
+/// own with its message arguments.
+/// </summary>
+internal readonly record struct ShapeResult(Shape? Output, string? Problem, LayerError? Error = null)
 {
     public static ShapeResult Of(Shape output) => new(output, null);
 
     public static ShapeResult Impossible(string problem) => new(null, problem);
+
+    public static ShapeResult Rejected(DiagnosticDescriptor descriptor, params object[] arguments) =>
+        new(null, null, new LayerError(descriptor, arguments));
 }
 
 /// <summary>
@@ -45,8 +51,17 @@ internal abstract class LayerKind
     /// <summary>The shape rule.</summary>
     public abstract ShapeResult InferShape(Shape input, LayerSpec spec);
 
-    /// <summary>The trainable tensors, in buffer order.</summary>
+    /// <summary>The parameter tensors (trainable, or state such as running statistics), in buffer order.</summary>
     public virtual IEnumerable<ParameterShape> Parameters(Shape input, Shape output, LayerSpec spec) => [];
+
+    /// <summary>
+    /// Workspace the layer needs besides its output, for forward to keep what backward reads or for a kernel's
+    /// intermediate results; Predict gets one sample's worth of each, and <see cref="LayerEmission.Scratch"/> names them.
+    /// </summary>
+    public virtual IEnumerable<ScratchShape> Scratch(Shape input, Shape output, LayerSpec spec) => [];
+
+    /// <summary>Whether <see cref="EmitPredict"/> uses the scratch (batch normalization's inference needs none).</summary>
+    public virtual bool PredictUsesScratch => true;
 
     /// <summary>Initializes the layer's parameters in the constructor (a <c>random</c> is in scope).</summary>
     public virtual void EmitInitialization(CodeWriter writer, LayerEmission layer)

@@ -24,6 +24,20 @@ internal sealed record LayerSpec(string Kind, EquatableArray<LayerArgument> Argu
 
     public int GetInt32(string name) => (int)Get(name);
 
+    /// <summary>The argument <paramref name="name"/>, or <paramref name="fallback"/> when the attribute's constructor has none.</summary>
+    public double Get(string name, double fallback)
+    {
+        foreach (var argument in Arguments)
+        {
+            if (argument.Name == name)
+            {
+                return argument.Value;
+            }
+        }
+
+        return fallback;
+    }
+
     /// <summary>The declaration as one token of a signature: <c>Dense(100)</c>, <c>Sigmoid</c>.</summary>
     public override string ToString()
     {

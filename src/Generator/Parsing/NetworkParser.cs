@@ -247,7 +247,8 @@ internal static class NetworkParser
     private static double ToNumber(object? value) => value switch
     {
         int i => i,
-        float f => f,
+        // The float's shortest round-trip text, so 0.01f reads as 0.01 (not 0.009999999776482582) in signatures.
+        float f => double.Parse(f.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture),
         double d => d,
         bool b => b ? 1 : 0,
         _ => 0,

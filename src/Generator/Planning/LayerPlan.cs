@@ -44,6 +44,12 @@ internal sealed class LayerPlan
 
     public int ParameterCount { get; internal set; }
 
+    /// <summary>The layer's workspace scratch, in the order its kind declares it.</summary>
+    public IReadOnlyList<ScratchTensor> Scratch { get; internal set; } = [];
+
+    /// <summary>Floats of Predict scratch the layer's own scratch takes (one sample's worth of each tensor).</summary>
+    public int PredictScratchFloats { get; internal set; }
+
     /// <summary>Per-sample offset of this layer's output in the workspace.</summary>
     public int ActivationOffset { get; internal set; }
 

@@ -11,12 +11,13 @@ namespace Butterfly.Generator.Planning;
 /// </summary>
 internal sealed class NetworkPlan
 {
-    public NetworkPlan(NetworkSpec spec, IReadOnlyList<LayerPlan> layers, int parameterCount, int workspaceFloatsPerSample)
+    public NetworkPlan(NetworkSpec spec, IReadOnlyList<LayerPlan> layers, int parameterCount, int workspaceFloatsPerSample, int workspaceFixedFloats = 0)
     {
         Spec = spec;
         Layers = layers;
         ParameterCount = parameterCount;
         WorkspaceFloatsPerSample = workspaceFloatsPerSample;
+        WorkspaceFixedFloats = workspaceFixedFloats;
     }
 
     public NetworkSpec Spec { get; }
@@ -31,6 +32,9 @@ internal sealed class NetworkPlan
 
     public int WorkspaceFloatsPerSample { get; }
 
+    /// <summary>Floats of workspace scratch that do not scale with the batch (a convolution's unfolded sample).</summary>
+    public int WorkspaceFixedFloats { get; }
+
     /// <summary>
     /// Whether training fuses softmax with cross-entropy: the loss then hands <c>dz = p - onehot</c> straight to
     /// the softmax input, and backpropagation starts one layer below the output.
@@ -40,8 +44,18 @@ internal sealed class NetworkPlan
     /// <summary>The last layer that backpropagation walks through (-1 when there is none).</summary>
     public int BackpropagationStart => FusesSoftmaxCrossEntropy ? Layers.Count - 2 : Layers.Count - 1;
 
-    /// <summary>Floats of scratch Predict needs: two buffers as wide as the widest hidden layer.</summary>
-    public int PredictScratchFloats => Layers.Take(Layers.Count - 1).Select(l => l.OutputLength).DefaultIfEmpty(0).Max() * 2;
+    /// <summary>
+    /// Floats of scratch Predict needs: two buffers as wide as the widest hidden layer, then the layers' own scratch
+    /// (which layers use one at a time, so it starts over for each).
+    /// </summary>
+    public int PredictScratchFloats => ActivationScratchFloats + Layers.Select(l => l.PredictScratchFloats).DefaultIfEmpty(0).Max();
+
+    /// <summary>The two halves of Predict's scratch that hold the hidden activations.</summary>
+    public int ActivationScratchFloats => ActivationScratchFloatsOf(Layers);
+
+    /// <summary><see cref="ActivationScratchFloats"/> of <paramref name="layers"/>, for the planner.</summary>
+    public static int ActivationScratchFloatsOf(IReadOnlyList<LayerPlan> layers) =>
+        layers.Take(layers.Count - 1).Select(l => l.OutputLength).DefaultIfEmpty(0).Max() * 2;
 
     public IEnumerable<ParameterTensor> ParameterTensors => Layers.SelectMany(l => l.Parameters);
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Butterfly.Generator.Diagnostics;
 using Butterfly.Generator.Layers;
 using Butterfly.Generator.Model;
@@ -34,6 +35,7 @@ internal static class Planner
         }
 
         var layers = new List<LayerPlan>(spec.Layers.Count);
+        var scratchShapes = new List<List<ScratchShape>>(spec.Layers.Count);
         var ordinals = new Dictionary<string, int>();
         var shape = spec.Input;
         long parameters = 0, workspace = 0;
@@ -44,7 +46,9 @@ internal static class Planner
             var result = kind.InferShape(shape, layerSpec);
             if (result.Output is not { } output)
             {
-                errors.Add(new PlanError(i, DiagnosticDescriptors.ImpossibleShape, [layerSpec.ToString(), shape.ToString(), result.Problem ?? ""]));
+                errors.Add(result.Error is { } error
+                    ? new PlanError(i, error.Descriptor, error.Arguments)
+                    : new PlanError(i, DiagnosticDescriptors.ImpossibleShape, [layerSpec.ToString(), shape.ToString(), result.Problem ?? ""]));
                 return null;
             }
 
@@ -73,7 +77,7 @@ internal static class Planner
                     layer.Identifier + tensor.Suffix,
                     (int)offset,
                     (int)tensor.Length,
-                    tensor.IsBias));
+                    tensor.Role));
             }
 
             parameters += layerParameters;
@@ -83,6 +87,7 @@ internal static class Planner
             workspace += output.Length;
             layer.GradientOffset = (int)System.Math.Min(workspace, MaxFloats);
             workspace += output.Length;
+            scratchShapes.Add(kind.Scratch(shape, output, layerSpec).ToList());
             if (layers.Count > 0)
             {
                 layers[layers.Count - 1].Next = layer;
@@ -92,16 +97,47 @@ internal static class Planner
             shape = output;
         }
 
+        long fixedScratch = PlaceScratch(layers, scratchShapes, ref workspace);
         if (parameters > MaxFloats)
         {
             errors.Add(new PlanError(-1, DiagnosticDescriptors.TooManyParameters, [networkName, parameters, MaxFloats]));
         }
 
-        if (workspace > MaxFloats)
+        if (workspace > MaxFloats || fixedScratch > MaxFloats)
         {
-            errors.Add(new PlanError(-1, DiagnosticDescriptors.ActivationsTooLarge, [networkName, workspace, MaxFloats]));
+            errors.Add(new PlanError(-1, DiagnosticDescriptors.ActivationsTooLarge, [networkName, System.Math.Max(workspace, fixedScratch), MaxFloats]));
         }
 
-        return errors.Count > 0 ? null : new NetworkPlan(spec, layers, (int)parameters, (int)workspace);
+        return errors.Count > 0 ? null : new NetworkPlan(spec, layers, (int)parameters, (int)workspace, (int)fixedScratch);
     }
+
+    /// <summary>
+    /// Places every layer's scratch: per-sample tensors after the activations in the workspace layout, the others in its
+    /// batch-independent part, and one sample's worth of each in Predict's scratch, after the two halves that hold
+    /// the activations (<see cref="NetworkPlan.ActivationScratchFloats"/>).
+    /// </summary>
+    /// <returns>The floats of the batch-independent part.</returns>
+    private static long PlaceScratch(List<LayerPlan> layers, List<List<ScratchShape>> shapes, ref long workspace)
+    {
+        long predictBase = NetworkPlan.ActivationScratchFloatsOf(layers), fixedScratch = 0;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var placed = new List<ScratchTensor>();
+            long predict = 0;
+            foreach (var shape in shapes[i])
+            {
+                ref long region = ref shape.PerSample ? ref workspace : ref fixedScratch;
+                placed.Add(new ScratchTensor(Clamp(region), Clamp(shape.Length), shape.PerSample, Clamp(predictBase + predict), Clamp(shape.ForPredict)));
+                region += shape.Length;
+                predict += shape.ForPredict;
+            }
+
+            layers[i].Scratch = placed;
+            layers[i].PredictScratchFloats = layers[i].Kind.PredictUsesScratch ? Clamp(predict) : 0;
+        }
+
+        return fixedScratch;
+    }
+
+    private static int Clamp(long value) => (int)System.Math.Min(value, MaxFloats);
 }

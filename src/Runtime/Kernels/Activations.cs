@@ -10,6 +10,12 @@ namespace Butterfly.Kernels;
 /// </summary>
 public static class Activations
 {
+    /// <summary>sqrt(2/π), the scale inside GELU's tanh.</summary>
+    private const float GeluScale = 0.7978845608f;
+
+    /// <summary>The cubic coefficient of GELU's tanh approximation (Hendrycks and Gimpel 2016).</summary>
+    private const float GeluCubic = 0.044715f;
+
     /// <summary><c>y = 1 / (1 + e^-x)</c>.</summary>
     public static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
 
@@ -74,6 +80,66 @@ public static class Activations
 
     /// <summary><c>y_i = e^(x_i - max x) / sum_j e^(x_j - max x)</c> over one sample.</summary>
     public static void Softmax(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.SoftMax(x, y);
+
+    /// <summary><c>y = x</c> for <c>x &gt; 0</c>, else <c>slope · x</c>.</summary>
+    public static void LeakyReLU(ReadOnlySpan<float> x, Span<float> y, float slope)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            float v = x[i];
+            y[i] = v > 0f ? v : slope * v;
+        }
+    }
+
+    /// <summary><c>dx = dy ⊙ (x &gt; 0 ? 1 : slope)</c>.</summary>
+    public static void LeakyReLUBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, float slope)
+    {
+        for (int i = 0; i < dx.Length; i++)
+        {
+            dx[i] = x[i] > 0f ? dy[i] : slope * dy[i];
+        }
+    }
+
+    /// <summary><c>y = x</c> for <c>x &gt; 0</c>, else <c>α (e^x - 1)</c>.</summary>
+    public static void ELU(ReadOnlySpan<float> x, Span<float> y, float alpha)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            float v = x[i];
+            y[i] = v > 0f ? v : alpha * (MathF.Exp(v) - 1f);
+        }
+    }
+
+    /// <summary><c>dx = dy ⊙ (y &gt; 0 ? 1 : y + α)</c>, since <c>α e^x = y + α</c> where <c>x ≤ 0</c>.</summary>
+    public static void ELUBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, float alpha)
+    {
+        for (int i = 0; i < dx.Length; i++)
+        {
+            float v = y[i];
+            dx[i] = v > 0f ? dy[i] : dy[i] * (v + alpha);
+        }
+    }
+
+    /// <summary><c>y = x/2 · (1 + tanh(u))</c>, <c>u = sqrt(2/π) (x + 0.044715 x³)</c>.</summary>
+    public static void GELU(ReadOnlySpan<float> x, Span<float> y)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            float v = x[i];
+            y[i] = 0.5f * v * (1f + MathF.Tanh(GeluScale * (v + GeluCubic * v * v * v)));
+        }
+    }
+
+    /// <summary><c>dx = dy ⊙ ((1 + t)/2 + x/2 (1 - t²) sqrt(2/π) (1 + 3 · 0.044715 x²))</c>, <c>t = tanh(u)</c>.</summary>
+    public static void GELUBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (int i = 0; i < dx.Length; i++)
+        {
+            float v = x[i];
+            float t = MathF.Tanh(GeluScale * (v + GeluCubic * v * v * v));
+            dx[i] = dy[i] * (0.5f * (1f + t) + 0.5f * v * (1f - t * t) * GeluScale * (1f + 3f * GeluCubic * v * v));
+        }
+    }
 
     /// <summary><c>y_i = e^(x_i - max x) / sum_j e^(x_j - max x)</c> on each row of <c>x[rows×width]</c>.</summary>
     public static void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int width)

@@ -46,7 +46,7 @@ public interface INetwork
     /// <param name="output"><see cref="OutputLength"/> floats, overwritten.</param>
     void Predict(ReadOnlySpan<float> input, Span<float> output);
 
-    /// <summary>Allocates the buffers <see cref="Forward"/> and <see cref="Backward"/> need for up to <paramref name="maxBatch"/> samples.</summary>
+    /// <summary>Allocates the buffers <see cref="Forward(Workspace, ReadOnlySpan{float}, bool)"/> and <see cref="Backward"/> need for up to <paramref name="maxBatch"/> samples.</summary>
     Workspace CreateWorkspace(int maxBatch);
 
     /// <summary>
@@ -57,21 +57,30 @@ public interface INetwork
     ReadOnlySpan<float> Forward(Workspace workspace, ReadOnlySpan<float> inputs);
 
     /// <summary>
+    /// Runs a batch forward in training mode (<paramref name="training"/> true: dropout drops, batch normalization
+    /// uses and updates batch statistics) or inference mode, and keeps what <see cref="Backward"/> needs.
+    /// <see cref="Forward(Workspace, ReadOnlySpan{float})"/> is inference mode. Generated networks implement it; the
+    /// default, for a network that behaves alike in both modes, is <see cref="Forward(Workspace, ReadOnlySpan{float})"/>.
+    /// </summary>
+    /// <returns>The batch's outputs, a view into the workspace valid until its next use.</returns>
+    ReadOnlySpan<float> Forward(Workspace workspace, ReadOnlySpan<float> inputs, bool training) => Forward(workspace, inputs);
+
+    /// <summary>
     /// Fills <see cref="Gradients"/> with the gradient of a loss whose derivative with respect to the outputs of
-    /// the last <see cref="Forward"/> call is <paramref name="outputGradient"/>. Never changes a parameter.
+    /// the last <see cref="Forward(Workspace, ReadOnlySpan{float}, bool)"/> call is <paramref name="outputGradient"/>. Never changes a parameter.
     /// </summary>
     void Backward(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradient);
 
     /// <summary>
-    /// One step of training on a batch labelled with class indices (cross-entropy networks): forward, loss,
-    /// backward, then <paramref name="optimizer"/> updates the parameters.
+    /// One step of training on a batch labelled with class indices (cross-entropy networks): forward in training
+    /// mode, loss, backward, then <paramref name="optimizer"/> updates the parameters.
     /// </summary>
     /// <returns>The batch's mean loss before the update. When it is NaN or infinity, the step changes neither gradients nor parameters.</returns>
     float TrainStep(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Optimizer optimizer);
 
     /// <summary>
-    /// One step of training on a batch with real-valued targets (mean-squared-error networks): forward, loss,
-    /// backward, then <paramref name="optimizer"/> updates the parameters.
+    /// One step of training on a batch with real-valued targets (mean-squared-error networks): forward in training
+    /// mode, loss, backward, then <paramref name="optimizer"/> updates the parameters.
     /// </summary>
     /// <returns>The batch's mean loss before the update. When it is NaN or infinity, the step changes neither gradients nor parameters.</returns>
     float TrainStep(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer);

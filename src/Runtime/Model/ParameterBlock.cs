@@ -10,6 +10,13 @@ public enum ParameterRole
 
     /// <summary>An additive bias.</summary>
     Bias,
+
+    /// <summary>
+    /// State the forward pass keeps rather than a trainable parameter, such as batch normalization's running mean
+    /// and variance: weights files and checkpoints save it, its gradient is always 0, and no optimizer, penalty or
+    /// weight decay ever changes it.
+    /// </summary>
+    State,
 }
 
 /// <summary>One named tensor inside a network's parameter buffer.</summary>
@@ -19,7 +26,7 @@ public readonly record struct ParameterBlock
     /// <param name="name">The layer and tensor, such as <c>dense_1.weights</c>.</param>
     /// <param name="offset">Where it starts in the parameter buffer; not negative.</param>
     /// <param name="length">How many floats it holds; not negative.</param>
-    /// <param name="role">Weight or bias.</param>
+    /// <param name="role">Weight, bias or non-trainable state.</param>
     public ParameterBlock(string name, int offset, int length, ParameterRole role)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -40,6 +47,6 @@ public readonly record struct ParameterBlock
     /// <summary>How many floats it holds.</summary>
     public int Length { get; }
 
-    /// <summary>Weight or bias.</summary>
+    /// <summary>Weight, bias or non-trainable state.</summary>
     public ParameterRole Role { get; }
 }

@@ -4,8 +4,10 @@ namespace Butterfly;
 
 /// <summary>
 /// Caller-owned scratch for batched <c>Forward</c> and <c>Backward</c>: every activation and every activation
-/// gradient for up to <see cref="MaxBatch"/> samples, in one buffer. Create it once with
-/// <see cref="INetwork.CreateWorkspace"/> and reuse it; one workspace serves one thread at a time.
+/// gradient for up to <see cref="MaxBatch"/> samples, the per-sample scratch some layers keep for their backward
+/// rule (batch normalization's normalized input, say), and scratch whose size does not depend on the batch (a
+/// convolution's unfolded input), in one buffer. Create it once with <see cref="INetwork.CreateWorkspace"/> and
+/// reuse it; one workspace serves one thread at a time.
 /// </summary>
 public sealed class Workspace
 {
@@ -16,22 +18,34 @@ public sealed class Workspace
     /// <param name="maxBatch">The largest batch this workspace can hold; positive.</param>
     /// <param name="floatsPerSample">Floats of scratch one sample needs; positive.</param>
     public Workspace(string layout, int maxBatch, int floatsPerSample)
+        : this(layout, maxBatch, floatsPerSample, fixedFloats: 0)
+    {
+    }
+
+    /// <summary>Allocates the buffer. Generated networks call this; users call <see cref="INetwork.CreateWorkspace"/>.</summary>
+    /// <param name="layout">The network signature the layout belongs to.</param>
+    /// <param name="maxBatch">The largest batch this workspace can hold; positive.</param>
+    /// <param name="floatsPerSample">Floats of scratch one sample needs; positive.</param>
+    /// <param name="fixedFloats">Floats of scratch whatever the batch, after the per-sample part; not negative.</param>
+    public Workspace(string layout, int maxBatch, int floatsPerSample, int fixedFloats)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatch);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(floatsPerSample);
-        if ((long)maxBatch * floatsPerSample > Array.MaxLength)
+        ArgumentOutOfRangeException.ThrowIfNegative(fixedFloats);
+        if ((long)maxBatch * floatsPerSample + fixedFloats > Array.MaxLength)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(maxBatch),
                 maxBatch,
-                $"maxBatch must be at most {Array.MaxLength / floatsPerSample} for this network ({floatsPerSample} floats per sample).");
+                $"maxBatch must be at most {(Array.MaxLength - fixedFloats) / floatsPerSample} for this network ({floatsPerSample} floats per sample).");
         }
 
         Layout = layout;
         MaxBatch = maxBatch;
         FloatsPerSample = floatsPerSample;
-        _buffer = new float[maxBatch * floatsPerSample];
+        FixedFloats = fixedFloats;
+        _buffer = new float[maxBatch * floatsPerSample + fixedFloats];
     }
 
     /// <summary>The signature of the network this workspace was created for.</summary>
@@ -43,11 +57,36 @@ public sealed class Workspace
     /// <summary>Floats of scratch per sample.</summary>
     public int FloatsPerSample { get; }
 
+    /// <summary>Floats of scratch that do not scale with the batch.</summary>
+    public int FixedFloats { get; }
+
+    /// <summary>
+    /// Whether the last <c>Forward</c> ran in training mode (dropout active, batch normalization on batch
+    /// statistics); <c>Backward</c> differentiates the same mode.
+    /// </summary>
+    public bool Training { get; set; }
+
+    /// <summary>
+    /// Seeds the dropout noise of training-mode forward passes, together with <see cref="NoiseStep"/>. The trainer
+    /// sets it to its seed.
+    /// </summary>
+    public int NoiseSeed { get; set; }
+
+    /// <summary>
+    /// Which draw of dropout noise the next training-mode forward pass uses: a mask is a pure function of
+    /// (<see cref="NoiseSeed"/>, <see cref="NoiseStep"/>, layer, element), so it costs no storage, backward
+    /// recomputes it, and a resumed run draws the same masks. <c>TrainStep</c> sets it to the optimizer's step count.
+    /// </summary>
+    public long NoiseStep { get; set; }
+
     /// <summary>
     /// The region that holds <paramref name="batch"/> samples of a tensor of <paramref name="length"/> floats per
     /// sample, which starts at per-sample offset <paramref name="offset"/> of the layout.
     /// </summary>
     public Span<float> Region(int offset, int length, int batch) => _buffer.AsSpan(offset * MaxBatch, length * batch);
+
+    /// <summary>The batch-independent scratch of <paramref name="length"/> floats at <paramref name="offset"/> of its part.</summary>
+    public Span<float> FixedRegion(int offset, int length) => _buffer.AsSpan(FloatsPerSample * MaxBatch + offset, length);
 
     /// <summary>
     /// Checks that this workspace belongs to <paramref name="layout"/> and that <paramref name="inputs"/> holds a

@@ -112,6 +112,8 @@ public sealed class Trainer
         int batchSize = Math.Min(_options.BatchSize, train.Count);
         int stepsPerEpoch = (train.Count + batchSize - 1) / batchSize;
         var workspace = _network.CreateWorkspace(batchSize);
+        // Dropout masks follow from (seed, optimizer step), both of which a checkpoint keeps.
+        workspace.NoiseSeed = _options.Seed;
         int largestScored = Math.Max(
             Math.Max(test?.Count ?? 0, validation?.Count ?? 0),
             _options.ScoreTrainingSet ? train.Count : 0);

@@ -11,6 +11,16 @@ namespace Butterfly.Generator.Tests.Fuzzing;
 /// </summary>
 internal static class DeclarationFactory
 {
+    /// <summary>The layers that slide a window over (channels, height, width); only an ordering bias uses this.</summary>
+    private static readonly HashSet<string> ImageLayers = ["Conv2D", "MaxPool", "AvgPool", "LocalContrastNormalization"];
+
+    /// <summary>Plausible values by parameter name, where a size from 1 to 4 would mostly be out of range.</summary>
+    private static readonly Dictionary<string, string[]> PlausibleByName = new()
+    {
+        ["padding"] = ["0", "0", "1"],
+        ["stride"] = ["1", "1", "2"],
+    };
+
     public static FuzzCase Create(int seed, int index)
     {
         var random = new CaseRandom(seed, index);
@@ -51,12 +61,23 @@ internal static class DeclarationFactory
 
         part.Modifiers.Add("partial");
 
-        var attributes = new List<AttributeUse> { Attribute(AttributeVocabulary.Network, random, edge), Attribute(AttributeVocabulary.Input, random, edge) };
+        var input = Attribute(AttributeVocabulary.Input, random, edge);
+        var attributes = new List<AttributeUse> { Attribute(AttributeVocabulary.Network, random, edge), input };
         int layers = random.Next(1, 6);
+        var picked = new List<AttributeUse>();
         for (int i = 0; i < layers; i++)
         {
-            attributes.Add(Attribute(random.Pick(AttributeVocabulary.Layers), random, edge));
+            picked.Add(Attribute(random.Pick(AttributeVocabulary.Layers), random, edge));
         }
+
+        // A plausible image input mostly gets its windowed layers first, as a real network has them (a convolution
+        // after Dense is BF0025): enough of those cases then compile to exercise the image layers' code.
+        if (!edge && input.Arguments.Count == 3 && random.Chance(0.8))
+        {
+            picked = picked.OrderBy(a => ImageLayers.Contains(a.Attribute.Name) ? 0 : 1).ToList();
+        }
+
+        attributes.AddRange(picked);
 
         part.AttributeLists.AddRange(Group(attributes, random));
         network.Parts.Add(part);
@@ -164,7 +185,11 @@ internal static class DeclarationFactory
                     continue;
                 }
 
-                use.Arguments.Add(new AttributeArgument(parameter, ArgumentValues.Of(parameter.Type, random, !edge || random.Chance(0.4)), form));
+                bool plausible = !edge || random.Chance(0.4);
+                string value = plausible && PlausibleByName.TryGetValue(parameter.Name, out var values)
+                    ? random.Pick(values)
+                    : ArgumentValues.Of(parameter.Type, random, plausible);
+                use.Arguments.Add(new AttributeArgument(parameter, value, form));
             }
         }
 

@@ -44,8 +44,11 @@ partial class MnistMlp : global::Butterfly.INetwork
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
 
-    // Per sample: every layer's output, then the loss gradient with respect to it.
+    // Per sample: every layer's output, then the loss gradient with respect to it; then the layers' scratch.
     private const int WorkspaceFloatsPerSample = 440;
+
+    // Scratch that does not scale with the batch, such as a convolution's unfolded sample.
+    private const int WorkspaceFixedFloats = 0;
 
     private static readonly global::Butterfly.ParameterBlock[] s_parameterBlocks =
     [
@@ -153,15 +156,23 @@ partial class MnistMlp : global::Butterfly.INetwork
     /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
     /// <paramref name="maxBatch"/> samples. Reuse it; one workspace serves one thread at a time.</summary>
     public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>
-        new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);
+        new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample, WorkspaceFixedFloats);
 
-    /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in
-    /// <paramref name="workspace"/> for <c>Backward</c>.</summary>
+    /// <summary>Runs a batch forward in inference mode (<c>inputs.Length / InputLength</c> samples) and keeps every
+    /// layer's output in <paramref name="workspace"/> for <c>Backward</c>.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
-    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs)
+    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs) =>
+        Forward(workspace, inputs, false);
+
+    /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) in training mode (dropout active,
+    /// batch statistics) or inference mode, and keeps every layer's output in <paramref name="workspace"/> for
+    /// <c>Backward</c>, which differentiates the same mode.</summary>
+    /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
+    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
+        workspace.Training = training;
         global::System.ReadOnlySpan<float> parameters = _parameters;
 
         // dense_1: Dense(100), (784) -> (100)
@@ -209,7 +220,7 @@ partial class MnistMlp : global::Butterfly.INetwork
     }
 
     /// <summary>
-    /// One training step on a batch: forward, loss, backward (gradients only), then <paramref name="optimizer"/>
+    /// One training step on a batch: forward in training mode, loss, backward (gradients only), then <paramref name="optimizer"/>
     /// updates the parameters.
     /// </summary>
     /// <param name="workspace">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>
@@ -224,7 +235,9 @@ partial class MnistMlp : global::Butterfly.INetwork
         global::System.ArgumentNullException.ThrowIfNull(optimizer);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
         global::Butterfly.Arguments.HasLength(labels, batch, "labels");
-        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs);
+        // Training mode; dropout masks are keyed by the optimizer's step count, which checkpoints keep.
+        workspace.NoiseStep = optimizer.StepCount;
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true);
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
         float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(410, 10, batch), OutputLength);

@@ -43,8 +43,11 @@ partial class HousePrices : global::Butterfly.INetwork
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.MeanSquaredError;
 
-    // Per sample: every layer's output, then the loss gradient with respect to it.
+    // Per sample: every layer's output, then the loss gradient with respect to it; then the layers' scratch.
     private const int WorkspaceFloatsPerSample = 258;
+
+    // Scratch that does not scale with the batch, such as a convolution's unfolded sample.
+    private const int WorkspaceFixedFloats = 0;
 
     private static readonly global::Butterfly.ParameterBlock[] s_parameterBlocks =
     [
@@ -146,15 +149,23 @@ partial class HousePrices : global::Butterfly.INetwork
     /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
     /// <paramref name="maxBatch"/> samples. Reuse it; one workspace serves one thread at a time.</summary>
     public global::Butterfly.Workspace CreateWorkspace(int maxBatch) =>
-        new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample);
+        new global::Butterfly.Workspace(Signature, maxBatch, WorkspaceFloatsPerSample, WorkspaceFixedFloats);
 
-    /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) and keeps every layer's output in
-    /// <paramref name="workspace"/> for <c>Backward</c>.</summary>
+    /// <summary>Runs a batch forward in inference mode (<c>inputs.Length / InputLength</c> samples) and keeps every
+    /// layer's output in <paramref name="workspace"/> for <c>Backward</c>.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
-    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs)
+    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs) =>
+        Forward(workspace, inputs, false);
+
+    /// <summary>Runs a batch forward (<c>inputs.Length / InputLength</c> samples) in training mode (dropout active,
+    /// batch statistics) or inference mode, and keeps every layer's output in <paramref name="workspace"/> for
+    /// <c>Backward</c>, which differentiates the same mode.</summary>
+    /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
+    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
+        workspace.Training = training;
         global::System.ReadOnlySpan<float> parameters = _parameters;
 
         // dense_1: Dense(64), (13) -> (64)
@@ -193,7 +204,7 @@ partial class HousePrices : global::Butterfly.INetwork
     }
 
     /// <summary>
-    /// One training step on a batch: forward, loss, backward (gradients only), then <paramref name="optimizer"/>
+    /// One training step on a batch: forward in training mode, loss, backward (gradients only), then <paramref name="optimizer"/>
     /// updates the parameters.
     /// </summary>
     /// <param name="workspace">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>
@@ -208,7 +219,9 @@ partial class HousePrices : global::Butterfly.INetwork
         global::System.ArgumentNullException.ThrowIfNull(optimizer);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
         global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, "targets");
-        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs);
+        // Training mode; dropout masks are keyed by the optimizer's step count, which checkpoints keep.
+        workspace.NoiseStep = optimizer.StepCount;
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true);
         // L = (1/(B n)) Σ (y - t)²; dy = 2 (y - t) / (B n)
         float loss = global::Butterfly.Kernels.Losses.MeanSquaredError(outputs, targets, workspace.Region(257, 1, batch), OutputLength);
         // A loss that is not finite would spread NaN through every gradient and parameter: leave them as they are,

@@ -63,6 +63,34 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
     }
 
+    /// <summary>
+    /// Dropout masks follow from the trainer's seed and the optimizer's step count, and the batch normalization's running
+    /// statistics travel with the parameters, so a resumed run draws the same masks and ends with the same bits.
+    /// </summary>
+    [Fact]
+    public void A_resumed_run_with_dropout_and_batch_normalization_ends_with_the_same_bits()
+    {
+        var data = Blobs.Create(240, seed: 3);
+        var test = Blobs.Create(60, seed: 4);
+        var straight = new TinyDropoutClassifier(seed: 11);
+        CreateTrainer(straight, epochs: 4).Fit(data, test);
+
+        var first = new TinyDropoutClassifier(seed: 11);
+        var firstTrainer = CreateTrainer(first, epochs: 2);
+        firstTrainer.Fit(data, test);
+        string path = Path.Combine(_folder, "dropout" + CheckpointFile.Extension);
+        firstTrainer.CreateCheckpoint().Save(path);
+
+        var resumed = new TinyDropoutClassifier(seed: 99);
+        var resumedTrainer = CreateTrainer(resumed, epochs: 4);
+        resumedTrainer.Restore(Checkpoint.Load(path));
+        resumedTrainer.Fit(data, test);
+
+        Assert.Equal(straight.Parameters.ToArray(), resumed.Parameters.ToArray());
+        Assert.NotEqual(0f, straight.BatchNorm1RunningMean[0]);
+        Assert.NotEqual(1f, straight.BatchNorm1RunningVariance[0]);
+    }
+
     [Fact]
     public void A_resumed_MNIST_run_matches_one_that_never_stopped()
     {

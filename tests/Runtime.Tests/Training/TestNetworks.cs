@@ -20,3 +20,10 @@ internal sealed partial class OtherClassifier;
 [Dense(32), Sigmoid]
 [Dense(10), Softmax]
 internal sealed partial class SmallMnistNet;
+
+/// <summary><see cref="TinyClassifier"/>'s shapes with dropout and batch normalization: training mode and running statistics.</summary>
+[Network]
+[Input(4)]
+[Dense(8), BatchNorm, Tanh, Dropout(0.3f)]
+[Dense(3), Softmax]
+internal sealed partial class TinyDropoutClassifier;

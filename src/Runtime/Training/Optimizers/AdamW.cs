@@ -77,7 +77,7 @@ public sealed class AdamW : Optimizer
             {
                 foreach (var block in blocks)
                 {
-                    if (block.Role == ParameterRole.Weight || DecayBiases)
+                    if (block.Role == ParameterRole.Weight || (block.Role == ParameterRole.Bias && DecayBiases))
                     {
                         var slice = parameters.Slice(block.Offset, block.Length);
                         TensorPrimitives.Multiply(slice, keep, slice);

@@ -24,6 +24,7 @@ public abstract class Optimizer
     private float[][] _state = [];
     private float[][] _scratch = [];
     private float[]? _adjustedGradients;
+    private float[]? _heldState;
 
     /// <summary>Sets the learning rate, for a rule that keeps no per-parameter buffers.</summary>
     /// <param name="learningRate">The step size; positive and finite.</param>
@@ -210,7 +211,55 @@ public abstract class Optimizer
         }
 
         StepCount++;
+        HoldState(parameters, blocks, restore: false);
         Update(parameters, Adjust(parameters, gradients, blocks), blocks);
+        HoldState(parameters, blocks, restore: true);
+    }
+
+    /// <summary>
+    /// Copies the <see cref="ParameterRole.State"/> blocks (batch normalization's running statistics) aside before the
+    /// rule runs and back after it, so that no rule, however it treats a zero gradient (decoupled weight decay
+    /// shrinks it, say), can move them.
+    /// </summary>
+    private void HoldState(Span<float> parameters, ReadOnlySpan<ParameterBlock> blocks, bool restore)
+    {
+        int held = 0;
+        foreach (var block in blocks)
+        {
+            if (block.Role != ParameterRole.State)
+            {
+                continue;
+            }
+
+            if (!restore && (_heldState is null || _heldState.Length < held + block.Length))
+            {
+                Array.Resize(ref _heldState, StateLength(blocks));
+            }
+
+            var saved = _heldState.AsSpan(held, block.Length);
+            var live = parameters.Slice(block.Offset, block.Length);
+            if (restore)
+            {
+                saved.CopyTo(live);
+            }
+            else
+            {
+                live.CopyTo(saved);
+            }
+
+            held += block.Length;
+        }
+    }
+
+    private static int StateLength(ReadOnlySpan<ParameterBlock> blocks)
+    {
+        int length = 0;
+        foreach (var block in blocks)
+        {
+            length += block.Role == ParameterRole.State ? block.Length : 0;
+        }
+
+        return length;
     }
 
     /// <summary>The optimizer's rule, for one step. <see cref="StepCount"/> already counts this step.</summary>

@@ -24,8 +24,13 @@ public sealed record Regularization
     /// <summary>L2 weight decay <paramref name="l2"/> on the weights only.</summary>
     public static Regularization WeightDecay(float l2) => new() { Weights = new Penalty(L2: l2) };
 
-    /// <summary>The penalty on a block of <paramref name="role"/>.</summary>
-    public Penalty For(ParameterRole role) => role == ParameterRole.Bias ? Biases : Weights;
+    /// <summary>The penalty on a block of <paramref name="role"/>; none for <see cref="ParameterRole.State"/>.</summary>
+    public Penalty For(ParameterRole role) => role switch
+    {
+        ParameterRole.Weight => Weights,
+        ParameterRole.Bias => Biases,
+        _ => default,
+    };
 
     /// <summary>Throws unless every coefficient is finite and not negative.</summary>
     internal void Validate()

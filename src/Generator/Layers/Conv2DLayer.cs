@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using Butterfly.Generator.Diagnostics;
+using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Model;
+using Butterfly.Generator.Planning;
+
+namespace Butterfly.Generator.Layers;
+
+/// <summary>
+/// Convolution with bias, <c>y[f] = b[f] + Σ_c w[f, c] ⋆ x[c]</c>, <c>w</c> of shape [F × C × K × K]. Through the
+/// unfolded input <c>X̃[CKK × P]</c> it is the dense rule on matrices: <c>Y = W X̃</c>, backward
+/// <c>dW = dY X̃ᵀ</c>, <c>db = Σ_p dY</c>, <c>dX̃ = Wᵀ dY</c> folded back into <c>dx</c>.
+/// </summary>
+internal sealed class Conv2DLayer : LayerKind
+{
+    public override string Name => "Conv2D";
+
+    public override ForwardValues BackwardReads => ForwardValues.Input;
+
+    public override IEnumerable<LayerError> CheckArguments(LayerSpec spec)
+    {
+        foreach (var (name, label) in new[] { ("filters", "Conv2D filters"), ("kernel", "Conv2D kernel"), ("stride", "Conv2D stride") })
+        {
+            double value = spec.Get(name);
+            if (value <= 0)
+            {
+                yield return new LayerError(DiagnosticDescriptors.NonPositiveSize, [label, value]);
+            }
+        }
+
+        double padding = spec.Get("padding"), kernel = spec.Get("kernel");
+        if (padding < 0 || (kernel > 0 && padding >= kernel))
+        {
+            yield return new LayerError(DiagnosticDescriptors.ArgumentOutOfRange, ["Conv2D padding", $"from 0 to kernel - 1 = {kernel - 1}", padding]);
+        }
+    }
+
+    public override ShapeResult InferShape(Shape input, LayerSpec spec)
+    {
+        var geometry = Geometry.Of(spec);
+        if ((ImageInput.Require(input, spec) ?? ImageInput.RequireFits(input, spec, geometry.Kernel, geometry.Padding)) is { } rejected)
+        {
+            return rejected;
+        }
+
+        return ShapeResult.Of(Shape.Of(geometry.Filters, geometry.OutputSize(input[1]), geometry.OutputSize(input[2])));
+    }
+
+    public override IEnumerable<ParameterShape> Parameters(Shape input, Shape output, LayerSpec spec)
+    {
+        var geometry = Geometry.Of(spec);
+        yield return new ParameterShape("Weights", (long)geometry.Filters * input[0] * geometry.Kernel * geometry.Kernel, TensorRole.Weight);
+        yield return new ParameterShape("Bias", geometry.Filters, TensorRole.Bias);
+    }
+
+    public override IEnumerable<ScratchShape> Scratch(Shape input, Shape output, LayerSpec spec)
+    {
+        // A chunk of samples unfolded side by side, X̃[CKK × nP], and its outputs filter by filter, [F × nP];
+        // Predict has one sample.
+        var geometry = Geometry.Of(spec);
+        long pixels = (long)output[1] * output[2], perSample = pixels * (input[0] * geometry.Kernel * geometry.Kernel + geometry.Filters);
+        yield return new ScratchShape(ChunkSamples(output) * perSample, PerSample: false, PredictLength: perSample);
+    }
+
+    public override void EmitInitialization(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        var geometry = Geometry.Of(plan.Spec);
+        int fanIn = plan.InputShape[0] * geometry.Kernel * geometry.Kernel, fanOut = geometry.Filters * geometry.Kernel * geometry.Kernel;
+        if (plan.Next?.Kind is ReLULayer or LeakyReLULayer or ELULayer or GELULayer)
+        {
+            writer.Comment($"{plan.Name}: He normal before a rectifier, σ = sqrt(2 / (C K K)) = sqrt(2 / {fanIn}); bias 0.");
+            writer.Line($"global::Butterfly.Initializers.HeNormal({layer.Parameter(0)}, {fanIn}, random);");
+        }
+        else
+        {
+            writer.Comment($"{plan.Name}: Glorot uniform, a = sqrt(6 / (C K K + F K K)) = sqrt(6 / ({fanIn} + {fanOut})); bias 0.");
+            writer.Line($"global::Butterfly.Initializers.GlorotUniform({layer.Parameter(0)}, {fanIn}, {fanOut}, random);");
+        }
+    }
+
+    public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
+
+    public override void EmitForward(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        writer.Comment(
+            $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [{plan.OutputShape[0]} × {plan.InputShape[0]} × {Geometry.Of(plan.Spec).Kernel} × {Geometry.Of(plan.Spec).Kernel}]\n" +
+            "as Y = W X̃ on each unfolded sample X̃");
+        writer.Line($"global::Butterfly.Kernels.Convolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, {layer.Scratch(0)}, {layer.Batch}, {Arguments(plan)});");
+    }
+
+    public override void EmitBackward(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        writer.Comment(layer.InputGradient is null
+            ? "dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY; first layer, so no dX"
+            : "dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored");
+        writer.Line(
+            $"global::Butterfly.Kernels.Convolution.Backward({layer.Input}, {layer.Parameter(0)}, {layer.OutputGradient}, {layer.Gradient(0)}, {layer.Gradient(1)}, " +
+            $"{layer.InputGradient ?? "default"}, {layer.Scratch(0)}, batch, {Arguments(plan)});");
+    }
+
+    /// <summary>
+    /// How many samples one product covers: enough that a row of the products holds about 2048 columns, so that a late
+    /// layer with few output pixels still makes long rows; at most 64.
+    /// </summary>
+    private static int ChunkSamples(Shape output)
+    {
+        long pixels = (long)output[1] * output[2];
+        return (int)System.Math.Max(1, System.Math.Min(64, (2048 + pixels - 1) / pixels));
+    }
+
+    /// <summary>channels, height, width, filters, kernel, stride, padding, chunk: the kernels' shape arguments.</summary>
+    private static string Arguments(LayerPlan plan)
+    {
+        var geometry = Geometry.Of(plan.Spec);
+        return $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel}, {geometry.Stride}, {geometry.Padding}, {ChunkSamples(plan.OutputShape)}";
+    }
+
+    private readonly record struct Geometry(int Filters, int Kernel, int Stride, int Padding)
+    {
+        public static Geometry Of(LayerSpec spec) =>
+            new(spec.GetInt32("filters"), spec.GetInt32("kernel"), spec.GetInt32("stride"), spec.GetInt32("padding"));
+
+        public int OutputSize(int size) => (size + 2 * Padding - Kernel) / Stride + 1;
+    }
+}

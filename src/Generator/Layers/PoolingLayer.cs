@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using Butterfly.Generator.Diagnostics;
+using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Model;
+
+namespace Butterfly.Generator.Layers;
+
+/// <summary>
+/// Pooling over <c>size × size</c> windows of each channel, <c>stride</c> apart (the stride defaults to the size).
+/// The windows must tile the input exactly, so no row or column is silently dropped.
+/// </summary>
+internal abstract class PoolingLayer : LayerKind
+{
+    /// <summary>The kernel method: <c>Max</c> or <c>Average</c>.</summary>
+    protected abstract string Kernel { get; }
+
+    /// <summary>The forward rule, for the comment.</summary>
+    protected abstract string Formula { get; }
+
+    /// <summary>The backward rule, for the comment.</summary>
+    protected abstract string BackwardFormula { get; }
+
+    public override IEnumerable<LayerError> CheckArguments(LayerSpec spec)
+    {
+        // A stride left out equals the size, which the size's own check covers.
+        double size = spec.Get("size"), stride = spec.Get("stride", 1);
+        if (size <= 0)
+        {
+            yield return new LayerError(DiagnosticDescriptors.NonPositiveSize, [Name + " size", size]);
+        }
+
+        if (stride <= 0)
+        {
+            yield return new LayerError(DiagnosticDescriptors.NonPositiveSize, [Name + " stride", stride]);
+        }
+    }
+
+    public override ShapeResult InferShape(Shape input, LayerSpec spec)
+    {
+        int size = spec.GetInt32("size"), stride = (int)Stride(spec);
+        if ((ImageInput.Require(input, spec) ?? ImageInput.RequireFits(input, spec, size, 0)) is { } rejected)
+        {
+            return rejected;
+        }
+
+        if ((input[1] - size) % stride != 0 || (input[2] - size) % stride != 0)
+        {
+            return ShapeResult.Rejected(DiagnosticDescriptors.WindowsDoNotTile, spec.ToString(), size, stride, input[1], input[2]);
+        }
+
+        return ShapeResult.Of(Shape.Of(input[0], (input[1] - size) / stride + 1, (input[2] - size) / stride + 1));
+    }
+
+    public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
+
+    public override void EmitForward(CodeWriter writer, LayerEmission layer)
+    {
+        writer.Comment(Formula);
+        writer.Line($"global::Butterfly.Kernels.Pooling.{Kernel}({layer.Input}, {layer.Output}, {Planes(layer)}, {Arguments(layer)});");
+    }
+
+    public override void EmitBackward(CodeWriter writer, LayerEmission layer)
+    {
+        if (layer.InputGradient is not { } inputGradient)
+        {
+            writer.Comment("First layer: the input needs no gradient.");
+            return;
+        }
+
+        writer.Comment(BackwardFormula);
+        string input = BackwardReads.HasFlag(ForwardValues.Input) ? layer.Input + ", " : "";
+        writer.Line($"global::Butterfly.Kernels.Pooling.{Kernel}Backward({input}{layer.OutputGradient}, {inputGradient}, {Planes(layer)}, {Arguments(layer)});");
+    }
+
+    private static double Stride(LayerSpec spec) => spec.Get("stride", spec.Get("size"));
+
+    /// <summary>Channel planes in the batch: every sample's channels are pooled alike.</summary>
+    private static string Planes(LayerEmission layer) =>
+        layer.Context == EmissionContext.Predict ? $"{layer.Layer.InputShape[0]}" : $"batch * {layer.Layer.InputShape[0]}";
+
+    /// <summary>height, width, size, stride.</summary>
+    private static string Arguments(LayerEmission layer)
+    {
+        var spec = layer.Layer.Spec;
+        return $"{layer.Layer.InputShape[1]}, {layer.Layer.InputShape[2]}, {spec.GetInt32("size")}, {(int)Stride(spec)}";
+    }
+}

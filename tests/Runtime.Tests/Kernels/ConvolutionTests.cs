@@ -1,0 +1,99 @@
+using System;
+using Butterfly.Kernels;
+
+namespace Butterfly.Runtime.Tests.Kernels;
+
+/// <summary>The unfolded, chunked convolution against the formula, written as plain nested loops.</summary>
+public sealed class ConvolutionTests
+{
+    [Theory]
+    [InlineData(5, 1, 6, 6, 2, 3, 1, 0, 2)]
+    [InlineData(3, 2, 7, 6, 3, 3, 2, 1, 1)]
+    [InlineData(4, 3, 5, 5, 4, 2, 1, 1, 3)]
+    [InlineData(2, 2, 9, 8, 1, 4, 3, 2, 64)]
+    public void Forward_and_backward_match_the_nested_loops(
+        int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk)
+    {
+        int outH = Convolution.OutputSize(height, kernel, stride, padding), outW = Convolution.OutputSize(width, kernel, stride, padding);
+        var random = new SeededRandom(batch * 100 + chunk);
+        var x = Random(random, batch * channels * height * width);
+        var w = Random(random, filters * channels * kernel * kernel);
+        var b = Random(random, filters);
+        var dy = Random(random, batch * filters * outH * outW);
+        var scratch = new float[Math.Min(batch, chunk) * outH * outW * (channels * kernel * kernel + filters)];
+
+        var y = new float[dy.Length];
+        Convolution.Forward(x, w, b, y, scratch, batch, channels, height, width, filters, kernel, stride, padding, chunk);
+        var dw = new float[w.Length];
+        var db = new float[b.Length];
+        var dx = new float[x.Length];
+        Convolution.Backward(x, w, dy, dw, db, dx, scratch, batch, channels, height, width, filters, kernel, stride, padding, chunk);
+
+        var expectedY = new float[y.Length];
+        var expectedDw = new float[dw.Length];
+        var expectedDb = new float[db.Length];
+        var expectedDx = new float[dx.Length];
+        for (int n = 0; n < batch; n++)
+        {
+            for (int f = 0; f < filters; f++)
+            {
+                for (int i = 0; i < outH; i++)
+                {
+                    for (int j = 0; j < outW; j++)
+                    {
+                        int at = ((n * filters + f) * outH + i) * outW + j;
+                        double sum = b[f];
+                        expectedDb[f] += dy[at];
+                        for (int c = 0; c < channels; c++)
+                        {
+                            for (int u = 0; u < kernel; u++)
+                            {
+                                for (int v = 0; v < kernel; v++)
+                                {
+                                    int row = i * stride + u - padding, column = j * stride + v - padding;
+                                    if (row < 0 || row >= height || column < 0 || column >= width)
+                                    {
+                                        continue;
+                                    }
+
+                                    int input = ((n * channels + c) * height + row) * width + column;
+                                    int weight = ((f * channels + c) * kernel + u) * kernel + v;
+                                    sum += w[weight] * x[input];
+                                    expectedDw[weight] += dy[at] * x[input];
+                                    expectedDx[input] += dy[at] * w[weight];
+                                }
+                            }
+                        }
+
+                        expectedY[at] = (float)sum;
+                    }
+                }
+            }
+        }
+
+        AssertClose(expectedY, y);
+        AssertClose(expectedDw, dw);
+        AssertClose(expectedDb, db);
+        AssertClose(expectedDx, dx);
+    }
+
+    internal static float[] Random(SeededRandom random, int length)
+    {
+        var values = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = 2f * random.NextSingle() - 1f;
+        }
+
+        return values;
+    }
+
+    internal static void AssertClose(float[] expected, float[] actual, float tolerance = 1e-4f)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * (1 + Math.Abs(expected[i])), $"[{i}]: expected {expected[i]}, got {actual[i]}");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+namespace Butterfly.Runtime.Tests.Networks;
+
+// Small networks for the convolution, pooling, normalization, dropout and new activation layers: odd sizes, strides,
+// padding, several channels, each layer kind first and in the middle (where its dx is needed).
+
+/// <summary>Convolution first (no dx), max pooling, implicit flattening into Dense.</summary>
+[Network]
+[Input(1, 6, 6)]
+[Conv2D(2, 3), Tanh]
+[MaxPool(2)]
+[Dense(3), Softmax]
+internal sealed partial class ConvPoolNet;
+
+/// <summary>Stride 2 with padding 1 on odd sizes, overlapping average pooling, explicit flattening, mean squared error.</summary>
+[Network]
+[Input(2, 7, 6)]
+[Conv2D(3, 3, stride: 2, padding: 1), Tanh]
+[AvgPool(2, 1)]
+[Flatten]
+[Dense(2)]
+internal sealed partial class StridedConvNet;
+
+/// <summary>Two convolutions (the second needs dx), a 2×2 kernel with padding, ELU, max pooling with stride 3, leaky ReLU.</summary>
+[Network]
+[Input(3, 5, 5)]
+[Conv2D(4, 2, 1, 1), ELU]
+[MaxPool(3, 3)]
+[Conv2D(3, 2, stride: 1, padding: 1), LeakyReLU(0.1f)]
+[Dense(3), Softmax]
+internal sealed partial class DeepConvNet;
+
+/// <summary>Local response normalization first and in the middle, GELU, batch normalization of a convolution's channels.</summary>
+[Network]
+[Input(4, 3, 3)]
+[LocalResponseNormalization(3, 0.5f, 0.75f, 1f), GELU]
+[Conv2D(5, 3, 1, 1), BatchNorm]
+[LocalResponseNormalization(3, 2f, 0.75f, 1.5f), Tanh]
+[Dense(3), Softmax]
+internal sealed partial class NormalizationNet;
+
+/// <summary>Local contrast normalization first and after a convolution (where its dx is needed), on odd, non-square sizes.</summary>
+[Network]
+[Input(2, 6, 5)]
+[LocalContrastNormalization(3)]
+[Conv2D(3, 2, padding: 1), Tanh]
+[LocalContrastNormalization(5), Sigmoid]
+[Dense(3), Softmax]
+internal sealed partial class ContrastNormalizationNet;
+
+/// <summary>Dropout and batch normalization of a vector, trained in training mode.</summary>
+[Network]
+[Input(6)]
+[Dense(8), Dropout(0.5f), Tanh]
+[BatchNorm(momentum: 0.2f)]
+[Dense(3), Softmax]
+internal sealed partial class DropoutBatchNormNet;
+
+/// <summary>The benchmark network of issue 4 (rows W6 and W7).</summary>
+[Network]
+[Input(1, 28, 28)]
+[Conv2D(8, 5), ReLU, MaxPool(2)]
+[Conv2D(16, 5), ReLU, MaxPool(2)]
+[Dense(10), Softmax]
+internal sealed partial class BenchCnn;
