@@ -12,6 +12,23 @@ public static class Pooling
     public static void Max(ReadOnlySpan<float> x, Span<float> y, int planes, int height, int width, int size, int stride)
     {
         int outH = (height - size) / stride + 1, outW = (width - size) / stride + 1;
+        if (size == 2 && stride == 2)
+        {
+            // The common 2×2 case without the general window loops; the same first-maximum rule.
+            for (int row = 0; row < planes * outH; row++)
+            {
+                var top = x.Slice(2 * row * width, width);
+                var bottom = x.Slice((2 * row + 1) * width, width);
+                var output = y.Slice(row * outW, outW);
+                for (int j = 0; j < outW; j++)
+                {
+                    output[j] = MaxOfFour(top[2 * j], top[2 * j + 1], bottom[2 * j], bottom[2 * j + 1], out _);
+                }
+            }
+
+            return;
+        }
+
         for (int plane = 0; plane < planes; plane++)
         {
             var input = x.Slice(plane * height * width, height * width);
@@ -35,6 +52,25 @@ public static class Pooling
     {
         int outH = (height - size) / stride + 1, outW = (width - size) / stride + 1;
         dx.Slice(0, planes * height * width).Clear();
+        if (size == 2 && stride == 2)
+        {
+            for (int row = 0; row < planes * outH; row++)
+            {
+                var top = x.Slice(2 * row * width, width);
+                var bottom = x.Slice((2 * row + 1) * width, width);
+                var topGradient = dx.Slice(2 * row * width, width);
+                var bottomGradient = dx.Slice((2 * row + 1) * width, width);
+                var outputGradient = dy.Slice(row * outW, outW);
+                for (int j = 0; j < outW; j++)
+                {
+                    MaxOfFour(top[2 * j], top[2 * j + 1], bottom[2 * j], bottom[2 * j + 1], out int which);
+                    (which < 2 ? topGradient : bottomGradient)[2 * j + (which & 1)] = outputGradient[j];
+                }
+            }
+
+            return;
+        }
+
         for (int plane = 0; plane < planes; plane++)
         {
             var input = x.Slice(plane * height * width, height * width);
@@ -105,6 +141,31 @@ public static class Pooling
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The first maximum of a 2×2 window read row by row, <paramref name="a"/> <paramref name="b"/> over
+    /// <paramref name="c"/> <paramref name="d"/>, and which of the four it is (0 to 3), by <see cref="ArgMax"/>'s rule.
+    /// </summary>
+    private static float MaxOfFour(float a, float b, float c, float d, out int which)
+    {
+        (float max, which) = (a, 0);
+        if (b > max)
+        {
+            (max, which) = (b, 1);
+        }
+
+        if (c > max)
+        {
+            (max, which) = (c, 2);
+        }
+
+        if (d > max)
+        {
+            (max, which) = (d, 3);
+        }
+
+        return max;
     }
 
     /// <summary>The index in <paramref name="plane"/> of the first maximum of the window at (<paramref name="top"/>, <paramref name="left"/>).</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Butterfly.Kernels;
 
 namespace Butterfly.Runtime.Tests.Kernels;
@@ -59,5 +61,23 @@ public sealed class PoolingTests
         ConvolutionTests.AssertClose(expectedAverage, average);
         ConvolutionTests.AssertClose(expectedDxMax, dxMax);
         ConvolutionTests.AssertClose(expectedDxAverage, dxAverage);
+    }
+
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(2, 1)]
+    [InlineData(3, 3)]
+    public void A_tie_sends_the_gradient_to_the_first_maximum_in_row_major_order(int size, int stride)
+    {
+        int side = size + stride;
+        var x = new float[side * side];
+        x.AsSpan().Fill(1f);
+        int outputs = ((side - size) / stride + 1) * ((side - size) / stride + 1);
+        var dy = new float[outputs];
+        dy[0] = 1f;
+        var dx = new float[x.Length];
+        Pooling.MaxBackward(x, dy, dx, 1, side, side, size, stride);
+        Assert.Equal(1f, dx[0]);
+        Assert.Equal(1f, dx.Sum());
     }
 }
