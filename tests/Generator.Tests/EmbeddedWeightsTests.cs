@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Linq;
+using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Model;
+using Butterfly.Generator.Planning;
+using Butterfly.Generator.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Butterfly.Generator.Tests;
+
+/// <summary>
+/// Networks that embed weights (<c>[Network(Weights = ...)]</c>): the generated <c>{Type}.Embedded.g.cs</c> is pinned by
+/// snapshots, compiles without a warning, and adds exactly the members <see cref="GeneratedMembers"/> lists.
+/// </summary>
+public sealed class EmbeddedWeightsTests
+{
+    private const string Signature = "Input(3) Dense(4) Tanh Dense(2) Softmax";
+
+    private const string Float32Declaration = """
+        using Butterfly;
+
+        namespace Samples;
+
+        /// <summary>Three features, two classes, trained weights compiled in.</summary>
+        [Network(Weights = "models/tiny.bfw.b64")]
+        [Input(3)]
+        [Dense(4), Tanh]
+        [Dense(2), Softmax]
+        public partial class Tiny;
+        """;
+
+    private static readonly string Int8Declaration = Float32Declaration
+        .Replace("\"models/tiny.bfw.b64\"", "\"tiny.bfq.b64\", Precision = Precision.Int8")
+        .Replace("trained weights compiled in", "int8 weights compiled in");
+
+    private static readonly AdditionalText Float32File =
+        new InMemoryAdditionalText(@"C:\repo\models\tiny.bfw.b64", WeightsFiles.Float32(Signature, (3 * 4) + 4 + (4 * 2) + 2));
+
+    private static readonly AdditionalText Int8File =
+        new InMemoryAdditionalText("/repo/models/tiny.bfq.b64", WeightsFiles.Int8(Signature, (4, 3), (2, 4)));
+
+    [Fact]
+    public void Float32_embedded_file() => Verify(Float32Declaration, Float32File);
+
+    [Fact]
+    public void Int8_embedded_file() => Verify(Int8Declaration, Int8File);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Embedded_code_compiles_without_warnings(bool int8)
+    {
+        var run = int8 ? GeneratorRun.WithFiles(Int8Declaration, Int8File) : GeneratorRun.WithFiles(Float32Declaration, Float32File);
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(["Samples.Tiny.Embedded.g.cs", "Samples.Tiny.g.cs"], run.Sources.Select(s => s.HintName).Order());
+        string problems = string.Join("\n", run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.True(problems.Length == 0, "The output compilation has warnings or errors:\n" + problems);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Table_lists_exactly_the_members_of_both_files(bool int8)
+    {
+        var run = int8 ? GeneratorRun.WithFiles(Int8Declaration, Int8File) : GeneratorRun.WithFiles(Float32Declaration, Float32File);
+        var model = Assert.IsType<NetworkModel>(Assert.Single(run.StepOutputs(TrackingNames.Models)).Value);
+        var plan = Planner.Plan(model.Spec, model.Type.MetadataName, [])!;
+        var table = GeneratedMembers.Of(plan, int8 ? PrecisionKind.Int8 : PrecisionKind.Float32)
+            .Select(m => m.Kind == GeneratedMemberKind.Other ? m.Name : $"{m.Name}({string.Join(", ", m.ParameterTypes)})")
+            .Order()
+            .ToList();
+
+        var trees = run.Output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal)).ToList();
+        var tree = trees.Single(t => !t.FilePath.EndsWith(".Embedded.g.cs", System.StringComparison.Ordinal));
+        var declaration = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Last();
+        var type = (INamedTypeSymbol)run.Output.GetSemanticModel(tree).GetDeclaredSymbol(declaration)!;
+        var written = type.GetMembers()
+            .Where(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => trees.Contains(l.SourceTree!)))
+            .Where(m => m is not IMethodSymbol { MethodKind: not (MethodKind.Ordinary or MethodKind.Constructor) })
+            .Where(m => m is not IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 })
+            .Select(m => m is IMethodSymbol method
+                ? $"{method.Name}({string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))})"
+                : m.Name)
+            .Order()
+            .ToList();
+        Assert.Equal(table, written);
+        Assert.Contains("PredictEmbedded(global::System.ReadOnlySpan<float>, global::System.Span<float>)", written);
+    }
+
+    [Fact]
+    public void A_user_PredictEmbedded_clashes_only_when_weights_are_embedded()
+    {
+        const string Member = "    public static void PredictEmbedded(System.ReadOnlySpan<float> input, System.Span<float> output) { }\n";
+        string clashing = Float32Declaration.Replace("public partial class Tiny;", "public partial class Tiny\n{\n" + Member + "}");
+        var run = GeneratorRun.WithFiles(clashing, Float32File);
+        Assert.Equal("BF0021", Assert.Single(run.GeneratorDiagnostics).Id);
+
+        var withoutWeights = GeneratorRun.Of(clashing.Replace("(Weights = \"models/tiny.bfw.b64\")", ""));
+        Assert.Empty(withoutWeights.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Additional_files_matched_by_name_ignore_the_rest()
+    {
+        var run = GeneratorRun.WithFiles(
+            Float32Declaration,
+            new InMemoryAdditionalText("/repo/README.md", "# not weights"),
+            Float32File,
+            new InMemoryAdditionalText("/repo/models/other.bfw.b64", "not even base64"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(2, run.Sources.Length);
+    }
+
+    private static void Verify(
+        string declaration,
+        AdditionalText file,
+        [System.Runtime.CompilerServices.CallerFilePath] string testFile = "",
+        [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var run = GeneratorRun.WithFiles(declaration, file);
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Snapshot.Verify(Assert.Single(run.Sources, s => s.HintName == "Samples.Tiny.Embedded.g.cs"), testFile, test);
+    }
+}
