@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Numerics.Tensors;
 using Butterfly;
 using Butterfly.Samples.EmbeddedInference;
 
@@ -51,16 +52,16 @@ if (image is { } index)
     }
 
     MnistFloat32.PredictEmbedded(pixels, output);
-    int fp32 = Classes.ArgMax(output);
+    int fp32 = TensorPrimitives.IndexOfMax<float>(output);
     MnistInt8.PredictEmbedded(pixels, output);
-    int int8 = Classes.ArgMax(output);
+    int int8 = TensorPrimitives.IndexOfMax<float>(output);
     Console.WriteLine($"image {index}: label {label}, fp32 predicts {fp32}, int8 predicts {int8}");
     return 0;
 }
 
 var test = Mnist.LoadTest(data);
-var fp32Run = Classes.Evaluate(test, MnistFloat32.PredictEmbedded);
-var int8Run = Classes.Evaluate(test, MnistInt8.PredictEmbedded);
+var fp32Run = TestRun.Of(test, MnistFloat32.PredictEmbedded);
+var int8Run = TestRun.Of(test, MnistInt8.PredictEmbedded);
 long binary = Environment.ProcessPath is { } path ? new FileInfo(path).Length : 0;
 Console.WriteLine(FormattableString.Invariant($"fp32 accuracy: {fp32Run.Accuracy:F2}% ({fp32Run.Correct}/{test.Count})"));
 Console.WriteLine(FormattableString.Invariant($"int8 accuracy: {int8Run.Accuracy:F2}% ({int8Run.Correct}/{test.Count})"));

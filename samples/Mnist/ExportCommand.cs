@@ -67,29 +67,8 @@ internal static class ExportCommand
         EmbeddedWeights.Export(network, floatPath);
         EmbeddedWeights.Export(quantized, int8Path);
 
-        print(FormattableString.Invariant($"fp32 accuracy: {100.0 * Correct(test, network.Predict) / test.Count:F2}%  -> {floatPath} ({Convert.FromBase64String(EmbeddedWeights.ToText(network)).Length:N0} B embedded)"));
-        print(FormattableString.Invariant($"int8 accuracy: {100.0 * Correct(test, quantized.Predict) / test.Count:F2}%  -> {int8Path} ({QuantizedWeightsFile.Encode(quantized).Length:N0} B embedded), calibrated on {calibrationCount} training images"));
+        print(FormattableString.Invariant($"fp32 accuracy: {100.0 * Evaluation.CountCorrect(test, network.Predict, 10) / test.Count:F2}%  -> {floatPath} ({Convert.FromBase64String(EmbeddedWeights.ToText(network)).Length:N0} B embedded)"));
+        print(FormattableString.Invariant($"int8 accuracy: {100.0 * Evaluation.CountCorrect(test, quantized.Predict, 10) / test.Count:F2}%  -> {int8Path} ({QuantizedWeightsFile.Encode(quantized).Length:N0} B embedded), calibrated on {calibrationCount} training images"));
         return 0;
     }
-
-    private static int Correct(Dataset test, PredictStep predict)
-    {
-        Span<float> output = stackalloc float[10];
-        int correct = 0;
-        for (int i = 0; i < test.Count; i++)
-        {
-            predict(test.Features.Slice(i * test.SampleLength, test.SampleLength), output);
-            int best = 0;
-            for (int c = 1; c < output.Length; c++)
-            {
-                best = output[c] > output[best] ? c : best;
-            }
-
-            correct += best == test.Labels[i] ? 1 : 0;
-        }
-
-        return correct;
-    }
-
-    private delegate void PredictStep(ReadOnlySpan<float> input, Span<float> output);
 }

@@ -113,6 +113,17 @@ public sealed class EmbeddedWeightsTests
         Assert.Equal(2, run.Sources.Length);
     }
 
+    [Fact]
+    public void An_unrelated_edit_does_not_embed_again()
+    {
+        var first = GeneratorRun.WithFiles(Float32Declaration, Float32File);
+        var second = first.Rerun(first.Input.AddSyntaxTrees(TestCompilation.Parse("namespace Samples;\n\ninternal static class Unrelated;\n", "Unrelated.cs")));
+        var steps = second.StepOutputs(TrackingNames.Embed);
+        Assert.NotEmpty(steps);
+        Assert.All(steps, step => Assert.True(step.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step.Reason.ToString()));
+        Assert.Equal(first.Sources.Select(f => f.HintName + f.Text).Order(), second.Sources.Select(f => f.HintName + f.Text).Order());
+    }
+
     private static void Verify(
         string declaration,
         AdditionalText file,

@@ -21,18 +21,21 @@ public static class EmbeddedWeights
     public static string ToText(string signature, ReadOnlySpan<float> parameters)
     {
         ArgumentNullException.ThrowIfNull(signature);
-        return Convert.ToBase64String(WeightsFile.Encode(signature, parameters), Base64FormattingOptions.InsertLineBreaks);
+        return Base64(WeightsFile.Encode(signature, parameters));
     }
 
     /// <summary>The base64 text of <paramref name="network"/>'s <c>.bfq</c> file.</summary>
-    public static string ToText(QuantizedNetwork network) =>
-        Convert.ToBase64String(QuantizedWeightsFile.Encode(network), Base64FormattingOptions.InsertLineBreaks);
+    public static string ToText(QuantizedNetwork network) => Base64(QuantizedWeightsFile.Encode(network));
 
     /// <summary>Writes <see cref="ToText(INetwork)"/> to <paramref name="path"/> (conventionally <c>NAME.bfw.b64</c>).</summary>
     public static void Export(INetwork network, string path) => Write(path, ToText(network));
 
     /// <summary>Writes <see cref="ToText(QuantizedNetwork)"/> to <paramref name="path"/> (conventionally <c>NAME.bfq.b64</c>).</summary>
     public static void Export(QuantizedNetwork network, string path) => Write(path, ToText(network));
+
+    /// <summary>Base64 in lines of 76 characters with LF ends on every OS, so that the text does not depend on the exporting machine.</summary>
+    private static string Base64(byte[] bytes) =>
+        Convert.ToBase64String(bytes, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static void Write(string path, string text)
     {

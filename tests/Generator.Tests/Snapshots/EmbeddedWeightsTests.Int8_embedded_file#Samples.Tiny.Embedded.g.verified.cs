@@ -56,7 +56,7 @@ partial class Tiny
     // c_j = s_x s_j per output unit, layer after layer, as float bit patterns.
     private static global::System.ReadOnlySpan<uint> EmbeddedScaleBits => new uint[]
     {
-        0xBF480000, 0xBE500000, 0x3EC00000, 0xBF200000, 0xBF480000, 0xBE500000,
+        0x3C840000, 0x3BE80000, 0x3C200000, 0x3C600000, 0x3C840000, 0x3BE80000,
     };
 
     private static global::System.ReadOnlySpan<float> EmbeddedScales => global::System.Runtime.InteropServices.MemoryMarshal.Cast<uint, float>(EmbeddedScaleBits);
@@ -64,7 +64,7 @@ partial class Tiny
     // b'_j = b_j - c_j z Σ_i W_q[j, i] per output unit (the input zero point folded in), as float bit patterns.
     private static global::System.ReadOnlySpan<uint> EmbeddedBiasBits => new uint[]
     {
-        0xBD400000, 0x3F080000, 0xBEF00000, 0x3DE00000, 0x3EC00000, 0xBF200000,
+        0xBF480000, 0xBE500000, 0x3EC00000, 0xBF200000, 0xBF480000, 0xBE500000,
     };
 
     private static global::System.ReadOnlySpan<float> EmbeddedBiases => global::System.Runtime.InteropServices.MemoryMarshal.Cast<uint, float>(EmbeddedBiasBits);

@@ -19,16 +19,7 @@ public sealed class EmbeddedPredictTests
     [Fact]
     public void Float32_embedded_predict_equals_the_instance_bit_for_bit()
     {
-        var network = TrainedNetwork();
-        var test = Test.Value;
-        Span<float> expected = stackalloc float[10], actual = stackalloc float[10];
-        for (int i = 0; i < test.Count; i += 7)
-        {
-            var image = test.Features.Slice(i * 784, 784);
-            network.Predict(image, expected);
-            EmbeddedMnistFloat32.PredictEmbedded(image, actual);
-            Assert.True(expected.SequenceEqual(actual), $"Image {i}: embedded and instance outputs differ.");
-        }
+        AssertSameOutputs(TrainedNetwork().Predict, EmbeddedMnistFloat32.PredictEmbedded);
     }
 
     [Fact]
@@ -36,16 +27,7 @@ public sealed class EmbeddedPredictTests
     {
         var quantized = Quantizer.Quantize(TrainedNetwork(), Mnist.LoadTraining(RepositoryPaths.MnistDirectory).Features[..(1000 * 784)]);
         Assert.Equal(Convert.FromBase64String(File.ReadAllText(Path.Combine(ModelFolder, "mnist-mlp.bfq.b64"))), QuantizedWeightsFile.Encode(quantized));
-
-        var test = Test.Value;
-        Span<float> expected = stackalloc float[10], actual = stackalloc float[10];
-        for (int i = 0; i < test.Count; i += 7)
-        {
-            var image = test.Features.Slice(i * 784, 784);
-            quantized.Predict(image, expected);
-            EmbeddedMnistInt8.PredictEmbedded(image, actual);
-            Assert.True(expected.SequenceEqual(actual), $"Image {i}: embedded int8 and QuantizedNetwork outputs differ.");
-        }
+        AssertSameOutputs(quantized.Predict, EmbeddedMnistInt8.PredictEmbedded);
     }
 
     [Fact]
@@ -89,25 +71,19 @@ public sealed class EmbeddedPredictTests
         return network;
     }
 
-    private delegate void Predict(ReadOnlySpan<float> input, Span<float> output);
-
-    private static double Accuracy(Predict predict)
+    /// <summary>Bit-for-bit equal outputs on every seventh test image.</summary>
+    private static void AssertSameOutputs(SamplePrediction expected, SamplePrediction actual)
     {
         var test = Test.Value;
-        Span<float> output = stackalloc float[10];
-        int correct = 0;
-        for (int i = 0; i < test.Count; i++)
+        Span<float> want = stackalloc float[10], got = stackalloc float[10];
+        for (int i = 0; i < test.Count; i += 7)
         {
-            predict(test.Features.Slice(i * 784, 784), output);
-            int best = 0;
-            for (int c = 1; c < 10; c++)
-            {
-                best = output[c] > output[best] ? c : best;
-            }
-
-            correct += best == test.Labels[i] ? 1 : 0;
+            var image = test.Features.Slice(i * 784, 784);
+            expected(image, want);
+            actual(image, got);
+            Assert.True(want.SequenceEqual(got), $"Image {i}: the outputs differ.");
         }
-
-        return 100.0 * correct / test.Count;
     }
+
+    private static double Accuracy(SamplePrediction predict) => 100.0 * Evaluation.CountCorrect(Test.Value, predict, 10) / Test.Value.Count;
 }
