@@ -157,6 +157,40 @@ public sealed class EmbeddedWeightsDiagnosticTests
     }
 
     /// <summary>
+    /// docs/diagnostics.md quotes these messages for its <c>Digits</c> example, which needs additional files and so is
+    /// not among the examples the catalogue test compiles.
+    /// </summary>
+    [Theory]
+    [InlineData("BF0030")]
+    [InlineData("BF0036")]
+    [InlineData("BF0038")]
+    public void Documented_message_is_the_one_reported(string id)
+    {
+        const string Digits = """
+            using Butterfly;
+
+            [Network(Weights = "mnist-mlp.bfw.b64")]
+            [Input(784)]
+            [Dense(100), Sigmoid]
+            [Dense(10), Softmax]
+            public partial class Digits;
+            """;
+        const string Mnist = "Input(784) Dense(100) Sigmoid Dense(10) Softmax";
+        var run = id switch
+        {
+            "BF0030" => GeneratorRun.WithFiles(Digits),
+            "BF0036" => GeneratorRun.WithFiles(Digits, new InMemoryAdditionalText(
+                "/m/mnist-mlp.bfw.b64", WeightsFiles.Float32("Input(784) Dense(128) ReLU Dense(10) Softmax", (784 * 128) + 128 + (128 * 10) + 10))),
+            _ => GeneratorRun.WithFiles(
+                Digits.Replace("\")]", "\", Precision = Precision.Int8)]"),
+                new InMemoryAdditionalText("/m/mnist-mlp.bfw.b64", WeightsFiles.Float32(Mnist, (784 * 100) + 100 + (100 * 10) + 10))),
+        };
+        var documented = DiagnosticsDocument.Load(RepositoryFiles.DiagnosticsDocument).Sections.Single(s => s.Id == id);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(Assert.Single(documented.Messages), $"{diagnostic.Id}: {diagnostic.GetMessage()}");
+    }
+
+    /// <summary>
     /// The run reports exactly one error, <paramref name="id"/>, at the marked span; the network's own file is still
     /// generated (its declaration is valid), its embedded file is not.
     /// </summary>
