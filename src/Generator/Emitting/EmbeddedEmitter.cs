@@ -83,7 +83,7 @@ internal static class EmbeddedEmitter
     private static void EmitInt8(CodeWriter writer, EmbeddingRequest request, NetworkPlan plan, IReadOnlyList<QuantizedLayerImage> layers)
     {
         var quantizedLayers = plan.Layers.Where(l => l.Parameters.Count > 0).ToList();
-        int widest = quantizedLayers.Max(l => l.InputLength);
+        int widest = quantizedLayers.Select(l => l.InputLength).DefaultIfEmpty(0).Max();
         int stackBytes = plan.PredictScratchFloats * 4 + widest;
         var tensors = new Dictionary<int, QuantizedTensors>();
         int weightOffset = 0, unitOffset = 0;
@@ -104,7 +104,11 @@ internal static class EmbeddedEmitter
         EmitWeightBytes(writer, weightOffset + unitOffset * 8, "int8 weights plus a float32 scale and bias per unit");
         EmitPredict(writer, request, plan, "int8", stackBytes, "Dense layers compute in int8, activations in float. It gives exactly what <c>QuantizedNetwork.Predict</c> gives for the same quantized weights.", () =>
         {
-            writer.Line($"global::System.Span<byte> {QuantizedScratch} = stackalloc byte[{widest}];");
+            if (widest > 0)
+            {
+                writer.Line($"global::System.Span<byte> {QuantizedScratch} = stackalloc byte[{widest}];");
+            }
+
             NetworkEmitter.EmitPredictLayers(writer, plan, $"stackalloc float[{plan.PredictScratchFloats}]", (layer, input, output) =>
                 new LayerEmission(layer, input, output) { Quantized = tensors.TryGetValue(layer.Index, out var q) ? q : null });
         });

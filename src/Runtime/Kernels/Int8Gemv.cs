@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Butterfly.Kernels;
 
@@ -14,7 +16,28 @@ public static class Int8Gemv
     {
         float inverse = 1f / scale;
         q = q[..x.Length];
-        for (int i = 0; i < x.Length; i++)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // The same operations as the scalar loop below, 32 at a time, so both give the same bytes.
+            ref float start = ref MemoryMarshal.GetReference(x);
+            var factor = Vector256.Create(inverse);
+            var shift = Vector256.Create((float)zeroPoint);
+            var top = Vector256.Create(255f);
+            for (; i <= x.Length - 32; i += 32)
+            {
+                // Values are whole numbers in [0, 255] before the conversion, so the signed conversion (an AVX2
+                // instruction, unlike the unsigned one) and truncating narrows lose nothing.
+                var low = Vector256.Narrow(Quantize(ref start, i), Quantize(ref start, i + 8));
+                var high = Vector256.Narrow(Quantize(ref start, i + 16), Quantize(ref start, i + 24));
+                Vector256.Narrow(low, high).AsByte().StoreUnsafe(ref MemoryMarshal.GetReference(q), (nuint)i);
+            }
+
+            Vector256<int> Quantize(ref float from, int at) =>
+                Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(Vector256.Round(Vector256.LoadUnsafe(ref from, (nuint)at) * factor) + shift, Vector256<float>.Zero), top));
+        }
+
+        for (; i < x.Length; i++)
         {
             float value = MathF.Round(x[i] * inverse) + zeroPoint;
             q[i] = (byte)Math.Clamp(value, 0f, 255f);

@@ -37,6 +37,21 @@ public sealed class Int8KernelTests
     }
 
     [Fact]
+    public void Vectorized_quantization_matches_the_scalar_formula()
+    {
+        var random = new Random(3);
+        var x = Enumerable.Range(0, 797).Select(_ => (float)((random.NextDouble() * 3) - 1)).ToArray();
+        x[5] = 0.5f / 0.01f * 0.01f; // ties round to even
+        x[6] = 0.015f;
+        var q = new byte[x.Length];
+        Int8Gemv.QuantizeInput(x, 0.01f, 37, q);
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.Equal((byte)Math.Clamp(MathF.Round(x[i] * (1f / 0.01f)) + 37, 0f, 255f), q[i]);
+        }
+    }
+
+    [Fact]
     public void Int8_dense_layer_is_scaled_dot_plus_bias()
     {
         // x = [0.5, 1], s_x = 1/2, z = 0 -> q = [1, 2]; rows [1, 2] and [-3, 4]: dots 5 and 5.
