@@ -63,14 +63,20 @@ internal static class WeightsEmbedding
     {
         problem = null;
         string? text = file.GetText()?.ToString();
+        if (text is null)
+        {
+            problem = DiagnosticInfo.At(DiagnosticDescriptors.WeightsFileUnreadable, request.Location, request.WeightsFile, "the file cannot be read");
+            return null;
+        }
+
         byte[] bytes;
         try
         {
-            bytes = text is null ? throw new FormatException("the file cannot be read") : Convert.FromBase64String(text);
+            bytes = Convert.FromBase64String(text);
         }
-        catch (FormatException e)
+        catch (FormatException)
         {
-            problem = DiagnosticInfo.At(DiagnosticDescriptors.WeightsFileUnreadable, request.Location, request.WeightsFile, text is null ? e.Message : "it holds characters outside base64, or a wrong length");
+            problem = DiagnosticInfo.At(DiagnosticDescriptors.WeightsFileUnreadable, request.Location, request.WeightsFile, "it holds characters outside base64, or a wrong length");
             return null;
         }
 
