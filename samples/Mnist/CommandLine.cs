@@ -118,6 +118,7 @@ internal static class CommandLine
         text.AppendLine("Trains a network on MNIST with Butterfly and saves its weights, a checkpoint and two charts.");
         text.AppendLine();
         text.AppendLine("Usage: dotnet run -c Release --project samples/Mnist -- [options]");
+        text.AppendLine("       dotnet run -c Release --project samples/Mnist -- export [options]   (embeddable weights; export --help)");
         text.AppendLine();
         text.AppendLine("With no options it runs the main job: mlp, SGD with momentum 0.9, lr 0.1 decayed by 0.85 per epoch,");
         text.AppendLine("20 epochs of batches of 32, into out/mnist.");

@@ -3,9 +3,14 @@ using System.IO;
 using Butterfly.Samples.Mnist;
 
 // The main job: with no arguments, trains the founding article's network on MNIST and saves it under out/mnist.
-// See --help for the options.
+// See --help for the options; 'export' writes the weights files [Network(Weights = ...)] embeds (export --help).
 try
 {
+    if (args.Length > 0 && args[0] == ExportCommand.Name)
+    {
+        return ExportCommand.Execute(args[1..], Console.WriteLine);
+    }
+
     var (options, given) = CommandLine.Parse(args);
     if (options.Help)
     {

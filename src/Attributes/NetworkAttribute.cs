@@ -25,4 +25,15 @@ public sealed class NetworkAttribute : Attribute
     /// <see cref="LossFunction.MeanSquaredError"/> otherwise.
     /// </summary>
     public LossFunction Loss { get; set; }
+
+    /// <summary>
+    /// The file name (or a path suffix) of trained weights to compile into the assembly, added to the project as an
+    /// <c>AdditionalFiles</c> item: the base64 text of a <c>.bfw</c> file (or of a quantized <c>.bfq</c> file for
+    /// <see cref="Precision.Int8"/>), as <c>EmbeddedWeights.Export</c> writes it. The class then gets a static
+    /// <c>PredictEmbedded</c> that needs no instance, no heap and no workspace.
+    /// </summary>
+    public string? Weights { get; set; }
+
+    /// <summary>The number format of the embedded <see cref="Weights"/>; <see cref="Precision.Float32"/> by default.</summary>
+    public Precision Precision { get; set; }
 }

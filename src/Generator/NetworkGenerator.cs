@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using Butterfly.Generator.Embedding;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Parsing;
@@ -42,16 +44,37 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             }
         });
 
+        // Weights to embed are matched with the AdditionalFiles items by name; decoding and emission rerun only when a
+        // request or the items change.
+        var embedded = parsed
+            .Select(static (result, _) => result.Embedding)
+            .Where(static request => request is not null)
+            .Combine(context.AdditionalTextsProvider.Collect())
+            .Select(static (pair, cancellationToken) => WeightsEmbedding.Compile(pair.Left!, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Embed);
+
+        context.RegisterSourceOutput(embedded, static (production, result) =>
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
         // Emission is cached per network; only the naming below sees them all, because file names must be distinct
-        // across networks (see HintNames), and that last step merely re-adds cached text.
+        // across networks and their embedded files (see HintNames), and that last step merely re-adds cached text.
         var sources = models
             .Where(static model => model is not null)
             .Select(static (model, _) => new GeneratedNetwork(model!.Type.HintName, model.Type.QualifiedName, Generate(model)))
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(sources.Collect(), static (production, networks) =>
+        var embeddedSources = embedded
+            .Where(static result => result.Source is not null)
+            .Select(static (result, _) => result.Source!);
+
+        context.RegisterSourceOutput(sources.Collect().Combine(embeddedSources.Collect()), static (production, all) =>
         {
-            foreach (var (hintName, network) in HintNames.Assign(networks))
+            foreach (var (hintName, network) in HintNames.Assign(all.Left.Concat(all.Right)))
             {
                 production.AddSource(hintName, SourceText.From(network.Source, System.Text.Encoding.UTF8));
             }

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Emit = nameof(Emit);
+    public const string Embed = nameof(Embed);
 }

@@ -8,6 +8,7 @@ namespace Butterfly.Integration.Tests;
 /// A user's first experience: a brand-new console project takes the Butterfly package from a folder feed,
 /// declares a network, builds with warnings as errors, and predicts.
 /// </summary>
+[Collection(DotnetBuilds.Name)]
 public sealed class PackageConsumerTests : IDisposable
 {
     // A version no earlier run used, so NuGet's global cache cannot serve a stale package.

@@ -136,6 +136,8 @@ public sealed class NullArgumentTests
             _ when type == typeof(SeededRandom) => new SeededRandom(1),
             _ when type == typeof(Trainer) => new Trainer(new TinyClassifier(), new Sgd(0.1f)),
             _ when type == typeof(Checkpoint) => new Trainer(new TinyClassifier(), new Sgd(0.1f)).CreateCheckpoint(),
+            _ when type == typeof(SamplePrediction) => new SamplePrediction(new TinyClassifier().Predict),
+            _ when type == typeof(QuantizedNetwork) => Quantizer.Quantize(new TinyClassifier(), new float[8 * 4]),
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Action<>) => null,
             _ => throw new InvalidOperationException($"The test has no sample {type}: add one."),
         };

@@ -152,6 +152,56 @@ internal static class DiagnosticDescriptors
         "Layer argument out of range",
         "{0} must be {1}, but it is {2}: give a value in that range");
 
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = Error(
+        "BF0030",
+        "Weights file not found",
+        "Network '{0}' embeds the weights file '{1}', but no AdditionalFiles item has that name: add <AdditionalFiles Include=\"...{1}\" /> to the project, or correct Weights");
+
+    public static readonly DiagnosticDescriptor WeightsFileAmbiguous = Error(
+        "BF0031",
+        "Weights file name is ambiguous",
+        "Network '{0}' embeds the weights file '{1}', but several AdditionalFiles items end with that name ({2}): give Weights a longer path suffix that names one");
+
+    public static readonly DiagnosticDescriptor WeightsFileUnreadable = Error(
+        "BF0032",
+        "Weights file is not base64 text",
+        "The weights file '{0}' cannot be read as base64 text ({1}): write it with EmbeddedWeights.Export, or 'dotnet run --project samples/Mnist -- export'");
+
+    public static readonly DiagnosticDescriptor WeightsFileInvalid = Error(
+        "BF0033",
+        "Not a Butterfly weights file",
+        "The weights file '{0}' is not a Butterfly weights file: {1}; export it again with EmbeddedWeights.Export");
+
+    public static readonly DiagnosticDescriptor WeightsFileChecksum = Error(
+        "BF0034",
+        "Weights file is corrupt",
+        "The weights file '{0}' is corrupt: its checksum is 0x{1} but its contents give 0x{2}; export it again with EmbeddedWeights.Export");
+
+    public static readonly DiagnosticDescriptor WeightsFileVersion = Error(
+        "BF0035",
+        "Weights file has another format version",
+        "The weights file '{0}' has format version {1}, but this generator reads version {2}: export it again with the Butterfly runtime of this version");
+
+    public static readonly DiagnosticDescriptor WeightsSignatureMismatch = Error(
+        "BF0036",
+        "Weights file is for another network",
+        "The weights file '{0}' was saved from network '{1}', but '{2}' declares '{3}': embed weights trained for this declaration, or change the declaration to match them");
+
+    public static readonly DiagnosticDescriptor WeightsShapeMismatch = Error(
+        "BF0037",
+        "Weights file does not fit the declaration",
+        "The weights file '{0}' does not fit network '{1}': {2}; export it again from a network of this declaration");
+
+    public static readonly DiagnosticDescriptor PrecisionMismatch = Error(
+        "BF0038",
+        "Weights file has another precision",
+        "Network '{0}' declares Precision = {1}, but the weights file '{2}' holds {3} weights: embed a {4} file, or set Precision = Precision.{5}");
+
+    public static readonly DiagnosticDescriptor PrecisionWithoutWeights = Error(
+        "BF0039",
+        "Precision without embedded weights",
+        "Network '{0}' sets Precision, which applies only to embedded weights: add Weights = \"NAME.bfq.b64\" naming the quantized weights, or remove Precision");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
 
 namespace Butterfly.Generator.Emitting;
@@ -49,16 +50,19 @@ internal static class GeneratedMembers
     /// The names every network's class gets, whatever its layers (<c>t_predictScratch</c> only when Predict's scratch is
     /// large, but a class name must not depend on that). A class cannot be named like one of its members.
     /// </summary>
-    public static IReadOnlyCollection<string> FixedNames { get; } = new HashSet<string>
+    public static IReadOnlyCollection<string> FixedNames { get; } = new HashSet<string>(new[]
     {
         "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss",
         "Parameters", "Gradients", "ParameterBlocks", "Predict", "CreateWorkspace", "Forward", "Backward",
         "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "WorkspaceFixedFloats", "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients",
         "t_predictScratch",
-    };
+    }.Concat(EmbeddedEmitter.AllNames));
 
-    /// <summary>Every member the emitter writes for <paramref name="plan"/>, except explicit interface implementations.</summary>
-    public static IReadOnlyList<GeneratedMember> Of(NetworkPlan plan)
+    /// <summary>
+    /// Every member the emitters write for <paramref name="plan"/>, except explicit interface implementations, with those of
+    /// the embedded file when the network embeds weights of precision <paramref name="embedded"/>.
+    /// </summary>
+    public static IReadOnlyList<GeneratedMember> Of(NetworkPlan plan, PrecisionKind? embedded = null)
     {
         var members = new List<GeneratedMember>();
         foreach (string name in new[]
@@ -85,6 +89,12 @@ internal static class GeneratedMembers
         members.Add(Method("Backward", Workspace, NetworkEmitter.ReadOnlySpan, NetworkEmitter.ReadOnlySpan));
         members.Add(Method("TrainStep", Workspace, NetworkEmitter.ReadOnlySpan, plan.FusesSoftmaxCrossEntropy ? Labels : NetworkEmitter.ReadOnlySpan, Optimizer));
         members.Add(Method("Backpropagate", Workspace, NetworkEmitter.ReadOnlySpan, "int"));
+        if (embedded is { } precision)
+        {
+            members.Add(Method(EmbeddedEmitter.PredictName, NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));
+            members.AddRange(EmbeddedEmitter.DataMembers(precision).Select(Other));
+        }
+
         return members;
     }
 

@@ -49,9 +49,18 @@ internal sealed class DenseLayer : LayerKind
         }
     }
 
+    public override bool SupportsInt8 => true;
+
     public override void EmitPredict(CodeWriter writer, LayerEmission layer)
     {
         var plan = layer.Layer;
+        if (layer.Quantized is { } q)
+        {
+            writer.Comment($"y = c ⊙ (W_q q) + b',  q = clamp(round(x / s_x) + z, 0, 255)    W_q: int8 [{plan.OutputLength} × {plan.InputLength}]");
+            writer.Line($"global::Butterfly.Kernels.Int8Gemv.MultiplyAddBias({q.Weights}, {layer.Input}, {q.InputScale}, {q.InputZeroPoint}, {q.Scales}, {q.Bias}, {q.Scratch}, {layer.Output}, {plan.OutputLength}, {plan.InputLength});");
+            return;
+        }
+
         writer.Comment($"y = W x + b    W: [{plan.OutputLength} × {plan.InputLength}]: batch 1 is matrix-vector work, one dot product per row");
         writer.Line($"global::Butterfly.Kernels.Gemv.MultiplyAddBias({layer.Parameter(0)}, {layer.Input}, {layer.Parameter(1)}, {layer.Output}, {plan.OutputLength}, {plan.InputLength});");
     }

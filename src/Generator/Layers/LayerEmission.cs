@@ -61,8 +61,17 @@ internal sealed class LayerEmission
         _ => "false",
     };
 
+    /// <summary>
+    /// The span expression holding all parameters: the instance's <c>parameters</c> local, or the static data of embedded
+    /// weights, so that one <see cref="LayerKind.EmitPredict"/> serves both.
+    /// </summary>
+    public string ParameterBuffer { get; init; } = "parameters";
+
+    /// <summary>For an int8 embedded Predict, the layer's quantized tensors; null in float code.</summary>
+    public QuantizedTensors? Quantized { get; init; }
+
     /// <summary>An expression for parameter tensor <paramref name="index"/> of the layer.</summary>
-    public string Parameter(int index) => Slice("parameters", index);
+    public string Parameter(int index) => Slice(ParameterBuffer, index);
 
     /// <summary>An expression for the gradient of parameter tensor <paramref name="index"/> of the layer.</summary>
     public string Gradient(int index) => Slice("gradients", index);

@@ -68,7 +68,17 @@ internal abstract class LayerKind
     {
     }
 
-    /// <summary>One sample forward, from <see cref="LayerEmission.Input"/> to <see cref="LayerEmission.Output"/>.</summary>
+    /// <summary>
+    /// Whether <see cref="EmitPredict"/> computes the layer in int8 from <see cref="LayerEmission.Quantized"/>. Layers
+    /// without parameters run in float in an int8 network and need not.
+    /// </summary>
+    public virtual bool SupportsInt8 => false;
+
+    /// <summary>
+    /// One sample forward, from <see cref="LayerEmission.Input"/> to <see cref="LayerEmission.Output"/>, reading
+    /// parameters from <see cref="LayerEmission.ParameterBuffer"/> (the instance's or embedded ones) or, in int8 code,
+    /// from <see cref="LayerEmission.Quantized"/>.
+    /// </summary>
     public abstract void EmitPredict(CodeWriter writer, LayerEmission layer);
 
     /// <summary>A batch forward (<c>batch</c> is in scope).</summary>

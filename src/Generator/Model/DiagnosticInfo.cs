@@ -15,7 +15,11 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 /// <summary>A diagnostic as plain data: descriptor, location and message arguments.</summary>
 internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArguments)
 {
-    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params object[] messageArguments)
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params object[] messageArguments) =>
+        At(descriptor, LocationInfo.From(location), messageArguments);
+
+    /// <summary>A diagnostic at a location already kept as data, as later pipeline steps have it.</summary>
+    public static DiagnosticInfo At(DiagnosticDescriptor descriptor, LocationInfo? location, params object[] messageArguments)
     {
         var arguments = new string[messageArguments.Length];
         for (int i = 0; i < arguments.Length; i++)
@@ -23,7 +27,7 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
             arguments[i] = System.Convert.ToString(messageArguments[i], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
         }
 
-        return new DiagnosticInfo(descriptor, LocationInfo.From(location), arguments.ToEquatableArray());
+        return new DiagnosticInfo(descriptor, location, arguments.ToEquatableArray());
     }
 
     public Diagnostic ToDiagnostic() =>

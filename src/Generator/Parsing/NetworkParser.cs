@@ -81,14 +81,46 @@ internal static class NetworkParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, networkLocation, type.Name));
         }
 
-        if (plan is not null)
+        var (weightsFile, precision) = ReadEmbedding(network);
+        if (weightsFile is null && precision != (int)PrecisionKind.Float32)
         {
-            MemberChecks.CheckMembers(type, GeneratedMembers.Of(plan), context.SemanticModel.Compilation, networkLocation, diagnostics, cancellationToken);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrecisionWithoutWeights, networkLocation, type.Name));
         }
 
-        return diagnostics.Count > 0
-            ? new ParseResult(null, diagnostics.ToEquatableArray())
-            : new ParseResult(new NetworkModel(TypeChecks.Describe(type, declaration), spec), EquatableArray<DiagnosticInfo>.Empty);
+        if (plan is not null)
+        {
+            var embedded = weightsFile is null ? (PrecisionKind?)null : precision == (int)PrecisionKind.Int8 ? PrecisionKind.Int8 : PrecisionKind.Float32;
+            MemberChecks.CheckMembers(type, GeneratedMembers.Of(plan, embedded), context.SemanticModel.Compilation, networkLocation, diagnostics, cancellationToken);
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var described = TypeChecks.Describe(type, declaration);
+        var embedding = weightsFile is null ? null : new EmbeddingRequest(described, spec, weightsFile, precision, LocationInfo.From(networkLocation));
+        return new ParseResult(new NetworkModel(described, spec), EquatableArray<DiagnosticInfo>.Empty, embedding);
+    }
+
+    /// <summary>The <c>Weights</c> and <c>Precision</c> named arguments of <c>[Network]</c>.</summary>
+    private static (string? WeightsFile, int Precision) ReadEmbedding(AttributeData network)
+    {
+        string? weightsFile = null;
+        int precision = 0;
+        foreach (var named in network.NamedArguments)
+        {
+            if (named.Key == "Weights" && named.Value.Value is string file)
+            {
+                weightsFile = file;
+            }
+            else if (named.Key == "Precision" && named.Value.Value is int value)
+            {
+                precision = value;
+            }
+        }
+
+        return (weightsFile, precision);
     }
 
     /// <summary>

@@ -55,6 +55,34 @@ public static class Evaluation
     }
 
     /// <summary>
+    /// How many samples of labelled <paramref name="data"/> <paramref name="predict"/> classifies correctly, one sample
+    /// at a time: the class is the largest output (the first on ties).
+    /// </summary>
+    /// <param name="data">Samples with labels.</param>
+    /// <param name="predict">A one-sample predict, such as a network's <c>Predict</c> or an embedded <c>PredictEmbedded</c>.</param>
+    /// <param name="outputLength">Outputs per sample: the number of classes.</param>
+    public static int CountCorrect(Dataset data, SamplePrediction predict, int outputLength)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(predict);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputLength);
+        if (!data.HasLabels)
+        {
+            throw new ArgumentException("data must carry class labels.", nameof(data));
+        }
+
+        var output = new float[outputLength];
+        int n = data.SampleLength, correct = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            predict(data.Features.Slice(i * n, n), output);
+            correct += TensorPrimitives.IndexOfMax<float>(output) == data.Labels[i] ? 1 : 0;
+        }
+
+        return correct;
+    }
+
+    /// <summary>
     /// Counts, for a labelled dataset, how often each true class (row) was predicted as each class (column): the
     /// diagonal holds the correct predictions.
     /// </summary>

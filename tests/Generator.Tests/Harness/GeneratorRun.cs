@@ -49,7 +49,11 @@ internal sealed class GeneratorRun
 
     public static GeneratorRun Of(params string[] sources) => Of(TestCompilation.Create(sources));
 
-    public static GeneratorRun Of(Compilation compilation) => Run(NewDriver(), compilation);
+    public static GeneratorRun Of(Compilation compilation) => Run(NewDriver([]), compilation);
+
+    /// <summary>A run on <paramref name="source"/> with <paramref name="files"/> as the project's <c>AdditionalFiles</c>.</summary>
+    public static GeneratorRun WithFiles(string source, params AdditionalText[] files) =>
+        Run(NewDriver(files), TestCompilation.Create(source));
 
     /// <summary>Runs the same driver again on <paramref name="next"/>, as an IDE or incremental build would.</summary>
     public GeneratorRun Rerun(Compilation next) => Run(Driver, next);
@@ -69,9 +73,10 @@ internal sealed class GeneratorRun
             ? steps.SelectMany(step => step.Outputs).ToImmutableArray()
             : [];
 
-    private static GeneratorDriver NewDriver() =>
+    private static GeneratorDriver NewDriver(AdditionalText[] files) =>
         CSharpGeneratorDriver.Create(
             [new NetworkGenerator().AsSourceGenerator()],
+            additionalTexts: files,
             parseOptions: TestCompilation.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
