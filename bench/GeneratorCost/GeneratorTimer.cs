@@ -36,7 +36,9 @@ internal static class GeneratorTimer
         var cold = new double[runs];
         for (int i = 0; i < runs; i++)
         {
-            cold[i] = Cold(compilation, out _, out _);
+            // A fresh compilation each time, as a new build has: nothing bound or cached from the run before.
+            var fresh = CSharpCompilation.Create(compilation.AssemblyName, compilation.SyntaxTrees, References, compilation.Options);
+            cold[i] = Cold(fresh, out _, out _);
         }
 
         GeneratorDriver driver = CreateDriver().RunGenerators(compilation);
