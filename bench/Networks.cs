@@ -14,3 +14,11 @@ internal sealed partial class BenchMlp;
 [Dense(1024), ReLU]
 [Dense(10), Softmax]
 internal sealed partial class WideMlp;
+
+/// <summary>W6, W6-ort and W7: a small LeNet.</summary>
+[Network]
+[Input(1, 28, 28)]
+[Conv2D(8, 5), ReLU, MaxPool(2)]
+[Conv2D(16, 5), ReLU, MaxPool(2)]
+[Dense(10), Softmax]
+internal sealed partial class BenchCnn;

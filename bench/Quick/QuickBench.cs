@@ -25,6 +25,9 @@ internal static class QuickBench
         () => new MlpOnlineTraining(),
         () => new WideMlpTraining(),
         () => new Sgemm1024(),
+        () => new CnnPredict(),
+        () => new CnnPredictOnnxRuntime(),
+        () => new CnnTraining(),
     ];
 
     public static int Run(IReadOnlyList<string> only)

@@ -1,6 +1,5 @@
-using System;
-using Google.Protobuf;
 using Onnx;
+using static Butterfly.Bench.Workloads.OnnxGraph;
 
 namespace Butterfly.Bench.Workloads;
 
@@ -20,49 +19,9 @@ internal static class MlpOnnxModel
         graph.Initializer.Add(Tensor("w2", network.Dense2Weights, BenchMlp.OutputLength, 100));
         graph.Initializer.Add(Tensor("b2", network.Dense2Bias, BenchMlp.OutputLength));
         graph.Node.Add(Gemm("x", "w1", "b1", "z1"));
-        graph.Node.Add(new NodeProto { OpType = "Sigmoid", Input = { "z1" }, Output = { "h1" } });
+        graph.Node.Add(Node("Sigmoid", ["z1"], "h1"));
         graph.Node.Add(Gemm("h1", "w2", "b2", "z2"));
-        var softmax = new NodeProto { OpType = "Softmax", Input = { "z2" }, Output = { "y" } };
-        softmax.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = -1 });
-        graph.Node.Add(softmax);
-
-        var model = new ModelProto { IrVersion = 8, ProducerName = "Butterfly.Bench", Graph = graph };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
-        return model.ToByteArray();
-    }
-
-    /// <summary>A Gemm node computing <c>A Bᵀ + C</c>, the dense layer with weights stored [out × in].</summary>
-    private static NodeProto Gemm(string a, string b, string c, string output)
-    {
-        var node = new NodeProto { OpType = "Gemm", Input = { a, b, c }, Output = { output } };
-        node.Attribute.Add(new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
-        return node;
-    }
-
-    private static TensorProto Tensor(string name, ReadOnlySpan<float> values, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.Add(dims);
-        foreach (float v in values)
-        {
-            tensor.FloatData.Add(v);
-        }
-
-        return tensor;
-    }
-
-    private static ValueInfoProto Value(string name, params long[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (long d in dims)
-        {
-            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
-        }
-
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-        };
+        graph.Node.Add(Softmax("z2", "y"));
+        return Model(graph);
     }
 }
