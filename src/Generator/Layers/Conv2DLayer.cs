@@ -79,7 +79,24 @@ internal sealed class Conv2DLayer : LayerKind
         }
     }
 
-    public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
+    public override void EmitPredict(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        var geometry = Geometry.Of(plan.Spec);
+        if (geometry.Stride != 1 || geometry.Padding != 0)
+        {
+            EmitForward(writer, layer);
+            return;
+        }
+
+        // One sample: unfolding and a general product cost more than the arithmetic, so the kernel walks the window.
+        writer.Comment(
+            $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n" +
+            "computed directly, eight neighbouring outputs of a row at a time");
+        writer.Line(
+            $"global::Butterfly.Kernels.DirectConvolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
+            $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel});");
+    }
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {

@@ -163,9 +163,9 @@ partial class LeNet : global::Butterfly.INetwork
 
         // conv2d_1: Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
         global::System.Span<float> h1 = scratch.Slice(0, 4608);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [8 × 1 × 5 × 5]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(input, parameters.Slice(0, 200), parameters.Slice(200, 8), h1, scratch.Slice(9216, 19008), 1, 1, 28, 28, 8, 5, 1, 0, 4);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [8 × 1 × 5 × 5],
+        // computed directly, eight neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 200), parameters.Slice(200, 8), h1, 1, 28, 28, 8, 5);
 
         // relu_1: ReLU, (8, 24, 24) -> (8, 24, 24)
         // y = max(0, x)
@@ -178,9 +178,9 @@ partial class LeNet : global::Butterfly.INetwork
 
         // conv2d_2: Conv2D(16, 5, 1, 0), (8, 12, 12) -> (16, 8, 8)
         global::System.Span<float> h4 = scratch.Slice(0, 1024);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 8 × 5 × 5]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(h3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), h4, scratch.Slice(9216, 13824), 1, 8, 12, 12, 16, 5, 1, 0, 32);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [16 × 8 × 5 × 5],
+        // computed directly, eight neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), h4, 8, 12, 12, 16, 5);
 
         // relu_2: ReLU, (16, 8, 8) -> (16, 8, 8)
         // y = max(0, x)

@@ -249,9 +249,9 @@ partial class Normalized : global::Butterfly.INetwork
 
         // conv2d_2: Conv2D(6, 1, 1, 0), (4, 3, 3) -> (6, 3, 3)
         global::System.Span<float> h7 = scratch.Slice(243, 54);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [6 × 4 × 1 × 1]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(h6, parameters.Slice(128, 24), parameters.Slice(152, 6), h7, scratch.Slice(486, 90), 1, 4, 3, 3, 6, 1, 1, 0, 64);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [6 × 4 × 1 × 1],
+        // computed directly, eight neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h6, parameters.Slice(128, 24), parameters.Slice(152, 6), h7, 4, 3, 3, 6, 1);
 
         // elu_1: ELU(1), (6, 3, 3) -> (6, 3, 3)
         // y = x if x > 0, else α (e^x - 1)

@@ -1,0 +1,81 @@
+using System;
+using Butterfly.Kernels;
+
+namespace Butterfly.Runtime.Tests.Kernels;
+
+/// <summary>The direct one-sample convolution against the formula, and against the unfolded path it stands in for.</summary>
+public sealed class DirectConvolutionTests
+{
+    [Theory]
+    [InlineData(1, 28, 28, 8, 5)]   // the bench LeNet's first layer: 24 outputs per row, three vectors
+    [InlineData(8, 12, 12, 16, 5)]  // its second: exactly one vector per row
+    [InlineData(3, 7, 6, 2, 3)]     // rows shorter than a vector: the scalar tail alone
+    [InlineData(2, 13, 21, 3, 2)]   // 20 outputs per row: vectors and a tail
+    [InlineData(1, 1, 1, 1, 1)]
+    public void Matches_the_nested_loops_and_the_unfolded_path(int channels, int height, int width, int filters, int kernel)
+    {
+        var random = new SeededRandom(channels * 1000 + width);
+        var x = ConvolutionTests.Random(random, channels * height * width);
+        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
+        var b = ConvolutionTests.Random(random, filters);
+        int outH = height - kernel + 1, outW = width - kernel + 1;
+        var y = new float[filters * outH * outW];
+
+        DirectConvolution.Forward(x, w, b, y, channels, height, width, filters, kernel);
+
+        var expected = new float[y.Length];
+        for (int f = 0; f < filters; f++)
+        {
+            for (int i = 0; i < outH; i++)
+            {
+                for (int j = 0; j < outW; j++)
+                {
+                    double sum = b[f];
+                    for (int c = 0; c < channels; c++)
+                    {
+                        for (int u = 0; u < kernel; u++)
+                        {
+                            for (int v = 0; v < kernel; v++)
+                            {
+                                sum += (double)w[((f * channels + c) * kernel + u) * kernel + v] * x[(c * height + i + u) * width + j + v];
+                            }
+                        }
+                    }
+
+                    expected[(f * outH + i) * outW + j] = (float)sum;
+                }
+            }
+        }
+
+        ConvolutionTests.AssertClose(expected, y);
+        var unfolded = new float[y.Length];
+        var scratch = new float[outH * outW * (channels * kernel * kernel + filters)];
+        Convolution.Forward(x, w, b, unfolded, scratch, 1, channels, height, width, filters, kernel, 1, 0, 1);
+        ConvolutionTests.AssertClose(unfolded, y);
+    }
+
+    [Fact]
+    public void A_row_gets_the_same_bits_from_the_vector_lanes_and_the_scalar_tail()
+    {
+        // Width 9 with kernel 1 gives 9 outputs per row: eight in a vector, the ninth in the tail. With the same input
+        // at columns 0 and 8, the two must agree exactly.
+        var x = new float[9];
+        x[0] = x[8] = 0.1f;
+        for (int j = 1; j < 8; j++)
+        {
+            x[j] = j;
+        }
+
+        var y = new float[9];
+        DirectConvolution.Forward(x, [0.3f], [0.7f], y, 1, 1, 9, 1, 1);
+        Assert.Equal(y[0], y[8]);
+    }
+
+    [Fact]
+    public void Names_the_argument_whose_length_is_wrong()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            DirectConvolution.Forward(new float[10], new float[9], new float[1], new float[4], 1, 4, 4, 1, 3));
+        Assert.Equal("x", error.ParamName);
+    }
+}
