@@ -56,10 +56,10 @@ internal sealed class Conv2DLayer : LayerKind
     public override IEnumerable<ScratchShape> Scratch(Shape input, Shape output, LayerSpec spec)
     {
         // A chunk of samples unfolded side by side, X̃[CKK × nP], and its outputs filter by filter, [F × nP];
-        // Predict has one sample.
+        // Predict has one sample, and unfolds nothing when it convolves directly.
         var geometry = Geometry.Of(spec);
         long pixels = (long)output[1] * output[2], perSample = pixels * (input[0] * geometry.Kernel * geometry.Kernel + geometry.Filters);
-        yield return new ScratchShape(ChunkSamples(output) * perSample, PerSample: false, PredictLength: perSample);
+        yield return new ScratchShape(ChunkSamples(output) * perSample, PerSample: false, PredictLength: geometry.PredictsDirectly ? 0 : perSample);
     }
 
     public override void EmitInitialization(CodeWriter writer, LayerEmission layer)
@@ -83,7 +83,7 @@ internal sealed class Conv2DLayer : LayerKind
     {
         var plan = layer.Layer;
         var geometry = Geometry.Of(plan.Spec);
-        if (geometry.Stride != 1 || geometry.Padding != 0)
+        if (!geometry.PredictsDirectly)
         {
             EmitForward(writer, layer);
             return;
@@ -141,5 +141,8 @@ internal sealed class Conv2DLayer : LayerKind
             new(spec.GetInt32("filters"), spec.GetInt32("kernel"), spec.GetInt32("stride"), spec.GetInt32("padding"));
 
         public int OutputSize(int size) => (size + 2 * Padding - Kernel) / Stride + 1;
+
+        /// <summary>Whether Predict uses <c>DirectConvolution</c>, which takes stride 1 and no padding, and no scratch.</summary>
+        public bool PredictsDirectly => Stride == 1 && Padding == 0;
     }
 }

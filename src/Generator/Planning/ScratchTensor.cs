@@ -6,11 +6,11 @@ namespace Butterfly.Generator.Planning;
 /// </summary>
 /// <param name="Length">Floats it holds, per sample when <paramref name="PerSample"/>, else in all.</param>
 /// <param name="PerSample">Whether it scales with the batch.</param>
-/// <param name="PredictLength">Floats Predict needs, for one sample; when 0, <paramref name="Length"/>.</param>
-internal sealed record ScratchShape(long Length, bool PerSample, long PredictLength = 0)
+/// <param name="PredictLength">Floats Predict needs, for one sample (0: none); when null, <paramref name="Length"/>.</param>
+internal sealed record ScratchShape(long Length, bool PerSample, long? PredictLength = null)
 {
-    /// <summary>Floats of Predict's scratch it takes.</summary>
-    public long ForPredict => PredictLength > 0 ? PredictLength : Length;
+    /// <summary>Floats of Predict's scratch it takes: <see cref="PredictLength"/> when given (0 when Predict needs none).</summary>
+    public long ForPredict => PredictLength ?? Length;
 }
 
 /// <summary>A layer's scratch placed in the workspace and in Predict's scratch.</summary>
