@@ -1,5 +1,8 @@
 using System;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Butterfly.Kernels;
 
@@ -17,16 +20,18 @@ namespace Butterfly.Kernels;
 /// <c>dW = Σ_batch dY X̃ᵀ</c>, <c>dX̃ = Wᵀ dY</c>, folded back ("col2im", summing where windows overlap) into
 /// <c>dx</c>. The products go through <see cref="Gemm"/>, so they get whatever its kernels are worth.
 /// </remarks>
-public static class Convolution
+public static unsafe class Convolution
 {
     /// <summary>Output height or width: <c>(size + 2 padding - kernel) / stride + 1</c>.</summary>
     public static int OutputSize(int size, int kernel, int stride, int padding) => (size + 2 * padding - kernel) / stride + 1;
 
     /// <summary>
-    /// <c>y = conv(x, w) + b</c> for a batch, <paramref name="chunk"/> samples per product: with the chunk's
-    /// <c>n</c> samples unfolded side by side, <c>Y[F × nP] = W[F × CKK] · X̃[CKK × nP]</c>, then each sample's block
-    /// of columns is copied out with its bias. <paramref name="scratch"/> holds <c>min(batch, chunk) · P · (CKK + F)</c>
-    /// floats: the unfolded chunk and its outputs in filter-major order.
+    /// <c>y = conv(x, w) + b</c> for a batch. With stride 1 and no padding each sample is convolved directly
+    /// (<see cref="DirectConvolution"/>), samples split between threads, and <paramref name="scratch"/> is unused.
+    /// Otherwise <paramref name="chunk"/> samples make one product: with the chunk's <c>n</c> samples unfolded side by
+    /// side, <c>Y[F × nP] = W[F × CKK] · X̃[CKK × nP]</c>, then each sample's block of columns is copied out with its
+    /// bias. <paramref name="scratch"/> then holds <c>min(batch, chunk) · P · (CKK + F)</c> floats: the unfolded chunk
+    /// and its outputs in filter-major order.
     /// </summary>
     public static void Forward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y, Span<float> scratch,
@@ -35,32 +40,41 @@ public static class Convolution
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunk);
         int pixels = OutputSize(height, kernel, stride, padding) * OutputSize(width, kernel, stride, padding);
         int inLength = channels * height * width, outLength = filters * pixels, window = channels * kernel * kernel;
-        for (int first = 0; first < batch; first += chunk)
+        Arguments.HasLength(x, batch * inLength, nameof(x));
+        Arguments.HasLength(weights, filters * window, nameof(weights));
+        Arguments.HasLength(bias, filters, nameof(bias));
+        Arguments.HasLength(y, batch * outLength, nameof(y));
+        bool direct = stride == 1 && padding == 0;
+        if (!direct)
         {
-            int count = Math.Min(chunk, batch - first), columns = count * pixels;
-            var col = scratch.Slice(0, window * columns);
-            var product = scratch.Slice(window * columns, filters * columns);
-            for (int n = 0; n < count; n++)
+            Arguments.HasAtLeast(scratch, Math.Min(batch, chunk) * pixels * (window + filters), nameof(scratch));
+        }
+
+        var job = ConvolutionJob.ForThisThread;
+        fixed (float* px = x, pw = weights, pb = bias, py = y, ps = scratch)
+        {
+            if (direct)
             {
-                Unfold(x.Slice((first + n) * inLength, inLength), col, columns, n * pixels, channels, height, width, kernel, stride, padding);
+                job.Run(ConvolutionJob.Stage.Direct, px, pw, pb, py, null, null, 0, batch, channels, height, width, filters, kernel, stride, padding);
+                return;
             }
 
-            Gemm.AB(weights, col, product, filters, columns, window);
-            for (int n = 0; n < count; n++)
+            for (int first = 0; first < batch; first += chunk)
             {
-                var sample = y.Slice((first + n) * outLength, outLength);
-                for (int f = 0; f < filters; f++)
-                {
-                    TensorPrimitives.Add(product.Slice(f * columns + n * pixels, pixels), bias[f], sample.Slice(f * pixels, pixels));
-                }
+                int count = Math.Min(chunk, batch - first), columns = count * pixels;
+                float* col = ps, product = ps + (long)window * columns;
+                job.Run(ConvolutionJob.Stage.Unfold, px, pw, pb, py, col, product, first, count, channels, height, width, filters, kernel, stride, padding);
+                Gemm.AB(weights, new ReadOnlySpan<float>(col, window * columns), new Span<float>(product, filters * columns), filters, columns, window);
+                job.Run(ConvolutionJob.Stage.AddBias, px, pw, pb, py, col, product, first, count, channels, height, width, filters, kernel, stride, padding);
             }
         }
     }
 
     /// <summary>
-    /// The backward rule for a batch, chunk by chunk as in <see cref="Forward"/>: <c>dW = Σ dY X̃ᵀ</c>,
+    /// The backward rule for a batch, <paramref name="chunk"/> samples per product: <c>dW = Σ dY X̃ᵀ</c>,
     /// <c>db[f] = Σ dY[f, :]</c>, and, unless <paramref name="dx"/> is empty, <c>dX̃ = Wᵀ dY</c> folded into
-    /// <c>dx</c>. Overwrites the gradients.
+    /// <c>dx</c>. Unfolding and folding split the chunk's samples between threads, the products their columns.
+    /// <paramref name="scratch"/> holds <c>min(batch, chunk) · P · (CKK + F)</c> floats. Overwrites the gradients.
     /// </summary>
     public static void Backward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> dy, Span<float> dWeights, Span<float> dBias, Span<float> dx,
@@ -69,36 +83,41 @@ public static class Convolution
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunk);
         int pixels = OutputSize(height, kernel, stride, padding) * OutputSize(width, kernel, stride, padding);
         int inLength = channels * height * width, outLength = filters * pixels, window = channels * kernel * kernel;
-        dBias.Slice(0, filters).Clear();
-        for (int first = 0; first < batch; first += chunk)
+        Arguments.HasLength(x, batch * inLength, nameof(x));
+        Arguments.HasLength(weights, filters * window, nameof(weights));
+        Arguments.HasLength(dy, batch * outLength, nameof(dy));
+        Arguments.HasLength(dWeights, filters * window, nameof(dWeights));
+        Arguments.HasLength(dBias, filters, nameof(dBias));
+        if (!dx.IsEmpty)
         {
-            int count = Math.Min(chunk, batch - first), columns = count * pixels;
-            var col = scratch.Slice(0, window * columns);
-            var gradient = scratch.Slice(window * columns, filters * columns);
-            for (int n = 0; n < count; n++)
+            Arguments.HasLength(dx, batch * inLength, nameof(dx));
+        }
+
+        Arguments.HasAtLeast(scratch, Math.Min(batch, chunk) * pixels * (window + filters), nameof(scratch));
+        dBias.Slice(0, filters).Clear();
+        var job = ConvolutionJob.ForThisThread;
+        fixed (float* px = x, pw = weights, pdy = dy, pdx = dx, ps = scratch)
+        {
+            for (int first = 0; first < batch; first += chunk)
             {
-                Unfold(x.Slice((first + n) * inLength, inLength), col, columns, n * pixels, channels, height, width, kernel, stride, padding);
-                var sample = dy.Slice((first + n) * outLength, outLength);
+                int count = Math.Min(chunk, batch - first), columns = count * pixels;
+                float* col = ps, gradient = ps + (long)window * columns;
+                var unfolded = new Span<float>(col, window * columns);
+                var rows = new Span<float>(gradient, filters * columns);
+                job.Run(ConvolutionJob.Stage.UnfoldWithGradient, px, pw, null, pdy, col, gradient, first, count, channels, height, width, filters, kernel, stride, padding);
+
+                // dW[F×CKK] (+)= dY[F×nP] · X̃[CKK×nP]ᵀ; db[f] += Σ dY[f, :]
+                Gemm.ABt(rows, unfolded, dWeights, filters, window, columns, accumulate: first > 0);
                 for (int f = 0; f < filters; f++)
                 {
-                    sample.Slice(f * pixels, pixels).CopyTo(gradient.Slice(f * columns + n * pixels, pixels));
+                    dBias[f] += TensorPrimitives.Sum(rows.Slice(f * columns, columns));
                 }
-            }
 
-            // dW[F×CKK] (+)= dY[F×nP] · X̃[CKK×nP]ᵀ; db[f] += Σ dY[f, :]
-            Gemm.ABt(gradient, col, dWeights, filters, window, columns, accumulate: first > 0);
-            for (int f = 0; f < filters; f++)
-            {
-                dBias[f] += TensorPrimitives.Sum(gradient.Slice(f * columns, columns));
-            }
-
-            if (!dx.IsEmpty)
-            {
-                // dX̃[CKK×nP] = W[F×CKK]ᵀ · dY[F×nP], into the unfolded buffer, then folded sample by sample.
-                Gemm.AtB(weights, gradient, col, window, columns, filters);
-                for (int n = 0; n < count; n++)
+                if (!dx.IsEmpty)
                 {
-                    Fold(col, columns, n * pixels, dx.Slice((first + n) * inLength, inLength), channels, height, width, kernel, stride, padding);
+                    // dX̃[CKK×nP] = W[F×CKK]ᵀ · dY[F×nP], into the unfolded buffer, then folded sample by sample.
+                    Gemm.AtB(weights, rows, unfolded, window, columns, filters);
+                    job.Run(ConvolutionJob.Stage.Fold, pdx, pw, null, null, col, gradient, first, count, channels, height, width, filters, kernel, stride, padding);
                 }
             }
         }
@@ -113,39 +132,45 @@ public static class Convolution
         ReadOnlySpan<float> x, Span<float> col, int rowLength, int offset, int channels, int height, int width, int kernel, int stride, int padding)
     {
         int outH = OutputSize(height, kernel, stride, padding), outW = OutputSize(width, kernel, stride, padding);
-        int pixels = outH * outW;
+        Arguments.HasLength(x, channels * height * width, nameof(x));
+        Arguments.HasAtLeast(col, (channels * kernel * kernel - 1) * rowLength + offset + outH * outW, nameof(col));
+        ref float input = ref MemoryMarshal.GetReference(x);
+        ref float unfolded = ref MemoryMarshal.GetReference(col);
         for (int c = 0; c < channels; c++)
         {
-            var plane = x.Slice(c * height * width, height * width);
+            ref float plane = ref Unsafe.Add(ref input, c * height * width);
             for (int u = 0; u < kernel; u++)
             {
                 for (int v = 0; v < kernel; v++)
                 {
-                    var row = col.Slice(((c * kernel + u) * kernel + v) * rowLength + offset, pixels);
+                    ref float row = ref Unsafe.Add(ref unfolded, ((c * kernel + u) * kernel + v) * rowLength + offset);
                     var (first, end) = ValidRange(width, v, stride, padding, outW);
                     for (int i = 0; i < outH; i++)
                     {
-                        var target = row.Slice(i * outW, outW);
+                        ref float target = ref Unsafe.Add(ref row, i * outW);
                         int sourceRow = i * stride + u - padding;
                         if ((uint)sourceRow >= (uint)height || first >= end)
                         {
-                            target.Clear();
+                            MemoryMarshal.CreateSpan(ref target, outW).Clear();
                             continue;
                         }
 
-                        target.Slice(0, first).Clear();
-                        target.Slice(end).Clear();
-                        var source = plane.Slice(sourceRow * width);
-                        int column = first * stride + v - padding;
+                        if (first > 0 || end < outW)
+                        {
+                            MemoryMarshal.CreateSpan(ref target, first).Clear();
+                            MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, end), outW - end).Clear();
+                        }
+
+                        ref float source = ref Unsafe.Add(ref plane, sourceRow * width + first * stride + v - padding);
                         if (stride == 1)
                         {
-                            source.Slice(column, end - first).CopyTo(target.Slice(first));
+                            Copy(ref source, ref Unsafe.Add(ref target, first), end - first);
                         }
                         else
                         {
-                            for (int j = first; j < end; j++, column += stride)
+                            for (int j = first; j < end; j++)
                             {
-                                target[j] = source[column];
+                                Unsafe.Add(ref target, j) = Unsafe.Add(ref source, (j - first) * stride);
                             }
                         }
                     }
@@ -156,22 +181,25 @@ public static class Convolution
 
     /// <summary>
     /// col2im, the transpose of <see cref="Unfold"/>: <c>dx[c, i s + u - p, j s + v - p] += dX̃[(c K + u) K + v, offset + i OW + j]</c>
-    /// over every window that covers the pixel. Overwrites <paramref name="dx"/>.
+    /// over every window that covers the pixel, in the order (u, v, i, j). Overwrites <paramref name="dx"/>.
     /// </summary>
     public static void Fold(
         ReadOnlySpan<float> col, int rowLength, int offset, Span<float> dx, int channels, int height, int width, int kernel, int stride, int padding)
     {
         int outH = OutputSize(height, kernel, stride, padding), outW = OutputSize(width, kernel, stride, padding);
-        int pixels = outH * outW;
+        Arguments.HasLength(dx, channels * height * width, nameof(dx));
+        Arguments.HasAtLeast(col, (channels * kernel * kernel - 1) * rowLength + offset + outH * outW, nameof(col));
         dx.Slice(0, channels * height * width).Clear();
+        ref float gradient = ref MemoryMarshal.GetReference(dx);
+        ref float unfolded = ref MemoryMarshal.GetReference(col);
         for (int c = 0; c < channels; c++)
         {
-            var plane = dx.Slice(c * height * width, height * width);
+            ref float plane = ref Unsafe.Add(ref gradient, c * height * width);
             for (int u = 0; u < kernel; u++)
             {
                 for (int v = 0; v < kernel; v++)
                 {
-                    var row = col.Slice(((c * kernel + u) * kernel + v) * rowLength + offset, pixels);
+                    ref float row = ref Unsafe.Add(ref unfolded, ((c * kernel + u) * kernel + v) * rowLength + offset);
                     var (first, end) = ValidRange(width, v, stride, padding, outW);
                     for (int i = 0; i < outH; i++)
                     {
@@ -181,24 +209,52 @@ public static class Convolution
                             continue;
                         }
 
-                        var source = row.Slice(i * outW, outW);
-                        var target = plane.Slice(targetRow * width);
-                        int column = first * stride + v - padding;
+                        ref float source = ref Unsafe.Add(ref row, i * outW + first);
+                        ref float target = ref Unsafe.Add(ref plane, targetRow * width + first * stride + v - padding);
                         if (stride == 1)
                         {
-                            var span = target.Slice(column, end - first);
-                            TensorPrimitives.Add(span, source.Slice(first, end - first), span);
+                            AddInPlace(ref source, ref target, end - first);
                         }
                         else
                         {
-                            for (int j = first; j < end; j++, column += stride)
+                            for (int j = 0; j < end - first; j++)
                             {
-                                target[column] += source[j];
+                                Unsafe.Add(ref target, j * stride) += Unsafe.Add(ref source, j);
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// <summary><c>target[0..count) = source[0..count)</c>, eight at a time: the rows are short, so a call to a general copy costs more than it moves.</summary>
+    private static void Copy(ref float source, ref float target, int count)
+    {
+        int j = 0;
+        for (; j <= count - Vector256<float>.Count; j += Vector256<float>.Count)
+        {
+            Vector256.LoadUnsafe(ref source, (nuint)j).StoreUnsafe(ref target, (nuint)j);
+        }
+
+        for (; j < count; j++)
+        {
+            Unsafe.Add(ref target, j) = Unsafe.Add(ref source, j);
+        }
+    }
+
+    /// <summary><c>target[0..count) += source[0..count)</c>, eight at a time; each element's sum is the scalar one.</summary>
+    private static void AddInPlace(ref float source, ref float target, int count)
+    {
+        int j = 0;
+        for (; j <= count - Vector256<float>.Count; j += Vector256<float>.Count)
+        {
+            (Vector256.LoadUnsafe(ref target, (nuint)j) + Vector256.LoadUnsafe(ref source, (nuint)j)).StoreUnsafe(ref target, (nuint)j);
+        }
+
+        for (; j < count; j++)
+        {
+            Unsafe.Add(ref target, j) += Unsafe.Add(ref source, j);
         }
     }
 

@@ -1,0 +1,127 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace Butterfly.Kernels;
+
+/// <summary>
+/// The per-sample parts of <see cref="Convolution"/> split between threads: piece <c>t</c> of <c>T</c> takes samples
+/// [t·n/T, (t+1)·n/T) of a chunk. Each sample's work writes only that sample's outputs (or its own columns of the
+/// unfolded chunk), so the split never changes a result.
+/// </summary>
+internal sealed unsafe class ConvolutionJob : ParallelJob
+{
+    /// <summary>What each sample's piece does.</summary>
+    public enum Stage
+    {
+        /// <summary><see cref="DirectConvolution.Forward"/> from the input into the output.</summary>
+        Direct,
+
+        /// <summary>Unfold the input into the chunk's columns.</summary>
+        Unfold,
+
+        /// <summary>Unfold the input, and copy the output gradient into the chunk's filter-major rows.</summary>
+        UnfoldWithGradient,
+
+        /// <summary>Copy the chunk's filter-major product out to the output, adding the bias.</summary>
+        AddBias,
+
+        /// <summary>Fold the chunk's columns back into the input gradient.</summary>
+        Fold,
+    }
+
+    [ThreadStatic]
+    private static ConvolutionJob? t_job;
+
+    /// <summary>Samples per piece below which handing a piece to another thread costs more than it saves.</summary>
+    private const int MinimumWork = 1 << 14;
+
+    private Stage _stage;
+    private float* _x;
+    private float* _weights;
+    private float* _bias;
+    private float* _y;
+    private float* _col;
+    private float* _rows;
+    private int _first;
+    private int _count;
+    private int _channels, _height, _width, _filters, _kernel, _stride, _padding;
+
+    /// <summary>The calling thread's job, made once and refilled for every call.</summary>
+    public static ConvolutionJob ForThisThread => t_job ??= new ConvolutionJob();
+
+    private int InLength => _channels * _height * _width;
+
+    private int Pixels => Convolution.OutputSize(_height, _kernel, _stride, _padding) * Convolution.OutputSize(_width, _kernel, _stride, _padding);
+
+    private int Window => _channels * _kernel * _kernel;
+
+    /// <summary>
+    /// Runs <paramref name="stage"/> for samples [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>)
+    /// of the batch: <paramref name="x"/> is the batch's input (or input gradient, for <see cref="Stage.Fold"/>),
+    /// <paramref name="y"/> its output (or output gradient), <paramref name="col"/> the chunk's unfolded columns and
+    /// <paramref name="rows"/> its filter-major products or gradients.
+    /// </summary>
+    public void Run(
+        Stage stage, float* x, float* weights, float* bias, float* y, float* col, float* rows, int first, int count,
+        int channels, int height, int width, int filters, int kernel, int stride, int padding)
+    {
+        _x = x;
+        _weights = weights;
+        _bias = bias;
+        _y = y;
+        _col = col;
+        _rows = rows;
+        (_stage, _first, _count) = (stage, first, count);
+        (_channels, _height, _width, _filters, _kernel, _stride, _padding) = (channels, height, width, filters, kernel, stride, padding);
+        long work = (long)Pixels * (stage == Stage.Direct ? Window * filters : Window);
+        int parts = (int)Math.Min(Math.Min(Parallelism.ThreadCount, count), Math.Max(1, work * count / MinimumWork));
+        WorkerPool.Shared.Run(this, parts);
+    }
+
+    public override void Run(int part, int parts)
+    {
+        int from = (int)((long)_count * part / parts), to = (int)((long)_count * (part + 1) / parts);
+        for (int n = from; n < to; n++)
+        {
+            RunSample(n);
+        }
+    }
+
+    private void RunSample(int n)
+    {
+        int inLength = InLength, pixels = Pixels, window = Window, columns = _count * pixels, outLength = _filters * pixels;
+        int sample = _first + n;
+        var x = new Span<float>(_x + (long)sample * inLength, inLength);
+        switch (_stage)
+        {
+            case Stage.Direct:
+                DirectConvolution.Forward(
+                    x, new ReadOnlySpan<float>(_weights, _filters * window), new ReadOnlySpan<float>(_bias, _filters),
+                    new Span<float>(_y + (long)sample * outLength, outLength), _channels, _height, _width, _filters, _kernel);
+                break;
+            case Stage.Unfold:
+                Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
+                break;
+            case Stage.UnfoldWithGradient:
+                Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
+                for (int f = 0; f < _filters; f++)
+                {
+                    new ReadOnlySpan<float>(_y + (long)sample * outLength + f * pixels, pixels).CopyTo(new Span<float>(_rows + (long)f * columns + n * pixels, pixels));
+                }
+
+                break;
+            case Stage.AddBias:
+                for (int f = 0; f < _filters; f++)
+                {
+                    TensorPrimitives.Add(
+                        new ReadOnlySpan<float>(_rows + (long)f * columns + n * pixels, pixels), _bias[f],
+                        new Span<float>(_y + (long)sample * outLength + f * pixels, pixels));
+                }
+
+                break;
+            case Stage.Fold:
+                Convolution.Fold(new ReadOnlySpan<float>(_col, window * columns), columns, n * pixels, x, _channels, _height, _width, _kernel, _stride, _padding);
+                break;
+        }
+    }
+}
