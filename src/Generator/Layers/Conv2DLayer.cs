@@ -55,11 +55,16 @@ internal sealed class Conv2DLayer : LayerKind
 
     public override IEnumerable<ScratchShape> Scratch(Shape input, Shape output, LayerSpec spec)
     {
-        // A chunk of samples unfolded side by side, X̃[CKK × nP], and its outputs filter by filter, [F × nP];
-        // Predict has one sample, and unfolds nothing when it convolves directly.
+        // Forward without the direct kernel: a chunk of samples unfolded side by side, X̃[CKK × nP], and its outputs
+        // filter by filter, [F × nP] (Predict has one sample). Backward keeps its own per-thread buffers.
         var geometry = Geometry.Of(spec);
+        if (geometry.ConvolvesDirectly)
+        {
+            yield break;
+        }
+
         long pixels = (long)output[1] * output[2], perSample = pixels * (input[0] * geometry.Kernel * geometry.Kernel + geometry.Filters);
-        yield return new ScratchShape(ChunkSamples(output) * perSample, PerSample: false, PredictLength: geometry.PredictsDirectly ? 0 : perSample);
+        yield return new ScratchShape(ChunkSamples(output) * perSample, PerSample: false, PredictLength: perSample);
     }
 
     public override void EmitInitialization(CodeWriter writer, LayerEmission layer)
@@ -83,7 +88,7 @@ internal sealed class Conv2DLayer : LayerKind
     {
         var plan = layer.Layer;
         var geometry = Geometry.Of(plan.Spec);
-        if (!geometry.PredictsDirectly)
+        if (!geometry.ConvolvesDirectly)
         {
             EmitForward(writer, layer);
             return;
@@ -101,10 +106,13 @@ internal sealed class Conv2DLayer : LayerKind
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
         var plan = layer.Layer;
+        var geometry = Geometry.Of(plan.Spec);
         writer.Comment(
-            $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [{plan.OutputShape[0]} × {plan.InputShape[0]} × {Geometry.Of(plan.Spec).Kernel} × {Geometry.Of(plan.Spec).Kernel}]\n" +
-            "as Y = W X̃ on each unfolded sample X̃");
-        writer.Line($"global::Butterfly.Kernels.Convolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, {layer.Scratch(0)}, {layer.Batch}, {Arguments(plan)});");
+            $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}]\n" +
+            (geometry.ConvolvesDirectly ? "computed directly, sample by sample" : "as Y = W X̃ on each unfolded sample X̃"));
+        writer.Line(
+            $"global::Butterfly.Kernels.Convolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
+            $"{(geometry.ConvolvesDirectly ? "default" : layer.Scratch(0))}, {layer.Batch}, {ShapeArguments(plan)}, {ChunkSamples(plan.OutputShape)});");
     }
 
     public override void EmitBackward(CodeWriter writer, LayerEmission layer)
@@ -115,7 +123,7 @@ internal sealed class Conv2DLayer : LayerKind
             : "dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored");
         writer.Line(
             $"global::Butterfly.Kernels.Convolution.Backward({layer.Input}, {layer.Parameter(0)}, {layer.OutputGradient}, {layer.Gradient(0)}, {layer.Gradient(1)}, " +
-            $"{layer.InputGradient ?? "default"}, {layer.Scratch(0)}, batch, {Arguments(plan)});");
+            $"{layer.InputGradient ?? "default"}, batch, {ShapeArguments(plan)});");
     }
 
     /// <summary>
@@ -128,11 +136,11 @@ internal sealed class Conv2DLayer : LayerKind
         return (int)System.Math.Max(1, System.Math.Min(64, (2048 + pixels - 1) / pixels));
     }
 
-    /// <summary>channels, height, width, filters, kernel, stride, padding, chunk: the kernels' shape arguments.</summary>
-    private static string Arguments(LayerPlan plan)
+    /// <summary>channels, height, width, filters, kernel, stride, padding: the kernels' shape arguments.</summary>
+    private static string ShapeArguments(LayerPlan plan)
     {
         var geometry = Geometry.Of(plan.Spec);
-        return $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel}, {geometry.Stride}, {geometry.Padding}, {ChunkSamples(plan.OutputShape)}";
+        return $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel}, {geometry.Stride}, {geometry.Padding}";
     }
 
     private readonly record struct Geometry(int Filters, int Kernel, int Stride, int Padding)
@@ -142,7 +150,7 @@ internal sealed class Conv2DLayer : LayerKind
 
         public int OutputSize(int size) => (size + 2 * Padding - Kernel) / Stride + 1;
 
-        /// <summary>Whether Predict uses <c>DirectConvolution</c>, which takes stride 1 and no padding, and no scratch.</summary>
-        public bool PredictsDirectly => Stride == 1 && Padding == 0;
+        /// <summary>Whether forward uses <c>DirectConvolution</c>, which takes stride 1 and no padding, and no scratch.</summary>
+        public bool ConvolvesDirectly => Stride == 1 && Padding == 0;
     }
 }

@@ -71,16 +71,16 @@ public static unsafe class Convolution
     }
 
     /// <summary>
-    /// The backward rule for a batch, <paramref name="chunk"/> samples per product: <c>dW = Σ dY X̃ᵀ</c>,
-    /// <c>db[f] = Σ dY[f, :]</c>, and, unless <paramref name="dx"/> is empty, <c>dX̃ = Wᵀ dY</c> folded into
-    /// <c>dx</c>. Unfolding and folding split the chunk's samples between threads, the products their columns.
-    /// <paramref name="scratch"/> holds <c>min(batch, chunk) · P · (CKK + F)</c> floats. Overwrites the gradients.
+    /// The backward rule for a batch: <c>dW = Σ dY X̃ᵀ</c>, <c>db[f] = Σ dY[f, :]</c>, and, unless <paramref name="dx"/>
+    /// is empty, <c>dX̃ = Wᵀ dY</c> folded into <c>dx</c>. Samples go in groups sized to stay in L2, the groups split
+    /// between threads (<see cref="ConvolutionGradientJob"/>); each group's share of <c>dW</c> and <c>db</c> is summed in
+    /// group order, so the result does not depend on the thread count. Overwrites the gradients. The unfolded groups
+    /// and the partial sums live in buffers each thread makes once and reuses.
     /// </summary>
     public static void Backward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> dy, Span<float> dWeights, Span<float> dBias, Span<float> dx,
-        Span<float> scratch, int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk)
+        int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunk);
         int pixels = OutputSize(height, kernel, stride, padding) * OutputSize(width, kernel, stride, padding);
         int inLength = channels * height * width, outLength = filters * pixels, window = channels * kernel * kernel;
         Arguments.HasLength(x, batch * inLength, nameof(x));
@@ -93,34 +93,36 @@ public static unsafe class Convolution
             Arguments.HasLength(dx, batch * inLength, nameof(dx));
         }
 
-        Arguments.HasAtLeast(scratch, Math.Min(batch, chunk) * pixels * (window + filters), nameof(scratch));
-        dBias.Slice(0, filters).Clear();
-        var job = ConvolutionJob.ForThisThread;
-        fixed (float* px = x, pw = weights, pdy = dy, pdx = dx, ps = scratch)
+        int group = ConvolutionGradientJob.GroupSamples(pixels, window, filters), groups = (batch + group - 1) / group;
+        int partialLength = filters * window + filters;
+        var partials = Partials(groups * partialLength);
+        fixed (float* px = x, pw = weights, pdy = dy, pdx = dx, pp = partials)
         {
-            for (int first = 0; first < batch; first += chunk)
-            {
-                int count = Math.Min(chunk, batch - first), columns = count * pixels;
-                float* col = ps, gradient = ps + (long)window * columns;
-                var unfolded = new Span<float>(col, window * columns);
-                var rows = new Span<float>(gradient, filters * columns);
-                job.Run(ConvolutionJob.Stage.UnfoldWithGradient, px, pw, null, pdy, col, gradient, first, count, channels, height, width, filters, kernel, stride, padding);
-
-                // dW[F×CKK] (+)= dY[F×nP] · X̃[CKK×nP]ᵀ; db[f] += Σ dY[f, :]
-                Gemm.ABt(rows, unfolded, dWeights, filters, window, columns, accumulate: first > 0);
-                for (int f = 0; f < filters; f++)
-                {
-                    dBias[f] += TensorPrimitives.Sum(rows.Slice(f * columns, columns));
-                }
-
-                if (!dx.IsEmpty)
-                {
-                    // dX̃[CKK×nP] = W[F×CKK]ᵀ · dY[F×nP], into the unfolded buffer, then folded sample by sample.
-                    Gemm.AtB(weights, rows, unfolded, window, columns, filters);
-                    job.Run(ConvolutionJob.Stage.Fold, pdx, pw, null, null, col, gradient, first, count, channels, height, width, filters, kernel, stride, padding);
-                }
-            }
+            ConvolutionGradientJob.ForThisThread.Run(px, pw, pdy, dx.IsEmpty ? null : pdx, pp, batch, group, channels, height, width, filters, kernel, stride, padding);
         }
+
+        partials.Slice(0, filters * window).CopyTo(dWeights);
+        partials.Slice(filters * window, filters).CopyTo(dBias);
+        for (int g = 1; g < groups; g++)
+        {
+            var partial = partials.Slice(g * partialLength, partialLength);
+            TensorPrimitives.Add(dWeights, partial.Slice(0, filters * window), dWeights);
+            TensorPrimitives.Add(dBias, partial.Slice(filters * window, filters), dBias);
+        }
+    }
+
+    [ThreadStatic]
+    private static float[]? t_partials;
+
+    /// <summary>The calling thread's buffer of per-group partial gradients, made once (and when a batch needs more) and reused.</summary>
+    private static Span<float> Partials(int length)
+    {
+        if (t_partials is null || t_partials.Length < length)
+        {
+            t_partials = GC.AllocateUninitializedArray<float>(length);
+        }
+
+        return t_partials.AsSpan(0, length);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 namespace Butterfly.Kernels;
 
 /// <summary>
-/// The per-sample parts of <see cref="Convolution"/> split between threads: piece <c>t</c> of <c>T</c> takes samples
+/// The per-sample parts of <see cref="Convolution.Forward"/> split between threads: piece <c>t</c> of <c>T</c> takes samples
 /// [t·n/T, (t+1)·n/T) of a chunk. Each sample's work writes only that sample's outputs (or its own columns of the
 /// unfolded chunk), so the split never changes a result.
 /// </summary>
@@ -19,14 +19,8 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
         /// <summary>Unfold the input into the chunk's columns.</summary>
         Unfold,
 
-        /// <summary>Unfold the input, and copy the output gradient into the chunk's filter-major rows.</summary>
-        UnfoldWithGradient,
-
         /// <summary>Copy the chunk's filter-major product out to the output, adding the bias.</summary>
         AddBias,
-
-        /// <summary>Fold the chunk's columns back into the input gradient.</summary>
-        Fold,
     }
 
     [ThreadStatic]
@@ -57,8 +51,7 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
 
     /// <summary>
     /// Runs <paramref name="stage"/> for samples [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>)
-    /// of the batch: <paramref name="x"/> is the batch's input (or input gradient, for <see cref="Stage.Fold"/>),
-    /// <paramref name="y"/> its output (or output gradient), <paramref name="col"/> the chunk's unfolded columns and
+    /// of the batch: <paramref name="x"/> is the batch's input <paramref name="y"/> its output, <paramref name="col"/> the chunk's unfolded columns and
     /// <paramref name="rows"/> its filter-major products or gradients.
     /// </summary>
     public void Run(
@@ -102,14 +95,6 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
             case Stage.Unfold:
                 Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
                 break;
-            case Stage.UnfoldWithGradient:
-                Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
-                for (int f = 0; f < _filters; f++)
-                {
-                    new ReadOnlySpan<float>(_y + (long)sample * outLength + f * pixels, pixels).CopyTo(new Span<float>(_rows + (long)f * columns + n * pixels, pixels));
-                }
-
-                break;
             case Stage.AddBias:
                 for (int f = 0; f < _filters; f++)
                 {
@@ -118,9 +103,6 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
                         new Span<float>(_y + (long)sample * outLength + f * pixels, pixels));
                 }
 
-                break;
-            case Stage.Fold:
-                Convolution.Fold(new ReadOnlySpan<float>(_col, window * columns), columns, n * pixels, x, _channels, _height, _width, _kernel, _stride, _padding);
                 break;
         }
     }

@@ -52,7 +52,7 @@ partial class LeNet : global::Butterfly.INetwork
     private const int WorkspaceFloatsPerSample = 25384;
 
     // Scratch that does not scale with the batch, such as a convolution's unfolded sample.
-    private const int WorkspaceFixedFloats = 518400;
+    private const int WorkspaceFixedFloats = 0;
 
     private static readonly global::Butterfly.ParameterBlock[] s_parameterBlocks =
     [
@@ -223,8 +223,8 @@ partial class LeNet : global::Butterfly.INetwork
         // conv2d_1: Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
         global::System.Span<float> y1 = workspace.Region(0, 4608, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [8 × 1 × 5 × 5]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), y1, workspace.FixedRegion(0, 76032), batch, 1, 28, 28, 8, 5, 1, 0, 4);
+        // computed directly, sample by sample
+        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), y1, workspace.FixedRegion(0, 0), batch, 1, 28, 28, 8, 5, 1, 0, 4);
 
         // relu_1: ReLU, (8, 24, 24) -> (8, 24, 24)
         global::System.Span<float> y2 = workspace.Region(9216, 4608, batch);
@@ -239,8 +239,8 @@ partial class LeNet : global::Butterfly.INetwork
         // conv2d_2: Conv2D(16, 5, 1, 0), (8, 12, 12) -> (16, 8, 8)
         global::System.Span<float> y4 = workspace.Region(20736, 1024, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 8 × 5 × 5]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), y4, workspace.FixedRegion(76032, 442368), batch, 8, 12, 12, 16, 5, 1, 0, 32);
+        // computed directly, sample by sample
+        global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), y4, workspace.FixedRegion(0, 0), batch, 8, 12, 12, 16, 5, 1, 0, 32);
 
         // relu_2: ReLU, (16, 8, 8) -> (16, 8, 8)
         global::System.Span<float> y5 = workspace.Region(22784, 1024, batch);
@@ -357,7 +357,7 @@ partial class LeNet : global::Butterfly.INetwork
         global::System.Span<float> y3 = workspace.Region(18432, 1152, batch);
         global::System.Span<float> dy3 = workspace.Region(19584, 1152, batch);
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
-        global::Butterfly.Kernels.Convolution.Backward(y3, parameters.Slice(208, 3200), dy4, gradients.Slice(208, 3200), gradients.Slice(3408, 16), dy3, workspace.FixedRegion(76032, 442368), batch, 8, 12, 12, 16, 5, 1, 0, 32);
+        global::Butterfly.Kernels.Convolution.Backward(y3, parameters.Slice(208, 3200), dy4, gradients.Slice(208, 3200), gradients.Slice(3408, 16), dy3, batch, 8, 12, 12, 16, 5, 1, 0);
 
         // max_pool_1 (backward): MaxPool(2), (8, 24, 24) -> (8, 12, 12)
         global::System.Span<float> y2 = workspace.Region(9216, 4608, batch);
@@ -372,7 +372,7 @@ partial class LeNet : global::Butterfly.INetwork
 
         // conv2d_1 (backward): Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY; first layer, so no dX
-        global::Butterfly.Kernels.Convolution.Backward(inputs, parameters.Slice(0, 200), dy1, gradients.Slice(0, 200), gradients.Slice(200, 8), default, workspace.FixedRegion(0, 76032), batch, 1, 28, 28, 8, 5, 1, 0, 4);
+        global::Butterfly.Kernels.Convolution.Backward(inputs, parameters.Slice(0, 200), dy1, gradients.Slice(0, 200), gradients.Slice(200, 8), default, batch, 1, 28, 28, 8, 5, 1, 0);
     }
 
     int global::Butterfly.INetwork.InputLength => InputLength;

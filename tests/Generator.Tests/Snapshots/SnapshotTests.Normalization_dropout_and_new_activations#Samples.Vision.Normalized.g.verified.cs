@@ -58,7 +58,7 @@ partial class Normalized : global::Butterfly.INetwork
     private const int WorkspaceFloatsPerSample = 2427;
 
     // Scratch that does not scale with the batch, such as a convolution's unfolded sample.
-    private const int WorkspaceFixedFloats = 55526;
+    private const int WorkspaceFixedFloats = 49766;
 
     private static readonly global::Butterfly.ParameterBlock[] s_parameterBlocks =
     [
@@ -339,8 +339,8 @@ partial class Normalized : global::Butterfly.INetwork
         // conv2d_2: Conv2D(6, 1, 1, 0), (4, 3, 3) -> (6, 3, 3)
         global::System.Span<float> y7 = workspace.Region(1358, 54, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [6 × 4 × 1 × 1]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(y6, parameters.Slice(128, 24), parameters.Slice(152, 6), y7, workspace.FixedRegion(49766, 5760), batch, 4, 3, 3, 6, 1, 1, 0, 64);
+        // computed directly, sample by sample
+        global::Butterfly.Kernels.Convolution.Forward(y6, parameters.Slice(128, 24), parameters.Slice(152, 6), y7, workspace.FixedRegion(49766, 0), batch, 4, 3, 3, 6, 1, 1, 0, 64);
 
         // elu_1: ELU(1), (6, 3, 3) -> (6, 3, 3)
         global::System.Span<float> y8 = workspace.Region(1466, 54, batch);
@@ -507,7 +507,7 @@ partial class Normalized : global::Butterfly.INetwork
         global::System.Span<float> y6 = workspace.Region(1286, 36, batch);
         global::System.Span<float> dy6 = workspace.Region(1322, 36, batch);
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
-        global::Butterfly.Kernels.Convolution.Backward(y6, parameters.Slice(128, 24), dy7, gradients.Slice(128, 24), gradients.Slice(152, 6), dy6, workspace.FixedRegion(49766, 5760), batch, 4, 3, 3, 6, 1, 1, 0, 64);
+        global::Butterfly.Kernels.Convolution.Backward(y6, parameters.Slice(128, 24), dy7, gradients.Slice(128, 24), gradients.Slice(152, 6), dy6, batch, 4, 3, 3, 6, 1, 1, 0);
 
         // avg_pool_1 (backward): AvgPool(3, 1), (4, 5, 5) -> (4, 3, 3)
         global::System.Span<float> dy5 = workspace.Region(1186, 100, batch);
@@ -535,7 +535,7 @@ partial class Normalized : global::Butterfly.INetwork
         global::System.Span<float> y1 = workspace.Region(0, 243, batch);
         global::System.Span<float> dy1 = workspace.Region(243, 243, batch);
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
-        global::Butterfly.Kernels.Convolution.Backward(y1, parameters.Slice(0, 108), dy2, gradients.Slice(0, 108), gradients.Slice(108, 4), dy1, workspace.FixedRegion(162, 49600), batch, 3, 9, 9, 4, 3, 2, 1, 64);
+        global::Butterfly.Kernels.Convolution.Backward(y1, parameters.Slice(0, 108), dy2, gradients.Slice(0, 108), gradients.Slice(108, 4), dy1, batch, 3, 9, 9, 4, 3, 2, 1);
 
         // lcn_1 (backward): LocalContrastNormalization(3), (3, 9, 9) -> (3, 9, 9)
         // First layer: the input needs no gradient.

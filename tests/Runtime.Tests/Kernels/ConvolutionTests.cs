@@ -3,7 +3,7 @@ using Butterfly.Kernels;
 
 namespace Butterfly.Runtime.Tests.Kernels;
 
-/// <summary>The unfolded, chunked convolution against the formula, written as plain nested loops.</summary>
+/// <summary>The batched convolution (direct or unfolded and chunked, backward in groups) against the formula, written as plain nested loops.</summary>
 public sealed class ConvolutionTests
 {
     [Theory]
@@ -11,6 +11,9 @@ public sealed class ConvolutionTests
     [InlineData(3, 2, 7, 6, 3, 3, 2, 1, 1)]
     [InlineData(4, 3, 5, 5, 4, 2, 1, 1, 3)]
     [InlineData(2, 2, 9, 8, 1, 4, 3, 2, 64)]
+    [InlineData(3, 2, 13, 11, 9, 3, 1, 0, 1)] // a block of eight filters and one more; rows of one vector and one leftover column
+    [InlineData(7, 8, 12, 12, 16, 5, 1, 0, 2)] // backward in groups of 3 samples, summed in order
+    [InlineData(5, 4, 20, 20, 6, 3, 1, 1, 2)] // padded, backward in groups of 2
     public void Forward_and_backward_match_the_nested_loops(
         int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk)
     {
@@ -27,7 +30,7 @@ public sealed class ConvolutionTests
         var dw = new float[w.Length];
         var db = new float[b.Length];
         var dx = new float[x.Length];
-        Convolution.Backward(x, w, dy, dw, db, dx, scratch, batch, channels, height, width, filters, kernel, stride, padding, chunk);
+        Convolution.Backward(x, w, dy, dw, db, dx, batch, channels, height, width, filters, kernel, stride, padding);
 
         var expectedY = new float[y.Length];
         var expectedDw = new float[dw.Length];

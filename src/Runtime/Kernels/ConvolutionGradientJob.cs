@@ -1,0 +1,146 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace Butterfly.Kernels;
+
+/// <summary>
+/// The backward rule of <see cref="Convolution"/> for groups of samples, the groups split between threads. Group
+/// <c>g</c> takes its share of the weight and bias gradients, <c>dW_g = dY_g X̃_gᵀ</c> and <c>db_g = Σ dY_g</c>, into a
+/// partial of its own (from the samples as they lie for stride 1 without padding, through <see cref="DirectWeightGradient"/>;
+/// else from the unfolded samples <c>X̃_g</c>), and folds <c>Wᵀ dY_g</c> into its samples' input gradients. The caller sums the partials in group order, so the result depends on the group size
+/// (fixed by the shapes) and never on which thread ran which group.
+/// </summary>
+internal sealed unsafe class ConvolutionGradientJob : ParallelJob
+{
+    /// <summary>Floats of unfolded input and output gradient per group: about 192 KB, so a group stays in L2.</summary>
+    private const int GroupFloats = 48 * 1024;
+
+    [ThreadStatic]
+    private static ConvolutionGradientJob? t_job;
+
+    [ThreadStatic]
+    private static float[]? t_buffer;
+
+    private float* _x;
+    private float* _weights;
+    private float* _dy;
+    private float* _dx;
+    private float* _partials;
+    private int _batch, _group;
+    private int _channels, _height, _width, _filters, _kernel, _stride, _padding;
+
+    /// <summary>The calling thread's job, made once and refilled for every call.</summary>
+    public static ConvolutionGradientJob ForThisThread => t_job ??= new ConvolutionGradientJob();
+
+    /// <summary>Samples per group for these shapes: as many as fit <see cref="GroupFloats"/>, at least one.</summary>
+    public static int GroupSamples(int pixels, int window, int filters) => Math.Max(1, GroupFloats / (pixels * (window + filters)));
+
+    /// <summary>
+    /// Computes every group's partial gradient into <paramref name="partials"/> (<c>F·CKK + F</c> floats per group,
+    /// weights then bias) and, unless <paramref name="dx"/> is null, the input gradient.
+    /// </summary>
+    public void Run(
+        float* x, float* weights, float* dy, float* dx, float* partials, int batch, int group,
+        int channels, int height, int width, int filters, int kernel, int stride, int padding)
+    {
+        _x = x;
+        _weights = weights;
+        _dy = dy;
+        _dx = dx;
+        _partials = partials;
+        (_batch, _group) = (batch, group);
+        (_channels, _height, _width, _filters, _kernel, _stride, _padding) = (channels, height, width, filters, kernel, stride, padding);
+        int groups = (batch + group - 1) / group;
+        WorkerPool.Shared.Run(this, Math.Min(Parallelism.ThreadCount, groups));
+    }
+
+    public override void Run(int part, int parts)
+    {
+        int groups = (_batch + _group - 1) / _group;
+        for (int g = (int)((long)groups * part / parts), end = (int)((long)groups * (part + 1) / parts); g < end; g++)
+        {
+            RunGroup(g);
+        }
+    }
+
+    private void RunGroup(int g)
+    {
+        int pixels = Convolution.OutputSize(_height, _kernel, _stride, _padding) * Convolution.OutputSize(_width, _kernel, _stride, _padding);
+        int window = _channels * _kernel * _kernel, inLength = _channels * _height * _width, outLength = _filters * pixels;
+        int first = g * _group, count = Math.Min(_group, _batch - first);
+        var partial = new Span<float>(_partials + (long)g * (_filters * window + _filters), _filters * window + _filters);
+        var weightPartial = partial.Slice(0, _filters * window);
+        var biasPartial = partial.Slice(_filters * window, _filters);
+        var dy = new ReadOnlySpan<float>(_dy + (long)first * outLength, count * outLength);
+        if (_stride == 1 && _padding == 0)
+        {
+            // dW_g[f, c, u, v] = Σ_n,i,j dY[n, f, i, j] x[n, c, i + u, j + v], from the samples as they lie;
+            // dX̃ sample by sample, since each sample's dY[F × P] is already the filter-major matrix.
+            DirectWeightGradient.Compute(
+                new ReadOnlySpan<float>(_x + (long)first * inLength, count * inLength), dy, weightPartial, count, _channels, _height, _width, _filters, _kernel);
+            SumBias(dy, biasPartial, count, pixels);
+            if (_dx != null)
+            {
+                var col = Buffer(window * pixels);
+                for (int n = 0; n < count; n++)
+                {
+                    Gemm.AtB(new ReadOnlySpan<float>(_weights, _filters * window), dy.Slice(n * outLength, outLength), col, window, pixels, _filters);
+                    Convolution.Fold(col, pixels, 0, new Span<float>(_dx + (long)(first + n) * inLength, inLength), _channels, _height, _width, _kernel, _stride, _padding);
+                }
+            }
+
+            return;
+        }
+
+        int columns = count * pixels;
+        var buffer = Buffer(_group * pixels * (window + _filters));
+        var unfolded = buffer.Slice(0, window * columns);
+        var rows = buffer.Slice(window * columns, _filters * columns);
+        for (int n = 0; n < count; n++)
+        {
+            var sample = new ReadOnlySpan<float>(_x + (long)(first + n) * inLength, inLength);
+            Convolution.Unfold(sample, unfolded, columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
+            for (int f = 0; f < _filters; f++)
+            {
+                dy.Slice(n * outLength + f * pixels, pixels).CopyTo(rows.Slice(f * columns + n * pixels, pixels));
+            }
+        }
+
+        // dW_g[F×CKK] = dY_g[F×nP] · X̃_g[CKK×nP]ᵀ
+        Gemm.ABt(rows, unfolded, weightPartial, _filters, window, columns);
+        SumBias(dy, biasPartial, count, pixels);
+        if (_dx != null)
+        {
+            // dX̃_g[CKK×nP] = W[F×CKK]ᵀ · dY_g[F×nP], into the unfolded buffer, then folded sample by sample.
+            Gemm.AtB(new ReadOnlySpan<float>(_weights, _filters * window), rows, unfolded, window, columns, _filters);
+            for (int n = 0; n < count; n++)
+            {
+                Convolution.Fold(unfolded, columns, n * pixels, new Span<float>(_dx + (long)(first + n) * inLength, inLength), _channels, _height, _width, _kernel, _stride, _padding);
+            }
+        }
+    }
+
+    /// <summary><c>db_g[f] = Σ_n Σ_p dY[n, f, p]</c>, sample by sample.</summary>
+    private void SumBias(ReadOnlySpan<float> dy, Span<float> biasPartial, int count, int pixels)
+    {
+        biasPartial.Clear();
+        for (int n = 0; n < count; n++)
+        {
+            for (int f = 0; f < _filters; f++)
+            {
+                biasPartial[f] += TensorPrimitives.Sum(dy.Slice((n * _filters + f) * pixels, pixels));
+            }
+        }
+    }
+
+    /// <summary>This thread's group buffer, made once per thread (and when a larger group comes) and reused.</summary>
+    private static Span<float> Buffer(int length)
+    {
+        if (t_buffer is null || t_buffer.Length < length)
+        {
+            t_buffer = GC.AllocateUninitializedArray<float>(length);
+        }
+
+        return t_buffer.AsSpan(0, length);
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using Butterfly.Kernels;
+
+namespace Butterfly.Runtime.Tests.Kernels;
+
+/// <summary>The direct weight gradient of a stride-1 unpadded convolution against the formula, on every path this processor runs.</summary>
+[Collection(KernelSettingsCollection.Name)]
+public sealed class DirectWeightGradientTests
+{
+    public static TheoryData<string> Paths => KernelPaths.All();
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Matches_the_nested_loops(string pathName)
+    {
+        var path = KernelPaths.Parse(pathName);
+        if (path > Simd.Best)
+        {
+            return; // This processor lacks the instruction set; GemmTests.Force_refuses_a_path_the_processor_lacks covers it.
+        }
+
+        using var forced = Simd.Force(path);
+        foreach (var (samples, channels, height, width, filters, kernel) in new[]
+        {
+            (3, 1, 28, 28, 8, 5),   // the bench LeNet's first layer: three vectors per row, one block of filters
+            (2, 8, 12, 12, 16, 5),  // its second: one vector per row, two blocks
+            (2, 2, 13, 11, 9, 3),   // a vector and a leftover column per row; a block and one filter more
+            (1, 3, 7, 6, 2, 3),     // rows shorter than a vector, fewer filters than a block
+            (1, 1, 1, 1, 1, 1),
+        })
+        {
+            var random = new SeededRandom(samples * 100 + width);
+            int outH = height - kernel + 1, outW = width - kernel + 1;
+            var x = ConvolutionTests.Random(random, samples * channels * height * width);
+            var dy = ConvolutionTests.Random(random, samples * filters * outH * outW);
+            var dw = new float[filters * channels * kernel * kernel];
+            dw.AsSpan().Fill(float.NaN);
+
+            DirectWeightGradient.Compute(x, dy, dw, samples, channels, height, width, filters, kernel);
+
+            var expected = new float[dw.Length];
+            for (int f = 0; f < filters; f++)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    for (int u = 0; u < kernel; u++)
+                    {
+                        for (int v = 0; v < kernel; v++)
+                        {
+                            double sum = 0;
+                            for (int n = 0; n < samples; n++)
+                            {
+                                for (int i = 0; i < outH; i++)
+                                {
+                                    for (int j = 0; j < outW; j++)
+                                    {
+                                        sum += (double)dy[((n * filters + f) * outH + i) * outW + j] * x[((n * channels + c) * height + i + u) * width + j + v];
+                                    }
+                                }
+                            }
+
+                            expected[((f * channels + c) * kernel + u) * kernel + v] = (float)sum;
+                        }
+                    }
+                }
+            }
+
+            ConvolutionTests.AssertClose(expected, dw);
+        }
+    }
+
+    [Fact]
+    public void Rejects_a_gradient_of_the_wrong_length()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            DirectWeightGradient.Compute(new float[16], new float[4], new float[8], 1, 1, 4, 4, 1, 3));
+        Assert.Equal("dWeights", error.ParamName);
+    }
+}
