@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace Butterfly.Kernels;
 
@@ -6,26 +7,23 @@ namespace Butterfly.Kernels;
 /// Max and average pooling over square windows of <c>size</c> with <c>stride</c>, on each of <c>planes</c>
 /// (samples × channels) planes of <c>H×W</c>: <c>OH = (H - size) / stride + 1</c>, likewise <c>OW</c>.
 /// </summary>
+/// <remarks>
+/// 2×2 windows with stride 2, the common case, go to <see cref="Pooling2x2"/>, which computes the same bits eight
+/// windows at a time. A window's maximum is its first in row-major order: a later input replaces the maximum so far
+/// only if strictly greater, so a tie (<c>-0</c> against <c>+0</c> included) keeps the earlier input and a NaN is
+/// passed over unless it comes first.
+/// </remarks>
 public static class Pooling
 {
     /// <summary><c>y[i, j] = max_{u, v &lt; size} x[i s + u, j s + v]</c>.</summary>
     public static void Max(ReadOnlySpan<float> x, Span<float> y, int planes, int height, int width, int size, int stride)
     {
-        int outH = (height - size) / stride + 1, outW = (width - size) / stride + 1;
+        var (outH, outW) = CheckArguments(planes, height, width, size, stride);
+        Arguments.HasLength(x, planes * height * width, nameof(x));
+        Arguments.HasLength(y, planes * outH * outW, nameof(y));
         if (size == 2 && stride == 2)
         {
-            // The common 2×2 case without the general window loops; the same first-maximum rule.
-            for (int row = 0; row < planes * outH; row++)
-            {
-                var top = x.Slice(2 * row * width, width);
-                var bottom = x.Slice((2 * row + 1) * width, width);
-                var output = y.Slice(row * outW, outW);
-                for (int j = 0; j < outW; j++)
-                {
-                    output[j] = MaxOfFour(top[2 * j], top[2 * j + 1], bottom[2 * j], bottom[2 * j + 1], out _);
-                }
-            }
-
+            Pooling2x2.Max(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), planes, height, width);
             return;
         }
 
@@ -50,27 +48,18 @@ public static class Pooling
     /// </summary>
     public static void MaxBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, int planes, int height, int width, int size, int stride)
     {
-        int outH = (height - size) / stride + 1, outW = (width - size) / stride + 1;
-        dx.Slice(0, planes * height * width).Clear();
+        var (outH, outW) = CheckArguments(planes, height, width, size, stride);
+        Arguments.HasLength(x, planes * height * width, nameof(x));
+        Arguments.HasLength(dy, planes * outH * outW, nameof(dy));
+        Arguments.HasLength(dx, planes * height * width, nameof(dx));
         if (size == 2 && stride == 2)
         {
-            for (int row = 0; row < planes * outH; row++)
-            {
-                var top = x.Slice(2 * row * width, width);
-                var bottom = x.Slice((2 * row + 1) * width, width);
-                var topGradient = dx.Slice(2 * row * width, width);
-                var bottomGradient = dx.Slice((2 * row + 1) * width, width);
-                var outputGradient = dy.Slice(row * outW, outW);
-                for (int j = 0; j < outW; j++)
-                {
-                    MaxOfFour(top[2 * j], top[2 * j + 1], bottom[2 * j], bottom[2 * j + 1], out int which);
-                    (which < 2 ? topGradient : bottomGradient)[2 * j + (which & 1)] = outputGradient[j];
-                }
-            }
-
+            Pooling2x2.MaxBackward(
+                ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(dy), ref MemoryMarshal.GetReference(dx), planes, height, width);
             return;
         }
 
+        dx.Clear();
         for (int plane = 0; plane < planes; plane++)
         {
             var input = x.Slice(plane * height * width, height * width);
@@ -89,7 +78,15 @@ public static class Pooling
     /// <summary><c>y[i, j] = (1 / size²) Σ_{u, v &lt; size} x[i s + u, j s + v]</c>.</summary>
     public static void Average(ReadOnlySpan<float> x, Span<float> y, int planes, int height, int width, int size, int stride)
     {
-        int outH = (height - size) / stride + 1, outW = (width - size) / stride + 1;
+        var (outH, outW) = CheckArguments(planes, height, width, size, stride);
+        Arguments.HasLength(x, planes * height * width, nameof(x));
+        Arguments.HasLength(y, planes * outH * outW, nameof(y));
+        if (size == 2 && stride == 2)
+        {
+            Pooling2x2.Average(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), planes, height, width);
+            return;
+        }
+
         float scale = 1f / (size * size);
         for (int plane = 0; plane < planes; plane++)
         {
@@ -118,9 +115,17 @@ public static class Pooling
     /// <summary><c>dx[i s + u, j s + v] += dy[i, j] / size²</c> for every window. Overwrites <paramref name="dx"/>.</summary>
     public static void AverageBackward(ReadOnlySpan<float> dy, Span<float> dx, int planes, int height, int width, int size, int stride)
     {
-        int outH = (height - size) / stride + 1, outW = (width - size) / stride + 1;
+        var (outH, outW) = CheckArguments(planes, height, width, size, stride);
+        Arguments.HasLength(dy, planes * outH * outW, nameof(dy));
+        Arguments.HasLength(dx, planes * height * width, nameof(dx));
+        if (size == 2 && stride == 2)
+        {
+            Pooling2x2.AverageBackward(ref MemoryMarshal.GetReference(dy), ref MemoryMarshal.GetReference(dx), planes, height, width);
+            return;
+        }
+
         float scale = 1f / (size * size);
-        dx.Slice(0, planes * height * width).Clear();
+        dx.Clear();
         for (int plane = 0; plane < planes; plane++)
         {
             var inputGradient = dx.Slice(plane * height * width, height * width);
@@ -143,29 +148,15 @@ public static class Pooling
         }
     }
 
-    /// <summary>
-    /// The first maximum of a 2×2 window read row by row, <paramref name="a"/> <paramref name="b"/> over
-    /// <paramref name="c"/> <paramref name="d"/>, and which of the four it is (0 to 3), by <see cref="ArgMax"/>'s rule.
-    /// </summary>
-    private static float MaxOfFour(float a, float b, float c, float d, out int which)
+    /// <summary>Checks the shape and returns the output's <c>(OH, OW)</c>.</summary>
+    private static (int OutH, int OutW) CheckArguments(int planes, int height, int width, int size, int stride)
     {
-        (float max, which) = (a, 0);
-        if (b > max)
-        {
-            (max, which) = (b, 1);
-        }
-
-        if (c > max)
-        {
-            (max, which) = (c, 2);
-        }
-
-        if (d > max)
-        {
-            (max, which) = (d, 3);
-        }
-
-        return max;
+        ArgumentOutOfRangeException.ThrowIfNegative(planes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, size);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, size);
+        return ((height - size) / stride + 1, (width - size) / stride + 1);
     }
 
     /// <summary>The index in <paramref name="plane"/> of the first maximum of the window at (<paramref name="top"/>, <paramref name="left"/>).</summary>

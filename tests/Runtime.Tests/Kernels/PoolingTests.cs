@@ -4,7 +4,14 @@ using Butterfly.Kernels;
 
 namespace Butterfly.Runtime.Tests.Kernels;
 
-/// <summary>Max and average pooling against plain loops over every window, overlapping windows included.</summary>
+/// <summary>
+/// Max and average pooling against plain loops over every window, overlapping windows included. The 2×2, stride-2
+/// kernels are checked on each instruction-set path in turn, bit for bit: every width from 2 to 40 (every mix of full
+/// vectors, overlapping half vectors and scalar rows, and odd widths whose last column is dropped), odd and even
+/// heights, several planes, and inputs full of ties (ReLU-like zeros), signed zeros and NaN, where the first-maximum
+/// rule decides both the output and where the gradient goes.
+/// </summary>
+[Collection(KernelSettingsCollection.Name)]
 public sealed class PoolingTests
 {
     [Theory]
@@ -79,5 +86,176 @@ public sealed class PoolingTests
         Pooling.MaxBackward(x, dy, dx, 1, side, side, size, stride);
         Assert.Equal(1f, dx[0]);
         Assert.Equal(1f, dx.Sum());
+    }
+
+    [Fact]
+    public void Spans_of_the_wrong_length_are_refused()
+    {
+        var x = new float[2 * 4 * 4];
+        Assert.Throws<ArgumentException>(() => Pooling.Max(x, new float[7], 2, 4, 4, 2, 2));
+        Assert.Throws<ArgumentException>(() => Pooling.Max(new float[31], new float[8], 2, 4, 4, 2, 2));
+        Assert.Throws<ArgumentException>(() => Pooling.MaxBackward(x, new float[8], new float[33], 2, 4, 4, 2, 2));
+        Assert.Throws<ArgumentException>(() => Pooling.AverageBackward(new float[9], new float[32], 2, 4, 4, 2, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Pooling.Average(x, new float[8], 2, 4, 1, 2, 2));
+    }
+
+    private static readonly int[] s_heights = [2, 3, 4, 5, 8, 9];
+
+    public static TheoryData<string> Paths => KernelPaths.All();
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Every_kernel_matches_the_nested_loops_bit_for_bit_on_every_shape(string pathName)
+    {
+        var path = KernelPaths.Parse(pathName);
+        if (path > Simd.Best)
+        {
+            return; // This processor lacks the instruction set; GemmTests.Force_refuses_a_path_the_processor_lacks covers it.
+        }
+
+        using var forced = Simd.Force(path);
+        // Value pools: ties among ReLU-like zeros, signed zeros, NaN among them, and ordinary random floats.
+        foreach (string inputs in new[] { "ties", "signed zeros", "nan", "random" })
+        {
+            var random = new Random(inputs.Length);
+            foreach (int planes in new[] { 1, 3 })
+            {
+                foreach (int height in s_heights)
+                {
+                    for (int width = 2; width <= 40; width++)
+                    {
+                        Check(random, inputs, planes, height, width, $"{path} {inputs} {planes}x{height}x{width}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Max_backward_sends_each_gradient_to_the_first_maximum_of_tied_zeros()
+    {
+        // A ReLU output: every window all zeros, some of them negative zeros; each gradient lands top-left.
+        int planes = 2, height = 4, width = 36;
+        var x = new float[planes * height * width];
+        for (int i = 0; i < x.Length; i += 3)
+        {
+            x[i] = -0f;
+        }
+
+        var dy = new float[planes * (height / 2) * (width / 2)];
+        dy.AsSpan().Fill(1f);
+        var dx = new float[x.Length];
+        var y = new float[dy.Length];
+        Pooling.MaxBackward(x, dy, dx, planes, height, width, 2, 2);
+        Pooling.Max(x, y, planes, height, width, 2, 2);
+        for (int p = 0; p < planes; p++)
+        {
+            for (int r = 0; r < height; r++)
+            {
+                for (int c = 0; c < width; c++)
+                {
+                    int at = (p * height + r) * width + c;
+                    Assert.Equal(r % 2 == 0 && c % 2 == 0 ? 1f : 0f, dx[at]);
+                    if (r % 2 == 0 && c % 2 == 0)
+                    {
+                        Assert.Equal(BitConverter.SingleToInt32Bits(x[at]), BitConverter.SingleToInt32Bits(y[(p * height / 2 + r / 2) * (width / 2) + c / 2]));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Check(Random random, string inputs, int planes, int height, int width, string because)
+    {
+        int outH = height / 2, outW = width / 2;
+        var x = new float[planes * height * width];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = Draw(random, inputs);
+        }
+
+        var dy = new float[planes * outH * outW];
+        for (int i = 0; i < dy.Length; i++)
+        {
+            // Signed zeros and NaN in the gradient too: it must be copied bit for bit.
+            dy[i] = random.Next(8) switch { 0 => -0f, 1 => float.NaN, _ => (float)(random.NextDouble() * 4 - 2) };
+        }
+
+        // Outputs start out as garbage so an element the kernel forgets to write shows up.
+        var max = Garbage(dy.Length);
+        var average = Garbage(dy.Length);
+        var dxMax = Garbage(x.Length);
+        var dxAverage = Garbage(x.Length);
+        Pooling.Max(x, max, planes, height, width, 2, 2);
+        Pooling.Average(x, average, planes, height, width, 2, 2);
+        Pooling.MaxBackward(x, dy, dxMax, planes, height, width, 2, 2);
+        Pooling.AverageBackward(dy, dxAverage, planes, height, width, 2, 2);
+
+        var expectedMax = new float[max.Length];
+        var expectedAverage = new float[average.Length];
+        var expectedDxMax = new float[x.Length];
+        var expectedDxAverage = new float[x.Length];
+        for (int p = 0; p < planes; p++)
+        {
+            for (int i = 0; i < outH; i++)
+            {
+                for (int j = 0; j < outW; j++)
+                {
+                    int output = (p * outH + i) * outW + j, best = -1;
+                    float sum = 0f;
+                    for (int u = 0; u < 2; u++)
+                    {
+                        for (int v = 0; v < 2; v++)
+                        {
+                            int input = (p * height + 2 * i + u) * width + 2 * j + v;
+                            if (best < 0 || x[input] > x[best])
+                            {
+                                best = input;
+                            }
+
+                            sum += x[input];
+                            expectedDxAverage[input] += dy[output] * 0.25f;
+                        }
+                    }
+
+                    expectedMax[output] = x[best];
+                    expectedAverage[output] = sum * 0.25f;
+                    expectedDxMax[best] = dy[output];
+                }
+            }
+        }
+
+        AssertBits(expectedMax, max, "Max " + because);
+        AssertBits(expectedAverage, average, "Average " + because);
+        AssertBits(expectedDxMax, dxMax, "MaxBackward " + because);
+        AssertBits(expectedDxAverage, dxAverage, "AverageBackward " + because);
+    }
+
+    private static float Draw(Random random, string inputs) => inputs switch
+    {
+        "ties" => random.Next(5) switch { < 3 => 0f, 3 => 1f, _ => 2f },
+        "signed zeros" => random.Next(4) switch { 0 => -0f, 1 => 0f, 2 => 0f, _ => 1f },
+        "nan" => random.Next(6) switch { 0 => float.NaN, 1 => -0f, 2 => 0f, 3 => -1f, 4 => 1f, _ => 2f },
+        _ => (float)(random.NextDouble() * 2 - 1),
+    };
+
+    private static float[] Garbage(int length)
+    {
+        var garbage = new float[length];
+        garbage.AsSpan().Fill(12345f);
+        return garbage;
+    }
+
+    private static void AssertBits(float[] expected, float[] actual, string because)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            int e = BitConverter.SingleToInt32Bits(expected[i]), a = BitConverter.SingleToInt32Bits(actual[i]);
+            if (e != a)
+            {
+                Assert.Fail($"{because}: element {i} is {actual[i]} (0x{a:X8}), expected {expected[i]} (0x{e:X8}).");
+            }
+        }
     }
 }
