@@ -224,7 +224,7 @@ partial class LeNet : global::Butterfly.INetwork
         global::System.Span<float> y1 = workspace.Region(0, 4608, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [8 × 1 × 5 × 5]
         // computed directly, sample by sample
-        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), y1, workspace.FixedRegion(0, 0), batch, 1, 28, 28, 8, 5, 1, 0, 4);
+        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), y1, default, batch, 1, 28, 28, 8, 5, 1, 0, 4);
 
         // relu_1: ReLU, (8, 24, 24) -> (8, 24, 24)
         global::System.Span<float> y2 = workspace.Region(9216, 4608, batch);
@@ -240,7 +240,7 @@ partial class LeNet : global::Butterfly.INetwork
         global::System.Span<float> y4 = workspace.Region(20736, 1024, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 8 × 5 × 5]
         // computed directly, sample by sample
-        global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), y4, workspace.FixedRegion(0, 0), batch, 8, 12, 12, 16, 5, 1, 0, 32);
+        global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), y4, default, batch, 8, 12, 12, 16, 5, 1, 0, 32);
 
         // relu_2: ReLU, (16, 8, 8) -> (16, 8, 8)
         global::System.Span<float> y5 = workspace.Region(22784, 1024, batch);

@@ -340,7 +340,7 @@ partial class Normalized : global::Butterfly.INetwork
         global::System.Span<float> y7 = workspace.Region(1358, 54, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [6 × 4 × 1 × 1]
         // computed directly, sample by sample
-        global::Butterfly.Kernels.Convolution.Forward(y6, parameters.Slice(128, 24), parameters.Slice(152, 6), y7, workspace.FixedRegion(49766, 0), batch, 4, 3, 3, 6, 1, 1, 0, 64);
+        global::Butterfly.Kernels.Convolution.Forward(y6, parameters.Slice(128, 24), parameters.Slice(152, 6), y7, default, batch, 4, 3, 3, 6, 1, 1, 0, 64);
 
         // elu_1: ELU(1), (6, 3, 3) -> (6, 3, 3)
         global::System.Span<float> y8 = workspace.Region(1466, 54, batch);
