@@ -95,7 +95,7 @@ public static unsafe class Convolution
 
         int group = ConvolutionGradientJob.GroupSamples(pixels, window, filters), groups = (batch + group - 1) / group;
         int partialLength = filters * window + filters;
-        var partials = Partials(groups * partialLength);
+        var partials = ThreadBuffer.Get(ref t_partials, groups * partialLength);
         fixed (float* px = x, pw = weights, pdy = dy, pdx = dx, pp = partials)
         {
             ConvolutionGradientJob.ForThisThread.Run(px, pw, pdy, dx.IsEmpty ? null : pdx, pp, batch, group, channels, height, width, filters, kernel, stride, padding);
@@ -111,19 +111,9 @@ public static unsafe class Convolution
         }
     }
 
+    /// <summary>The calling thread's per-group partial gradients.</summary>
     [ThreadStatic]
     private static float[]? t_partials;
-
-    /// <summary>The calling thread's buffer of per-group partial gradients, made once (and when a batch needs more) and reused.</summary>
-    private static Span<float> Partials(int length)
-    {
-        if (t_partials is null || t_partials.Length < length)
-        {
-            t_partials = GC.AllocateUninitializedArray<float>(length);
-        }
-
-        return t_partials.AsSpan(0, length);
-    }
 
     /// <summary>
     /// im2col: <c>X̃[(c K + u) K + v, offset + i OW + j] = x[c, i s + u - p, j s + v - p]</c>, 0 where the window

@@ -7,8 +7,9 @@ namespace Butterfly.Kernels;
 /// The backward rule of <see cref="Convolution"/> for groups of samples, the groups split between threads. Group
 /// <c>g</c> takes its share of the weight and bias gradients, <c>dW_g = dY_g X̃_gᵀ</c> and <c>db_g = Σ dY_g</c>, into a
 /// partial of its own (from the samples as they lie for stride 1 without padding, through <see cref="DirectWeightGradient"/>;
-/// else from the unfolded samples <c>X̃_g</c>), and folds <c>Wᵀ dY_g</c> into its samples' input gradients. The caller sums the partials in group order, so the result depends on the group size
-/// (fixed by the shapes) and never on which thread ran which group.
+/// else from the unfolded samples <c>X̃_g</c>), and folds <c>Wᵀ dY_g</c> into its samples' input gradients. The caller
+/// sums the partials in group order, so the result depends on the group size (fixed by the shapes) and never on
+/// which thread ran which group.
 /// </summary>
 internal sealed unsafe class ConvolutionGradientJob : ParallelJob
 {
@@ -18,6 +19,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     [ThreadStatic]
     private static ConvolutionGradientJob? t_job;
 
+    /// <summary>This thread's unfolded group, or one sample's <c>Wᵀ dY</c>.</summary>
     [ThreadStatic]
     private static float[]? t_buffer;
 
@@ -26,7 +28,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     private float* _dy;
     private float* _dx;
     private float* _partials;
-    private int _batch, _group;
+    private int _batch, _group, _groups;
     private int _channels, _height, _width, _filters, _kernel, _stride, _padding;
 
     /// <summary>The calling thread's job, made once and refilled for every call.</summary>
@@ -48,16 +50,14 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         _dy = dy;
         _dx = dx;
         _partials = partials;
-        (_batch, _group) = (batch, group);
+        (_batch, _group, _groups) = (batch, group, (batch + group - 1) / group);
         (_channels, _height, _width, _filters, _kernel, _stride, _padding) = (channels, height, width, filters, kernel, stride, padding);
-        int groups = (batch + group - 1) / group;
-        WorkerPool.Shared.Run(this, Math.Min(Parallelism.ThreadCount, groups));
+        WorkerPool.Shared.Run(this, Math.Min(Parallelism.ThreadCount, _groups));
     }
 
     public override void Run(int part, int parts)
     {
-        int groups = (_batch + _group - 1) / _group;
-        for (int g = (int)((long)groups * part / parts), end = (int)((long)groups * (part + 1) / parts); g < end; g++)
+        for (int g = (int)((long)_groups * part / parts), end = (int)((long)_groups * (part + 1) / parts); g < end; g++)
         {
             RunGroup(g);
         }
@@ -81,7 +81,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
             SumBias(dy, biasPartial, count, pixels);
             if (_dx != null)
             {
-                var col = Buffer(window * pixels);
+                var col = ThreadBuffer.Get(ref t_buffer, window * pixels);
                 for (int n = 0; n < count; n++)
                 {
                     Gemm.AtB(new ReadOnlySpan<float>(_weights, _filters * window), dy.Slice(n * outLength, outLength), col, window, pixels, _filters);
@@ -93,7 +93,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         }
 
         int columns = count * pixels;
-        var buffer = Buffer(_group * pixels * (window + _filters));
+        var buffer = ThreadBuffer.Get(ref t_buffer, _group * pixels * (window + _filters));
         var unfolded = buffer.Slice(0, window * columns);
         var rows = buffer.Slice(window * columns, _filters * columns);
         for (int n = 0; n < count; n++)
@@ -131,16 +131,5 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
                 biasPartial[f] += TensorPrimitives.Sum(dy.Slice((n * _filters + f) * pixels, pixels));
             }
         }
-    }
-
-    /// <summary>This thread's group buffer, made once per thread (and when a larger group comes) and reused.</summary>
-    private static Span<float> Buffer(int length)
-    {
-        if (t_buffer is null || t_buffer.Length < length)
-        {
-            t_buffer = GC.AllocateUninitializedArray<float>(length);
-        }
-
-        return t_buffer.AsSpan(0, length);
     }
 }

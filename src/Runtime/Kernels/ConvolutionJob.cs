@@ -26,7 +26,7 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
     [ThreadStatic]
     private static ConvolutionJob? t_job;
 
-    /// <summary>Samples per piece below which handing a piece to another thread costs more than it saves.</summary>
+    /// <summary>Multiply-adds (or copied floats) per piece below which handing a piece to another thread costs more than it saves.</summary>
     private const int MinimumWork = 1 << 14;
 
     private Stage _stage;
@@ -51,8 +51,8 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
 
     /// <summary>
     /// Runs <paramref name="stage"/> for samples [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>)
-    /// of the batch: <paramref name="x"/> is the batch's input <paramref name="y"/> its output, <paramref name="col"/> the chunk's unfolded columns and
-    /// <paramref name="rows"/> its filter-major products or gradients.
+    /// of the batch: <paramref name="x"/> is the batch's input, <paramref name="y"/> its output, <paramref name="col"/> the
+    /// chunk's unfolded columns and <paramref name="rows"/> its filter-major products.
     /// </summary>
     public void Run(
         Stage stage, float* x, float* weights, float* bias, float* y, float* col, float* rows, int first, int count,
