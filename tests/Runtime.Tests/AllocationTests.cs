@@ -1,9 +1,11 @@
 using System;
+using Butterfly.Kernels;
 using Butterfly.Runtime.Tests.Networks;
 
 namespace Butterfly.Runtime.Tests;
 
 /// <summary>Predict and the training step allocate nothing on the heap once warmed up.</summary>
+[Collection(AllocationCounting.Name)]
 public sealed class AllocationTests
 {
     private const int Calls = 200;
@@ -101,6 +103,22 @@ public sealed class AllocationTests
         inputs.AsSpan().Fill(0.25f);
         var labels = new int[8];
         AssertAllocatesNothing(() => network.TrainStep(workspace, inputs, labels, optimizer));
+    }
+
+    [Fact]
+    public void Products_allocate_nothing_after_warm_up()
+    {
+        var a = new float[256 * 300];
+        var b = new float[300 * 256];
+        var c = new float[256 * 256];
+        var bias = new float[256];
+        AssertAllocatesNothing(() =>
+        {
+            Gemm.AB(a, b, c, 256, 256, 300);
+            Gemm.ABtAddBias(a, b, bias, c, 256, 256, 300);
+            Gemm.ABtAddBias(a, b, bias, c, 8, 256, 300);
+            Gemm.AtB(a, b, c, 256, 256, 300, accumulate: true);
+        }, calls: 20);
     }
 
     /// <summary>Runs <paramref name="call"/> once to warm up, then <paramref name="calls"/> times, allocating nothing.</summary>

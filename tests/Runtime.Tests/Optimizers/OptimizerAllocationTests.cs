@@ -3,6 +3,7 @@ using System.Collections.Generic;
 
 namespace Butterfly.Runtime.Tests.Optimizers;
 
+[Collection(AllocationCounting.Name)]
 public sealed class OptimizerAllocationTests
 {
     public static TheoryData<string> Names => ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw"];

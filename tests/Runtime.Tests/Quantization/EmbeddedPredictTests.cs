@@ -10,6 +10,7 @@ namespace Butterfly.Runtime.Tests.Quantization;
 /// the instance's Predict bit for bit, int8 gives <see cref="QuantizedNetwork.Predict"/> bit for bit and stays within
 /// half a point of float32's accuracy, and neither allocates.
 /// </summary>
+[Collection(AllocationCounting.Name)]
 public sealed class EmbeddedPredictTests
 {
     private static readonly string ModelFolder = Path.Combine(RepositoryPaths.Root, "samples", "EmbeddedInference", "Model");

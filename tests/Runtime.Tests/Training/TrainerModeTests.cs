@@ -3,6 +3,7 @@ using System.Collections.Generic;
 
 namespace Butterfly.Runtime.Tests.Training;
 
+[Collection(AllocationCounting.Name)]
 public sealed class TrainerModeTests
 {
     [Theory]
