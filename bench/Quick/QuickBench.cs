@@ -16,6 +16,9 @@ internal static class QuickBench
 {
     private const int Runs = 7;
 
+    /// <summary>The least warm-up per workload.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
     /// <summary>The rows, in table order.</summary>
     public static IReadOnlyList<Func<QuickWorkload>> Workloads { get; } =
     [
@@ -62,8 +65,11 @@ internal static class QuickBench
         try
         {
             int rounds = workload.RoundsPerRun;
-            // Warm-up: lets tiered compilation reach its final code and the worker pool start.
-            for (int i = 0; i < 3; i++)
+            // Warm-up: lets tiered compilation reach its final code and the worker pool start. A kernel called once per
+            // round needs 30 calls and then a quiet spell before its optimized code is in, so three runs are not always
+            // enough: a training round of W4 or W7 would otherwise be timed partly in unoptimized code.
+            long warmUpStart = Stopwatch.GetTimestamp();
+            for (int i = 0; i < 3 || Stopwatch.GetElapsedTime(warmUpStart) < WarmUp; i++)
             {
                 TimedRun(workload, rounds, out _);
             }

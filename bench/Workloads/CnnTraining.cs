@@ -9,7 +9,7 @@ internal sealed class CnnTraining : TrainingWorkload<BenchCnn>
 
     public override int BusyThreads => Parallelism.ThreadCount;
 
-    public override int RoundsPerRun => 10;
+    public override int RoundsPerRun => 40;
 
     protected override int BatchSize => 64;
 
