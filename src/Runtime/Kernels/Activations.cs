@@ -60,21 +60,23 @@ public static class Activations
     }
 
     /// <summary><c>y = max(0, x)</c>.</summary>
-    public static void ReLU(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Max(x, 0f, y);
+    public static unsafe void ReLU(ReadOnlySpan<float> x, Span<float> y)
+    {
+        Arguments.HasAtLeast(y, x.Length, nameof(y));
+        fixed (float* px = x, py = y)
+        {
+            SplitJob.Run(&ReLUBlocks, Blocks(x.Length), 2 * Block, px, py, null, width: x.Length);
+        }
+    }
 
     /// <summary><c>dx = dy ⊙ [y &gt; 0]</c>.</summary>
-    public static void ReLUBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    public static unsafe void ReLUBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        int i = 0;
-        for (; i <= dx.Length - Vector<float>.Count; i += Vector<float>.Count)
+        Arguments.HasLength(y, dx.Length, nameof(y));
+        Arguments.HasLength(dy, dx.Length, nameof(dy));
+        fixed (float* py = y, pdy = dy, pdx = dx)
         {
-            var positive = Vector.GreaterThan(new Vector<float>(y.Slice(i)), Vector<float>.Zero);
-            Vector.ConditionalSelect(positive, new Vector<float>(dy.Slice(i)), Vector<float>.Zero).CopyTo(dx.Slice(i));
-        }
-
-        for (; i < dx.Length; i++)
-        {
-            dx[i] = y[i] > 0f ? dy[i] : 0f;
+            SplitJob.Run(&ReLUBackwardBlocks, Blocks(dx.Length), 3 * Block, py, pdy, pdx, width: dx.Length);
         }
     }
 
@@ -164,6 +166,44 @@ public static class Activations
             float dot = TensorPrimitives.Dot(dyRow, yRow);
             TensorPrimitives.Subtract(dyRow, dot, dxRow);
             TensorPrimitives.Multiply(dxRow, yRow, dxRow);
+        }
+    }
+
+    /// <summary>Floats per unit when an element-wise kernel is split between threads.</summary>
+    private const int Block = 256;
+
+    private static int Blocks(int length) => (length + Block - 1) / Block;
+
+    /// <summary>The floats of blocks [<paramref name="from"/>, <paramref name="to"/>) of a job over <c>job.Width</c> floats.</summary>
+    private static (int Start, int Length) Range(SplitJob job, int from, int to)
+    {
+        int start = from * Block;
+        return (start, Math.Min(to * Block, job.Width) - start);
+    }
+
+    private static unsafe void ReLUBlocks(SplitJob job, int from, int to)
+    {
+        var (start, length) = Range(job, from, to);
+        TensorPrimitives.Max(new ReadOnlySpan<float>(job.A + start, length), 0f, new Span<float>(job.B + start, length));
+    }
+
+    /// <summary><c>dx = dy ⊙ [y &gt; 0]</c> over one range.</summary>
+    private static unsafe void ReLUBackwardBlocks(SplitJob job, int from, int to)
+    {
+        var (start, length) = Range(job, from, to);
+        var y = new ReadOnlySpan<float>(job.A + start, length);
+        var dy = new ReadOnlySpan<float>(job.B + start, length);
+        var dx = new Span<float>(job.C + start, length);
+        int i = 0;
+        for (; i <= dx.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var positive = Vector.GreaterThan(new Vector<float>(y.Slice(i)), Vector<float>.Zero);
+            Vector.ConditionalSelect(positive, new Vector<float>(dy.Slice(i)), Vector<float>.Zero).CopyTo(dx.Slice(i));
+        }
+
+        for (; i < dx.Length; i++)
+        {
+            dx[i] = y[i] > 0f ? dy[i] : 0f;
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Butterfly.Kernels;
 /// only if strictly greater, so a tie (<c>-0</c> against <c>+0</c> included) keeps the earlier input and a NaN is
 /// passed over unless it comes first.
 /// </remarks>
-public static class Pooling
+public static unsafe class Pooling
 {
     /// <summary><c>y[i, j] = max_{u, v &lt; size} x[i s + u, j s + v]</c>.</summary>
     public static void Max(ReadOnlySpan<float> x, Span<float> y, int planes, int height, int width, int size, int stride)
@@ -23,7 +23,11 @@ public static class Pooling
         Arguments.HasLength(y, planes * outH * outW, nameof(y));
         if (size == 2 && stride == 2)
         {
-            Pooling2x2.Max(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), planes, height, width);
+            fixed (float* px = x, py = y)
+            {
+                SplitJob.Run(&MaxPlanes, planes, height * width, px, py, null, height, width);
+            }
+
             return;
         }
 
@@ -54,8 +58,11 @@ public static class Pooling
         Arguments.HasLength(dx, planes * height * width, nameof(dx));
         if (size == 2 && stride == 2)
         {
-            Pooling2x2.MaxBackward(
-                ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(dy), ref MemoryMarshal.GetReference(dx), planes, height, width);
+            fixed (float* px = x, pdy = dy, pdx = dx)
+            {
+                SplitJob.Run(&MaxBackwardPlanes, planes, 2 * height * width, px, pdy, pdx, height, width);
+            }
+
             return;
         }
 
@@ -83,7 +90,11 @@ public static class Pooling
         Arguments.HasLength(y, planes * outH * outW, nameof(y));
         if (size == 2 && stride == 2)
         {
-            Pooling2x2.Average(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), planes, height, width);
+            fixed (float* px = x, py = y)
+            {
+                SplitJob.Run(&AveragePlanes, planes, height * width, px, py, null, height, width);
+            }
+
             return;
         }
 
@@ -120,7 +131,11 @@ public static class Pooling
         Arguments.HasLength(dx, planes * height * width, nameof(dx));
         if (size == 2 && stride == 2)
         {
-            Pooling2x2.AverageBackward(ref MemoryMarshal.GetReference(dy), ref MemoryMarshal.GetReference(dx), planes, height, width);
+            fixed (float* pdy = dy, pdx = dx)
+            {
+                SplitJob.Run(&AverageBackwardPlanes, planes, height * width, pdy, pdx, null, height, width);
+            }
+
             return;
         }
 
@@ -147,6 +162,23 @@ public static class Pooling
             }
         }
     }
+
+    // The 2×2 bodies of the split jobs: planes [from, to) of A (and B, C), each plane H×W in, (H/2)×(W/2) out.
+    private static void MaxPlanes(SplitJob job, int from, int to) =>
+        Pooling2x2.Max(ref *In(job, job.A, from), ref *Out(job, job.B, from), to - from, job.Height, job.Width);
+
+    private static void MaxBackwardPlanes(SplitJob job, int from, int to) =>
+        Pooling2x2.MaxBackward(ref *In(job, job.A, from), ref *Out(job, job.B, from), ref *In(job, job.C, from), to - from, job.Height, job.Width);
+
+    private static void AveragePlanes(SplitJob job, int from, int to) =>
+        Pooling2x2.Average(ref *In(job, job.A, from), ref *Out(job, job.B, from), to - from, job.Height, job.Width);
+
+    private static void AverageBackwardPlanes(SplitJob job, int from, int to) =>
+        Pooling2x2.AverageBackward(ref *Out(job, job.A, from), ref *In(job, job.B, from), to - from, job.Height, job.Width);
+
+    private static float* In(SplitJob job, float* planes, int plane) => planes + (long)plane * job.Height * job.Width;
+
+    private static float* Out(SplitJob job, float* planes, int plane) => planes + (long)plane * (job.Height / 2) * (job.Width / 2);
 
     /// <summary>Checks the shape and returns the output's <c>(OH, OW)</c>.</summary>
     private static (int OutH, int OutW) CheckArguments(int planes, int height, int width, int size, int stride)

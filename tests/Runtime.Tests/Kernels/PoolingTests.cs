@@ -131,6 +131,21 @@ public sealed class PoolingTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void A_batch_split_between_threads_matches_the_nested_loops_bit_for_bit(int threads)
+    {
+        // Enough planes that the kernels split them between threads; an odd plane count leaves uneven ranges.
+        using var scope = KernelPaths.Threads(threads);
+        foreach (string inputs in new[] { "ties", "random" })
+        {
+            Check(new Random(threads), inputs, 331, 24, 25, $"{threads} threads, {inputs}");
+        }
+    }
+
     [Fact]
     public void Max_backward_sends_each_gradient_to_the_first_maximum_of_tied_zeros()
     {
