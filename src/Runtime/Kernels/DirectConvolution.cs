@@ -8,16 +8,19 @@ namespace Butterfly.Kernels;
 /// <summary>
 /// Convolution of one sample computed straight from the formula, for <c>Predict</c>: with stride 1 and no padding,
 /// <c>y[f, i, j] = b[f] + Σ_c Σ_u Σ_v w[f, c, u, v] · x[c, i + u, j + v]</c>. Eight neighbouring outputs of a row share
-/// every weight, so a vector of eight accumulators walks the taps and reads eight neighbouring inputs per tap; nothing
-/// is unfolded, and the sums stay in registers until the row segment is done.
+/// every weight, so a vector of eight accumulators walks the taps and reads eight neighbouring inputs per tap. A tile
+/// of four filters and two rows keeps eight such vectors: each tap loads two input vectors and four weights for eight
+/// fused multiply-adds. Nothing is unfolded, and the sums stay in registers until the tile is done.
 /// </summary>
 /// <remarks>
 /// The unfolded path (<see cref="Convolution.Forward"/>) pays for an im2col copy and a general matrix product that
 /// only pay off with many samples; one small sample is dominated by that overhead. Each output is accumulated in the
 /// same order (bias, then channels, rows, columns of the window) with fused multiply-adds in both the vector lanes and
-/// the scalar tail, so every output element gets the same bits whichever of the two computes it.
+/// the scalar tail, so every output element gets the same bits whichever of the two computes it. That lets the tiles
+/// cover ragged edges by overlapping: the last tile of a row, of a plane's rows or of the filters starts early enough to
+/// end at the edge, and writes again, with the same bits, outputs an earlier tile wrote.
 /// </remarks>
-public static class DirectConvolution
+public static unsafe class DirectConvolution
 {
     /// <summary><c>y = conv(x, w) + b</c> for one sample, stride 1, no padding.</summary>
     /// <param name="x">The sample, <c>[channels × height × width]</c>.</param>
@@ -44,18 +47,22 @@ public static class DirectConvolution
         Arguments.HasLength(bias, filters, nameof(bias));
         Arguments.HasLength(y, filters * outH * outW, nameof(y));
 
+        if (Vector256.IsHardwareAccelerated && filters >= TileFilters && outH >= TileRows && outW >= Vector256<float>.Count)
+        {
+            fixed (float* px = x, pw = weights, pb = bias, py = y)
+            {
+                Tiles(px, pw, pb, py, new Shape(channels, height, width, kernel), filters);
+            }
+
+            return;
+        }
+
         ref float input = ref MemoryMarshal.GetReference(x);
         ref float output = ref MemoryMarshal.GetReference(y);
         ref float weight = ref MemoryMarshal.GetReference(weights);
         int taps = channels * kernel * kernel;
         int vectorEnd = Vector256.IsHardwareAccelerated ? outW - outW % Vector256<float>.Count : 0;
-        int f = 0;
-        for (; f + FilterBlock <= filters; f += FilterBlock)
-        {
-            ForwardBlock(ref input, ref Unsafe.Add(ref weight, f * taps), bias.Slice(f, FilterBlock), ref Unsafe.Add(ref output, f * outH * outW), channels, height, width, kernel, vectorEnd);
-        }
-
-        for (; f < filters; f++)
+        for (int f = 0; f < filters; f++)
         {
             ref float filter = ref Unsafe.Add(ref weight, f * taps);
             for (int i = 0; i < outH; i++)
@@ -88,71 +95,91 @@ public static class DirectConvolution
         }
     }
 
-    /// <summary>Filters computed together: eight independent sums keep both FMA units busy despite each sum's latency.</summary>
-    private const int FilterBlock = 8;
+    /// <summary>Filters per tile.</summary>
+    private const int TileFilters = 4;
+
+    /// <summary>Output rows per tile.</summary>
+    private const int TileRows = 2;
 
     /// <summary>
-    /// <see cref="FilterBlock"/> filters at once: each input vector, loaded once, feeds eight accumulators, one per filter;
-    /// a single accumulator would wait on its own previous fused multiply-add at every tap.
+    /// Every output in tiles of <see cref="TileFilters"/> filters × <see cref="TileRows"/> rows × eight columns; the last
+    /// tile of each direction starts early so as to end at the edge (at least one whole tile fits, as the caller checks).
     /// </summary>
-    private static void ForwardBlock(
-        ref float input, ref float weight, ReadOnlySpan<float> bias, ref float output, int channels, int height, int width, int kernel, int vectorEnd)
+    private static unsafe void Tiles(float* x, float* weights, float* bias, float* y, Shape shape, int filters)
     {
-        int outH = height - kernel + 1, outW = width - kernel + 1, taps = channels * kernel * kernel, plane = outH * outW;
-        for (int i = 0; i < outH; i++)
+        int outH = shape.OutH, outW = shape.OutW, taps = shape.Taps, plane = outH * outW, width = Vector256<float>.Count;
+        for (int f0 = 0; f0 < filters; f0 += TileFilters)
         {
-            for (int j = 0; j < vectorEnd; j += Vector256<float>.Count)
+            int f = Math.Min(f0, filters - TileFilters);
+            for (int i0 = 0; i0 < outH; i0 += TileRows)
             {
-                var s0 = Vector256.Create(bias[0]);
-                var s1 = Vector256.Create(bias[1]);
-                var s2 = Vector256.Create(bias[2]);
-                var s3 = Vector256.Create(bias[3]);
-                var s4 = Vector256.Create(bias[4]);
-                var s5 = Vector256.Create(bias[5]);
-                var s6 = Vector256.Create(bias[6]);
-                var s7 = Vector256.Create(bias[7]);
-                int tap = 0;
-                for (int c = 0; c < channels; c++)
+                int i = Math.Min(i0, outH - TileRows);
+                for (int j0 = 0; j0 < outW; j0 += width)
                 {
-                    for (int u = 0; u < kernel; u++)
-                    {
-                        ref float source = ref Unsafe.Add(ref input, (c * height + i + u) * width + j);
-                        for (int v = 0; v < kernel; v++, tap++)
-                        {
-                            var xv = Vector256.LoadUnsafe(ref source, (nuint)v);
-                            ref float w = ref Unsafe.Add(ref weight, tap);
-                            s0 = Vector256.FusedMultiplyAdd(Vector256.Create(w), xv, s0);
-                            s1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, taps)), xv, s1);
-                            s2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, 2 * taps)), xv, s2);
-                            s3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, 3 * taps)), xv, s3);
-                            s4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, 4 * taps)), xv, s4);
-                            s5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, 5 * taps)), xv, s5);
-                            s6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, 6 * taps)), xv, s6);
-                            s7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, 7 * taps)), xv, s7);
-                        }
-                    }
-                }
-
-                ref float at = ref Unsafe.Add(ref output, i * outW + j);
-                s0.StoreUnsafe(ref at);
-                s1.StoreUnsafe(ref at, (nuint)plane);
-                s2.StoreUnsafe(ref at, (nuint)(2 * plane));
-                s3.StoreUnsafe(ref at, (nuint)(3 * plane));
-                s4.StoreUnsafe(ref at, (nuint)(4 * plane));
-                s5.StoreUnsafe(ref at, (nuint)(5 * plane));
-                s6.StoreUnsafe(ref at, (nuint)(6 * plane));
-                s7.StoreUnsafe(ref at, (nuint)(7 * plane));
-            }
-
-            for (int k = 0; k < FilterBlock; k++)
-            {
-                for (int j = vectorEnd; j < outW; j++)
-                {
-                    Unsafe.Add(ref output, k * plane + i * outW + j) =
-                        ScalarOutput(ref input, ref Unsafe.Add(ref weight, k * taps), bias[k], channels, height, width, kernel, i, j);
+                    int j = Math.Min(j0, outW - width);
+                    Tile(x + i * shape.Width + j, weights + f * taps, bias + f, y + f * plane + i * outW + j, shape, plane);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// One tile: outputs <c>(f + k, i + r, j .. j + 8)</c> for k &lt; 4, r &lt; 2, from <paramref name="x"/> at
+    /// <c>(0, i, j)</c>, <paramref name="weights"/> and <paramref name="bias"/> at filter <c>f</c>, and
+    /// <paramref name="y"/> at the tile's first output. Kept small so that its eight sums stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe void Tile(float* x, float* weights, float* bias, float* y, Shape shape, int plane)
+    {
+        int taps = shape.Taps, width = shape.Width, kernel = shape.Kernel;
+        float* w1 = weights + taps, w2 = weights + 2 * taps, w3 = weights + 3 * taps;
+        Vector256<float> a0 = Vector256.Create(bias[0]), a1 = Vector256.Create(bias[1]), a2 = Vector256.Create(bias[2]), a3 = Vector256.Create(bias[3]);
+        Vector256<float> b0 = a0, b1 = a1, b2 = a2, b3 = a3;
+        int tap = 0;
+        for (int c = 0; c < shape.Channels; c++)
+        {
+            for (int u = 0; u < kernel; u++)
+            {
+                float* top = x + (c * shape.Height + u) * width;
+                for (int v = 0; v < kernel; v++, tap++)
+                {
+                    var p = Vector256.Load(top + v);
+                    var q = Vector256.Load(top + width + v);
+                    var k = Vector256.Create(weights[tap]);
+                    a0 = Vector256.FusedMultiplyAdd(k, p, a0);
+                    b0 = Vector256.FusedMultiplyAdd(k, q, b0);
+                    k = Vector256.Create(w1[tap]);
+                    a1 = Vector256.FusedMultiplyAdd(k, p, a1);
+                    b1 = Vector256.FusedMultiplyAdd(k, q, b1);
+                    k = Vector256.Create(w2[tap]);
+                    a2 = Vector256.FusedMultiplyAdd(k, p, a2);
+                    b2 = Vector256.FusedMultiplyAdd(k, q, b2);
+                    k = Vector256.Create(w3[tap]);
+                    a3 = Vector256.FusedMultiplyAdd(k, p, a3);
+                    b3 = Vector256.FusedMultiplyAdd(k, q, b3);
+                }
+            }
+        }
+
+        int outW = shape.OutW;
+        a0.Store(y);
+        b0.Store(y + outW);
+        a1.Store(y + plane);
+        b1.Store(y + plane + outW);
+        a2.Store(y + 2 * plane);
+        b2.Store(y + 2 * plane + outW);
+        a3.Store(y + 3 * plane);
+        b3.Store(y + 3 * plane + outW);
+    }
+
+    /// <summary>A sample's shape and the window's.</summary>
+    private readonly record struct Shape(int Channels, int Height, int Width, int Kernel)
+    {
+        public int OutH => Height - Kernel + 1;
+
+        public int OutW => Width - Kernel + 1;
+
+        public int Taps => Channels * Kernel * Kernel;
     }
 
     /// <summary>One output from the formula, in the order the vector lanes use, with the same fused multiply-adds.</summary>

@@ -11,6 +11,8 @@ public sealed class DirectConvolutionTests
     [InlineData(8, 12, 12, 16, 5)]  // its second: exactly one vector per row
     [InlineData(3, 7, 6, 2, 3)]     // rows shorter than a vector: the scalar tail alone
     [InlineData(2, 13, 21, 3, 2)]   // 20 outputs per row: vectors and a tail
+    [InlineData(3, 12, 14, 6, 3)]   // tiles overlapping in the last columns and the last filters
+    [InlineData(2, 9, 12, 5, 3)]    // an odd number of rows: the last tile of rows overlaps too
     [InlineData(1, 1, 1, 1, 1)]
     public void Matches_the_nested_loops_and_the_unfolded_path(int channels, int height, int width, int filters, int kernel)
     {
@@ -69,6 +71,28 @@ public sealed class DirectConvolutionTests
         var y = new float[9];
         DirectConvolution.Forward(x, [0.3f], [0.7f], y, 1, 1, 9, 1, 1);
         Assert.Equal(y[0], y[8]);
+    }
+
+    [Theory]
+    [InlineData(3, 12, 14, 6, 3)]
+    [InlineData(2, 9, 12, 5, 3)]
+    [InlineData(8, 12, 12, 16, 5)]
+    public void Tiles_give_the_bits_of_one_filter_at_a_time(int channels, int height, int width, int filters, int kernel)
+    {
+        // One filter at a time takes the per-filter loops; several take the tiles, which overlap at ragged edges.
+        var random = new SeededRandom(channels * 7 + filters);
+        var x = ConvolutionTests.Random(random, channels * height * width);
+        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
+        var b = ConvolutionTests.Random(random, filters);
+        int plane = (height - kernel + 1) * (width - kernel + 1), taps = channels * kernel * kernel;
+        var tiled = new float[filters * plane];
+        DirectConvolution.Forward(x, w, b, tiled, channels, height, width, filters, kernel);
+        for (int f = 0; f < filters; f++)
+        {
+            var single = new float[plane];
+            DirectConvolution.Forward(x, w.AsSpan(f * taps, taps), b.AsSpan(f, 1), single, channels, height, width, 1, kernel);
+            Assert.True(single.AsSpan().SequenceEqual(tiled.AsSpan(f * plane, plane)), $"filter {f} differs between the tiles and the per-filter loops.");
+        }
     }
 
     [Fact]
