@@ -7,7 +7,8 @@ namespace Butterfly.Kernels;
 /// The backward rule of <see cref="Convolution"/> for groups of samples, the groups split between threads. Group
 /// <c>g</c> takes its share of the weight and bias gradients, <c>dW_g = dY_g X̃_gᵀ</c> and <c>db_g = Σ dY_g</c>, into a
 /// partial of its own (from the samples as they lie for stride 1 without padding, through <see cref="DirectWeightGradient"/>;
-/// else from the unfolded samples <c>X̃_g</c>), and folds <c>Wᵀ dY_g</c> into its samples' input gradients. The caller
+/// else from the unfolded samples <c>X̃_g</c>), and folds <c>Wᵀ dY_g</c>, one product for the group, into its samples'
+/// input gradients. The caller
 /// sums the partials in group order, so the result depends on the group size (fixed by the shapes) and never on
 /// which thread ran which group.
 /// </summary>
@@ -19,7 +20,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     [ThreadStatic]
     private static ConvolutionGradientJob? t_job;
 
-    /// <summary>This thread's unfolded group, or one sample's <c>Wᵀ dY</c>.</summary>
+    /// <summary>This thread's unfolded group (or its <c>Wᵀ dY</c>) and its output gradients in filter-major order.</summary>
     [ThreadStatic]
     private static float[]? t_buffer;
 
@@ -72,24 +73,17 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         var weightPartial = partial.Slice(0, _filters * window);
         var biasPartial = partial.Slice(_filters * window, _filters);
         var dy = new ReadOnlySpan<float>(_dy + (long)first * outLength, count * outLength);
-        if (_stride == 1 && _padding == 0)
+        bool direct = _stride == 1 && _padding == 0;
+        if (direct)
         {
-            // dW_g[f, c, u, v] = Σ_n,i,j dY[n, f, i, j] x[n, c, i + u, j + v], from the samples as they lie;
-            // dX̃ sample by sample, since each sample's dY[F × P] is already the filter-major matrix.
+            // dW_g[f, c, u, v] = Σ_n,i,j dY[n, f, i, j] x[n, c, i + u, j + v], from the samples as they lie.
             DirectWeightGradient.Compute(
                 new ReadOnlySpan<float>(_x + (long)first * inLength, count * inLength), dy, weightPartial, count, _channels, _height, _width, _filters, _kernel);
             SumBias(dy, biasPartial, count, pixels);
-            if (_dx != null)
+            if (_dx == null)
             {
-                var col = ThreadBuffer.Get(ref t_buffer, window * pixels);
-                for (int n = 0; n < count; n++)
-                {
-                    Gemm.AtB(new ReadOnlySpan<float>(_weights, _filters * window), dy.Slice(n * outLength, outLength), col, window, pixels, _filters);
-                    Convolution.Fold(col, pixels, 0, new Span<float>(_dx + (long)(first + n) * inLength, inLength), _channels, _height, _width, _kernel, _stride, _padding);
-                }
+                return;
             }
-
-            return;
         }
 
         int columns = count * pixels;
@@ -98,17 +92,25 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         var rows = buffer.Slice(window * columns, _filters * columns);
         for (int n = 0; n < count; n++)
         {
-            var sample = new ReadOnlySpan<float>(_x + (long)(first + n) * inLength, inLength);
-            Convolution.Unfold(sample, unfolded, columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
+            if (!direct)
+            {
+                var sample = new ReadOnlySpan<float>(_x + (long)(first + n) * inLength, inLength);
+                Convolution.Unfold(sample, unfolded, columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
+            }
+
             for (int f = 0; f < _filters; f++)
             {
                 dy.Slice(n * outLength + f * pixels, pixels).CopyTo(rows.Slice(f * columns + n * pixels, pixels));
             }
         }
 
-        // dW_g[F×CKK] = dY_g[F×nP] · X̃_g[CKK×nP]ᵀ
-        Gemm.ABt(rows, unfolded, weightPartial, _filters, window, columns);
-        SumBias(dy, biasPartial, count, pixels);
+        if (!direct)
+        {
+            // dW_g[F×CKK] = dY_g[F×nP] · X̃_g[CKK×nP]ᵀ
+            Gemm.ABt(rows, unfolded, weightPartial, _filters, window, columns);
+            SumBias(dy, biasPartial, count, pixels);
+        }
+
         if (_dx != null)
         {
             // dX̃_g[CKK×nP] = W[F×CKK]ᵀ · dY_g[F×nP], into the unfolded buffer, then folded sample by sample.
