@@ -38,13 +38,13 @@ public static unsafe class Convolution
         int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunk);
-        int pixels = OutputSize(height, kernel, stride, padding) * OutputSize(width, kernel, stride, padding);
-        int inLength = channels * height * width, outLength = filters * pixels, window = channels * kernel * kernel;
+        var shape = new ConvolutionShape(channels, height, width, filters, kernel, stride, padding);
+        int pixels = shape.Pixels, inLength = shape.InLength, outLength = shape.OutLength, window = shape.Window;
         Arguments.HasLength(x, batch * inLength, nameof(x));
         Arguments.HasLength(weights, filters * window, nameof(weights));
         Arguments.HasLength(bias, filters, nameof(bias));
         Arguments.HasLength(y, batch * outLength, nameof(y));
-        bool direct = stride == 1 && padding == 0;
+        bool direct = shape.IsDirect;
         if (!direct)
         {
             Arguments.HasAtLeast(scratch, Math.Min(batch, chunk) * pixels * (window + filters), nameof(scratch));
@@ -55,7 +55,7 @@ public static unsafe class Convolution
         {
             if (direct)
             {
-                job.Run(ConvolutionJob.Stage.Direct, px, pw, pb, py, null, null, 0, batch, channels, height, width, filters, kernel, stride, padding);
+                job.Run(ConvolutionJob.Stage.Direct, px, pw, pb, py, null, null, 0, batch, shape);
                 return;
             }
 
@@ -63,9 +63,9 @@ public static unsafe class Convolution
             {
                 int count = Math.Min(chunk, batch - first), columns = count * pixels;
                 float* col = ps, product = ps + (long)window * columns;
-                job.Run(ConvolutionJob.Stage.Unfold, px, pw, pb, py, col, product, first, count, channels, height, width, filters, kernel, stride, padding);
+                job.Run(ConvolutionJob.Stage.Unfold, px, pw, pb, py, col, product, first, count, shape);
                 Gemm.AB(weights, new ReadOnlySpan<float>(col, window * columns), new Span<float>(product, filters * columns), filters, columns, window);
-                job.Run(ConvolutionJob.Stage.AddBias, px, pw, pb, py, col, product, first, count, channels, height, width, filters, kernel, stride, padding);
+                job.Run(ConvolutionJob.Stage.AddBias, px, pw, pb, py, col, product, first, count, shape);
             }
         }
     }
@@ -81,8 +81,8 @@ public static unsafe class Convolution
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> dy, Span<float> dWeights, Span<float> dBias, Span<float> dx,
         int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding)
     {
-        int pixels = OutputSize(height, kernel, stride, padding) * OutputSize(width, kernel, stride, padding);
-        int inLength = channels * height * width, outLength = filters * pixels, window = channels * kernel * kernel;
+        var shape = new ConvolutionShape(channels, height, width, filters, kernel, stride, padding);
+        int inLength = shape.InLength, outLength = shape.OutLength, window = shape.Window;
         Arguments.HasLength(x, batch * inLength, nameof(x));
         Arguments.HasLength(weights, filters * window, nameof(weights));
         Arguments.HasLength(dy, batch * outLength, nameof(dy));
@@ -93,12 +93,12 @@ public static unsafe class Convolution
             Arguments.HasLength(dx, batch * inLength, nameof(dx));
         }
 
-        int group = ConvolutionGradientJob.GroupSamples(pixels, window, filters), groups = (batch + group - 1) / group;
+        int group = ConvolutionGradientJob.GroupSamples(shape), groups = (batch + group - 1) / group;
         int partialLength = filters * window + filters;
         var partials = ThreadBuffer.Get(ref t_partials, groups * partialLength);
         fixed (float* px = x, pw = weights, pdy = dy, pdx = dx, pp = partials)
         {
-            ConvolutionGradientJob.ForThisThread.Run(px, pw, pdy, dx.IsEmpty ? null : pdx, pp, batch, group, channels, height, width, filters, kernel, stride, padding);
+            ConvolutionGradientJob.ForThisThread.Run(px, pw, pdy, dx.IsEmpty ? null : pdx, pp, batch, group, shape);
         }
 
         partials.Slice(0, filters * window).CopyTo(dWeights);

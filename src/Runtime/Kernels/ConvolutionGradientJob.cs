@@ -30,29 +30,26 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     private float* _dx;
     private float* _partials;
     private int _batch, _group, _groups;
-    private int _channels, _height, _width, _filters, _kernel, _stride, _padding;
+    private ConvolutionShape _shape;
 
     /// <summary>The calling thread's job, made once and refilled for every call.</summary>
     public static ConvolutionGradientJob ForThisThread => t_job ??= new ConvolutionGradientJob();
 
     /// <summary>Samples per group for these shapes: as many as fit <see cref="GroupFloats"/>, at least one.</summary>
-    public static int GroupSamples(int pixels, int window, int filters) => Math.Max(1, GroupFloats / (pixels * (window + filters)));
+    public static int GroupSamples(ConvolutionShape shape) => Math.Max(1, GroupFloats / (shape.Pixels * (shape.Window + shape.Filters)));
 
     /// <summary>
     /// Computes every group's partial gradient into <paramref name="partials"/> (<c>F·CKK + F</c> floats per group,
     /// weights then bias) and, unless <paramref name="dx"/> is null, the input gradient.
     /// </summary>
-    public void Run(
-        float* x, float* weights, float* dy, float* dx, float* partials, int batch, int group,
-        int channels, int height, int width, int filters, int kernel, int stride, int padding)
+    public void Run(float* x, float* weights, float* dy, float* dx, float* partials, int batch, int group, ConvolutionShape shape)
     {
         _x = x;
         _weights = weights;
         _dy = dy;
         _dx = dx;
         _partials = partials;
-        (_batch, _group, _groups) = (batch, group, (batch + group - 1) / group);
-        (_channels, _height, _width, _filters, _kernel, _stride, _padding) = (channels, height, width, filters, kernel, stride, padding);
+        (_batch, _group, _groups, _shape) = (batch, group, (batch + group - 1) / group, shape);
         WorkerPool.Shared.Run(this, Math.Min(Parallelism.ThreadCount, _groups));
     }
 
@@ -66,19 +63,19 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
 
     private void RunGroup(int g)
     {
-        int pixels = Convolution.OutputSize(_height, _kernel, _stride, _padding) * Convolution.OutputSize(_width, _kernel, _stride, _padding);
-        int window = _channels * _kernel * _kernel, inLength = _channels * _height * _width, outLength = _filters * pixels;
+        var shape = _shape;
+        int pixels = shape.Pixels, window = shape.Window, inLength = shape.InLength, outLength = shape.OutLength, filters = shape.Filters;
         int first = g * _group, count = Math.Min(_group, _batch - first);
-        var partial = new Span<float>(_partials + (long)g * (_filters * window + _filters), _filters * window + _filters);
-        var weightPartial = partial.Slice(0, _filters * window);
-        var biasPartial = partial.Slice(_filters * window, _filters);
+        var partial = new Span<float>(_partials + (long)g * (filters * window + filters), filters * window + filters);
+        var weightPartial = partial.Slice(0, filters * window);
+        var biasPartial = partial.Slice(filters * window, filters);
         var dy = new ReadOnlySpan<float>(_dy + (long)first * outLength, count * outLength);
-        bool direct = _stride == 1 && _padding == 0;
+        bool direct = shape.IsDirect;
         if (direct)
         {
             // dW_g[f, c, u, v] = Σ_n,i,j dY[n, f, i, j] x[n, c, i + u, j + v], from the samples as they lie.
             DirectWeightGradient.Compute(
-                new ReadOnlySpan<float>(_x + (long)first * inLength, count * inLength), dy, weightPartial, count, _channels, _height, _width, _filters, _kernel);
+                new ReadOnlySpan<float>(_x + (long)first * inLength, count * inLength), dy, weightPartial, count, shape.Channels, shape.Height, shape.Width, filters, shape.Kernel);
             SumBias(dy, biasPartial, count, pixels);
             if (_dx == null)
             {
@@ -87,18 +84,18 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         }
 
         int columns = count * pixels;
-        var buffer = ThreadBuffer.Get(ref t_buffer, _group * pixels * (window + _filters));
+        var buffer = ThreadBuffer.Get(ref t_buffer, _group * pixels * (window + filters));
         var unfolded = buffer.Slice(0, window * columns);
-        var rows = buffer.Slice(window * columns, _filters * columns);
+        var rows = buffer.Slice(window * columns, filters * columns);
         for (int n = 0; n < count; n++)
         {
             if (!direct)
             {
                 var sample = new ReadOnlySpan<float>(_x + (long)(first + n) * inLength, inLength);
-                Convolution.Unfold(sample, unfolded, columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
+                Convolution.Unfold(sample, unfolded, columns, n * pixels, shape.Channels, shape.Height, shape.Width, shape.Kernel, shape.Stride, shape.Padding);
             }
 
-            for (int f = 0; f < _filters; f++)
+            for (int f = 0; f < filters; f++)
             {
                 dy.Slice(n * outLength + f * pixels, pixels).CopyTo(rows.Slice(f * columns + n * pixels, pixels));
             }
@@ -107,17 +104,17 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         if (!direct)
         {
             // dW_g[F×CKK] = dY_g[F×nP] · X̃_g[CKK×nP]ᵀ
-            Gemm.ABt(rows, unfolded, weightPartial, _filters, window, columns);
+            Gemm.ABt(rows, unfolded, weightPartial, filters, window, columns);
             SumBias(dy, biasPartial, count, pixels);
         }
 
         if (_dx != null)
         {
             // dX̃_g[CKK×nP] = W[F×CKK]ᵀ · dY_g[F×nP], into the unfolded buffer, then folded sample by sample.
-            Gemm.AtB(new ReadOnlySpan<float>(_weights, _filters * window), rows, unfolded, window, columns, _filters);
+            Gemm.AtB(new ReadOnlySpan<float>(_weights, filters * window), rows, unfolded, window, columns, filters);
             for (int n = 0; n < count; n++)
             {
-                Convolution.Fold(unfolded, columns, n * pixels, new Span<float>(_dx + (long)(first + n) * inLength, inLength), _channels, _height, _width, _kernel, _stride, _padding);
+                Convolution.Fold(unfolded, columns, n * pixels, new Span<float>(_dx + (long)(first + n) * inLength, inLength), shape.Channels, shape.Height, shape.Width, shape.Kernel, shape.Stride, shape.Padding);
             }
         }
     }
@@ -125,12 +122,13 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     /// <summary><c>db_g[f] = Σ_n Σ_p dY[n, f, p]</c>, sample by sample.</summary>
     private void SumBias(ReadOnlySpan<float> dy, Span<float> biasPartial, int count, int pixels)
     {
+        int filters = _shape.Filters;
         biasPartial.Clear();
         for (int n = 0; n < count; n++)
         {
-            for (int f = 0; f < _filters; f++)
+            for (int f = 0; f < filters; f++)
             {
-                biasPartial[f] += TensorPrimitives.Sum(dy.Slice((n * _filters + f) * pixels, pixels));
+                biasPartial[f] += TensorPrimitives.Sum(dy.Slice((n * filters + f) * pixels, pixels));
             }
         }
     }

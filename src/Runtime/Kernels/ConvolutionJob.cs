@@ -38,25 +38,17 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
     private float* _rows;
     private int _first;
     private int _count;
-    private int _channels, _height, _width, _filters, _kernel, _stride, _padding;
+    private ConvolutionShape _shape;
 
     /// <summary>The calling thread's job, made once and refilled for every call.</summary>
     public static ConvolutionJob ForThisThread => t_job ??= new ConvolutionJob();
-
-    private int InLength => _channels * _height * _width;
-
-    private int Pixels => Convolution.OutputSize(_height, _kernel, _stride, _padding) * Convolution.OutputSize(_width, _kernel, _stride, _padding);
-
-    private int Window => _channels * _kernel * _kernel;
 
     /// <summary>
     /// Runs <paramref name="stage"/> for samples [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>)
     /// of the batch: <paramref name="x"/> is the batch's input, <paramref name="y"/> its output, <paramref name="col"/> the
     /// chunk's unfolded columns and <paramref name="rows"/> its filter-major products.
     /// </summary>
-    public void Run(
-        Stage stage, float* x, float* weights, float* bias, float* y, float* col, float* rows, int first, int count,
-        int channels, int height, int width, int filters, int kernel, int stride, int padding)
+    public void Run(Stage stage, float* x, float* weights, float* bias, float* y, float* col, float* rows, int first, int count, ConvolutionShape shape)
     {
         _x = x;
         _weights = weights;
@@ -64,9 +56,8 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
         _y = y;
         _col = col;
         _rows = rows;
-        (_stage, _first, _count) = (stage, first, count);
-        (_channels, _height, _width, _filters, _kernel, _stride, _padding) = (channels, height, width, filters, kernel, stride, padding);
-        long work = (long)Pixels * (stage == Stage.Direct ? Window * filters : Window);
+        (_stage, _first, _count, _shape) = (stage, first, count, shape);
+        long work = (long)shape.Pixels * (stage == Stage.Direct ? shape.Window * shape.Filters : shape.Window);
         int parts = (int)Math.Min(Math.Min(Parallelism.ThreadCount, count), Math.Max(1, work * count / MinimumWork));
         WorkerPool.Shared.Run(this, parts);
     }
@@ -82,21 +73,22 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
 
     private void RunSample(int n)
     {
-        int inLength = InLength, pixels = Pixels, window = Window, columns = _count * pixels, outLength = _filters * pixels;
+        var shape = _shape;
+        int inLength = shape.InLength, pixels = shape.Pixels, window = shape.Window, columns = _count * pixels, outLength = shape.OutLength;
         int sample = _first + n;
         var x = new Span<float>(_x + (long)sample * inLength, inLength);
         switch (_stage)
         {
             case Stage.Direct:
                 DirectConvolution.Forward(
-                    x, new ReadOnlySpan<float>(_weights, _filters * window), new ReadOnlySpan<float>(_bias, _filters),
-                    new Span<float>(_y + (long)sample * outLength, outLength), _channels, _height, _width, _filters, _kernel);
+                    x, new ReadOnlySpan<float>(_weights, shape.Filters * window), new ReadOnlySpan<float>(_bias, shape.Filters),
+                    new Span<float>(_y + (long)sample * outLength, outLength), shape.Channels, shape.Height, shape.Width, shape.Filters, shape.Kernel);
                 break;
             case Stage.Unfold:
-                Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, _channels, _height, _width, _kernel, _stride, _padding);
+                Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, shape.Channels, shape.Height, shape.Width, shape.Kernel, shape.Stride, shape.Padding);
                 break;
             case Stage.AddBias:
-                for (int f = 0; f < _filters; f++)
+                for (int f = 0; f < shape.Filters; f++)
                 {
                     TensorPrimitives.Add(
                         new ReadOnlySpan<float>(_rows + (long)f * columns + n * pixels, pixels), _bias[f],

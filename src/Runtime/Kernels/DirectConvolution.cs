@@ -51,7 +51,7 @@ public static unsafe class DirectConvolution
         {
             fixed (float* px = x, pw = weights, pb = bias, py = y)
             {
-                Tiles(px, pw, pb, py, new Shape(channels, height, width, kernel), filters);
+                Tiles(px, pw, pb, py, new ConvolutionShape(channels, height, width, filters, kernel));
             }
 
             return;
@@ -105,9 +105,9 @@ public static unsafe class DirectConvolution
     /// Every output in tiles of <see cref="TileFilters"/> filters × <see cref="TileRows"/> rows × eight columns; the last
     /// tile of each direction starts early so as to end at the edge (at least one whole tile fits, as the caller checks).
     /// </summary>
-    private static unsafe void Tiles(float* x, float* weights, float* bias, float* y, Shape shape, int filters)
+    private static unsafe void Tiles(float* x, float* weights, float* bias, float* y, ConvolutionShape shape)
     {
-        int outH = shape.OutH, outW = shape.OutW, taps = shape.Taps, plane = outH * outW, width = Vector256<float>.Count;
+        int outH = shape.OutH, outW = shape.OutW, taps = shape.Window, filters = shape.Filters, plane = outH * outW, width = Vector256<float>.Count;
         for (int f0 = 0; f0 < filters; f0 += TileFilters)
         {
             int f = Math.Min(f0, filters - TileFilters);
@@ -129,9 +129,9 @@ public static unsafe class DirectConvolution
     /// <paramref name="y"/> at the tile's first output. Kept small so that its eight sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe void Tile(float* x, float* weights, float* bias, float* y, Shape shape, int plane)
+    private static unsafe void Tile(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, int plane)
     {
-        int taps = shape.Taps, width = shape.Width, kernel = shape.Kernel;
+        int taps = shape.Window, width = shape.Width, kernel = shape.Kernel;
         float* w1 = weights + taps, w2 = weights + 2 * taps, w3 = weights + 3 * taps;
         Vector256<float> a0 = Vector256.Create(bias[0]), a1 = Vector256.Create(bias[1]), a2 = Vector256.Create(bias[2]), a3 = Vector256.Create(bias[3]);
         Vector256<float> b0 = a0, b1 = a1, b2 = a2, b3 = a3;
@@ -170,16 +170,6 @@ public static unsafe class DirectConvolution
         b2.Store(y + 2 * plane + outW);
         a3.Store(y + 3 * plane);
         b3.Store(y + 3 * plane + outW);
-    }
-
-    /// <summary>A sample's shape and the window's.</summary>
-    private readonly record struct Shape(int Channels, int Height, int Width, int Kernel)
-    {
-        public int OutH => Height - Kernel + 1;
-
-        public int OutW => Width - Kernel + 1;
-
-        public int Taps => Channels * Kernel * Kernel;
     }
 
     /// <summary>One output from the formula, in the order the vector lanes use, with the same fused multiply-adds.</summary>

@@ -42,10 +42,10 @@ public static class DirectWeightGradient
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernel);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, kernel);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, kernel);
-        var shape = new Shape(channels, height, width, filters, kernel);
+        var shape = new ConvolutionShape(channels, height, width, filters, kernel);
         Arguments.HasLength(x, samples * shape.InLength, nameof(x));
         Arguments.HasLength(dy, samples * shape.OutLength, nameof(dy));
-        Arguments.HasLength(dWeights, filters * shape.Taps, nameof(dWeights));
+        Arguments.HasLength(dWeights, filters * shape.Window, nameof(dWeights));
 
         ref float input = ref MemoryMarshal.GetReference(x);
         ref float gradient = ref MemoryMarshal.GetReference(dy);
@@ -55,18 +55,18 @@ public static class DirectWeightGradient
         {
             for (; f + FilterBlock <= filters; f += FilterBlock)
             {
-                for (int tap = 0; tap < shape.Taps; tap++)
+                for (int tap = 0; tap < shape.Window; tap++)
                 {
-                    Block(ref input, ref Unsafe.Add(ref gradient, f * shape.Pixels), ref Unsafe.Add(ref result, f * shape.Taps + tap), samples, shape, tap);
+                    Block(ref input, ref Unsafe.Add(ref gradient, f * shape.Pixels), ref Unsafe.Add(ref result, f * shape.Window + tap), samples, shape, tap);
                 }
             }
         }
 
         for (; f < filters; f++)
         {
-            for (int tap = 0; tap < shape.Taps; tap++)
+            for (int tap = 0; tap < shape.Window; tap++)
             {
-                Unsafe.Add(ref result, f * shape.Taps + tap) = Single(ref input, ref Unsafe.Add(ref gradient, f * shape.Pixels), samples, shape, tap);
+                Unsafe.Add(ref result, f * shape.Window + tap) = Single(ref input, ref Unsafe.Add(ref gradient, f * shape.Pixels), samples, shape, tap);
             }
         }
     }
@@ -75,10 +75,11 @@ public static class DirectWeightGradient
     /// Tap <paramref name="tap"/> = (c, u, v) of <see cref="FilterBlock"/> filters: each input vector
     /// <c>x[n, c, i + u, j + v .. + 8]</c>, loaded once, meets the eight filters' <c>dy[n, f, i, j .. + 8]</c>.
     /// </summary>
-    private static void Block(ref float input, ref float gradient, ref float result, int samples, Shape shape, int tap)
+    private static void Block(ref float input, ref float gradient, ref float result, int samples, ConvolutionShape shape, int tap)
     {
         var (c, u, v) = shape.Split(tap);
-        int vectorEnd = shape.OutW - shape.OutW % Vector256<float>.Count, stride = shape.Pixels;
+        int outH = shape.OutH, outW = shape.OutW, inLength = shape.InLength, outLength = shape.OutLength;
+        int vectorEnd = outW - outW % Vector256<float>.Count, stride = shape.Pixels;
         var s0 = Vector256<float>.Zero;
         var s1 = Vector256<float>.Zero;
         var s2 = Vector256<float>.Zero;
@@ -91,12 +92,12 @@ public static class DirectWeightGradient
         leftover.Clear();
         for (int n = 0; n < samples; n++)
         {
-            ref float plane = ref Unsafe.Add(ref input, n * shape.InLength + (c * shape.Height + u) * shape.Width + v);
-            ref float outputs = ref Unsafe.Add(ref gradient, n * shape.OutLength);
-            for (int i = 0; i < shape.OutH; i++)
+            ref float plane = ref Unsafe.Add(ref input, n * inLength + (c * shape.Height + u) * shape.Width + v);
+            ref float outputs = ref Unsafe.Add(ref gradient, n * outLength);
+            for (int i = 0; i < outH; i++)
             {
                 ref float source = ref Unsafe.Add(ref plane, i * shape.Width);
-                ref float dyRow = ref Unsafe.Add(ref outputs, i * shape.OutW);
+                ref float dyRow = ref Unsafe.Add(ref outputs, i * outW);
                 for (int j = 0; j < vectorEnd; j += Vector256<float>.Count)
                 {
                     var xv = Vector256.LoadUnsafe(ref source, (nuint)j);
@@ -111,7 +112,7 @@ public static class DirectWeightGradient
                     s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d, (nuint)(7 * stride)), xv, s7);
                 }
 
-                for (int j = vectorEnd; j < shape.OutW; j++)
+                for (int j = vectorEnd; j < outW; j++)
                 {
                     float xs = Unsafe.Add(ref source, j);
                     for (int k = 0; k < FilterBlock; k++)
@@ -122,7 +123,7 @@ public static class DirectWeightGradient
             }
         }
 
-        int taps = shape.Taps;
+        int taps = shape.Window;
         result = Vector256.Sum(s0) + leftover[0];
         Unsafe.Add(ref result, taps) = Vector256.Sum(s1) + leftover[1];
         Unsafe.Add(ref result, 2 * taps) = Vector256.Sum(s2) + leftover[2];
@@ -134,40 +135,24 @@ public static class DirectWeightGradient
     }
 
     /// <summary>Tap <paramref name="tap"/> of one filter, in plain order: the filters left over after the blocks, or every filter without vectors.</summary>
-    private static float Single(ref float input, ref float gradient, int samples, Shape shape, int tap)
+    private static float Single(ref float input, ref float gradient, int samples, ConvolutionShape shape, int tap)
     {
         var (c, u, v) = shape.Split(tap);
+        int outH = shape.OutH, outW = shape.OutW;
         float sum = 0f;
         for (int n = 0; n < samples; n++)
         {
             ref float plane = ref Unsafe.Add(ref input, n * shape.InLength + (c * shape.Height + u) * shape.Width + v);
             ref float outputs = ref Unsafe.Add(ref gradient, n * shape.OutLength);
-            for (int i = 0; i < shape.OutH; i++)
+            for (int i = 0; i < outH; i++)
             {
-                for (int j = 0; j < shape.OutW; j++)
+                for (int j = 0; j < outW; j++)
                 {
-                    sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref outputs, i * shape.OutW + j), Unsafe.Add(ref plane, i * shape.Width + j), sum);
+                    sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref outputs, i * outW + j), Unsafe.Add(ref plane, i * shape.Width + j), sum);
                 }
             }
         }
 
         return sum;
-    }
-
-    private readonly record struct Shape(int Channels, int Height, int Width, int Filters, int Kernel)
-    {
-        public int OutH => Height - Kernel + 1;
-
-        public int OutW => Width - Kernel + 1;
-
-        public int Pixels => OutH * OutW;
-
-        public int InLength => Channels * Height * Width;
-
-        public int OutLength => Filters * Pixels;
-
-        public int Taps => Channels * Kernel * Kernel;
-
-        public (int C, int U, int V) Split(int tap) => (tap / (Kernel * Kernel), tap / Kernel % Kernel, tap % Kernel);
     }
 }
