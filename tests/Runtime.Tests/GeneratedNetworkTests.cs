@@ -77,6 +77,7 @@ public sealed class GeneratedNetworkTests
     [InlineData(nameof(ContrastNormalizationNet))]
     [InlineData(nameof(DropoutBatchNormNet))]
     [InlineData(nameof(BenchCnn))]
+    [InlineData(nameof(ConvReLUNet))]
     public void Predict_equals_each_row_of_a_batched_Forward(string name)
     {
         var network = GradientCheckTests.Create(name);

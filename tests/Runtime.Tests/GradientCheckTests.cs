@@ -118,6 +118,7 @@ public sealed class GradientCheckTests
         nameof(ContrastNormalizationNet) => new ContrastNormalizationNet(seed),
         nameof(DropoutBatchNormNet) => new DropoutBatchNormNet(seed),
         nameof(BenchCnn) => new BenchCnn(seed),
+        nameof(ConvReLUNet) => new ConvReLUNet(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test network."),
     };
 

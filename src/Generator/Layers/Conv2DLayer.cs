@@ -95,13 +95,22 @@ internal sealed class Conv2DLayer : LayerKind
         }
 
         // One sample: unfolding and a general product cost more than the arithmetic, so the kernel walks the window.
+        bool rectify = RectifiesInPredict(plan);
         writer.Comment(
             $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n" +
-            "computed directly, eight neighbouring outputs of a row at a time");
+            "computed directly, eight neighbouring outputs of a row at a time" +
+            (rectify ? $";\nthen {plan.Next!.Name}'s max(0, y), applied as each output is stored" : ""));
         writer.Line(
             $"global::Butterfly.Kernels.DirectConvolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
-            $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel});");
+            $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel}{(rectify ? ", rectify: true" : "")});");
     }
+
+    /// <summary>
+    /// Whether Predict's direct convolution also applies the ReLU that follows it, which then emits nothing: the
+    /// ReLU works in place there, so only its last-layer form (which writes the caller's output) is left alone.
+    /// </summary>
+    public static bool RectifiesInPredict(LayerPlan plan) =>
+        plan.Kind is Conv2DLayer && Geometry.Of(plan.Spec).ConvolvesDirectly && plan.Next is { Kind: ReLULayer, Next: not null };
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {

@@ -58,4 +58,7 @@ internal sealed class LayerPlan
 
     /// <summary>The layer after this one, or null for the output layer.</summary>
     public LayerPlan? Next { get; internal set; }
+
+    /// <summary>The layer before this one, or null for the first layer.</summary>
+    public LayerPlan? Previous { get; internal set; }
 }

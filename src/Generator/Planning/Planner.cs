@@ -91,6 +91,7 @@ internal static class Planner
             if (layers.Count > 0)
             {
                 layers[layers.Count - 1].Next = layer;
+                layer.Previous = layers[layers.Count - 1];
             }
 
             layers.Add(layer);

@@ -22,7 +22,10 @@ namespace Butterfly.Kernels;
 /// </remarks>
 public static unsafe class DirectConvolution
 {
-    /// <summary><c>y = conv(x, w) + b</c> for one sample, stride 1, no padding.</summary>
+    /// <summary>
+    /// <c>y = conv(x, w) + b</c> for one sample, stride 1, no padding; with <paramref name="rectify"/>, <c>max(0, ·)</c> of
+    /// that, applied as each output is stored (the bits of <see cref="Activations.ReLU"/> run afterwards).
+    /// </summary>
     /// <param name="x">The sample, <c>[channels × height × width]</c>.</param>
     /// <param name="weights">The filters, <c>[filters × channels × kernel × kernel]</c>.</param>
     /// <param name="bias">One per filter.</param>
@@ -32,9 +35,10 @@ public static unsafe class DirectConvolution
     /// <param name="width">Input width, at least <paramref name="kernel"/>.</param>
     /// <param name="filters">Output channels.</param>
     /// <param name="kernel">The square window's side.</param>
+    /// <param name="rectify">Whether a ReLU follows, fused into the stores: <c>Predict</c> passes it for a ReLU layer next.</param>
     public static void Forward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y,
-        int channels, int height, int width, int filters, int kernel)
+        int channels, int height, int width, int filters, int kernel, bool rectify = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filters);
@@ -51,7 +55,7 @@ public static unsafe class DirectConvolution
         {
             fixed (float* px = x, pw = weights, pb = bias, py = y)
             {
-                Tiles(px, pw, pb, py, new ConvolutionShape(channels, height, width, filters, kernel));
+                Tiles(px, pw, pb, py, new ConvolutionShape(channels, height, width, filters, kernel), rectify);
             }
 
             return;
@@ -84,12 +88,13 @@ public static unsafe class DirectConvolution
                         }
                     }
 
-                    sum.StoreUnsafe(ref row, (nuint)j);
+                    (rectify ? Vector256.Max(sum, Vector256<float>.Zero) : sum).StoreUnsafe(ref row, (nuint)j);
                 }
 
                 for (int j = vectorEnd; j < outW; j++)
                 {
-                    Unsafe.Add(ref row, j) = ScalarOutput(ref input, ref filter, bias[f], channels, height, width, kernel, i, j);
+                    float sum = ScalarOutput(ref input, ref filter, bias[f], channels, height, width, kernel, i, j);
+                    Unsafe.Add(ref row, j) = rectify ? MathF.Max(sum, 0f) : sum;
                 }
             }
         }
@@ -105,7 +110,7 @@ public static unsafe class DirectConvolution
     /// Every output in tiles of <see cref="TileFilters"/> filters × <see cref="TileRows"/> rows × eight columns; the last
     /// tile of each direction starts early so as to end at the edge (at least one whole tile fits, as the caller checks).
     /// </summary>
-    private static unsafe void Tiles(float* x, float* weights, float* bias, float* y, ConvolutionShape shape)
+    private static unsafe void Tiles(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
     {
         int outH = shape.OutH, outW = shape.OutW, taps = shape.Window, filters = shape.Filters, plane = outH * outW, width = Vector256<float>.Count;
         for (int f0 = 0; f0 < filters; f0 += TileFilters)
@@ -117,7 +122,7 @@ public static unsafe class DirectConvolution
                 for (int j0 = 0; j0 < outW; j0 += width)
                 {
                     int j = Math.Min(j0, outW - width);
-                    Tile(x + i * shape.Width + j, weights + f * taps, bias + f, y + f * plane + i * outW + j, shape, plane);
+                    Tile(x + i * shape.Width + j, weights + f * taps, bias + f, y + f * plane + i * outW + j, shape, plane, rectify);
                 }
             }
         }
@@ -126,10 +131,11 @@ public static unsafe class DirectConvolution
     /// <summary>
     /// One tile: outputs <c>(f + k, i + r, j .. j + 8)</c> for k &lt; 4, r &lt; 2, from <paramref name="x"/> at
     /// <c>(0, i, j)</c>, <paramref name="weights"/> and <paramref name="bias"/> at filter <c>f</c>, and
-    /// <paramref name="y"/> at the tile's first output. Kept small so that its eight sums stay in registers.
+    /// <paramref name="y"/> at the tile's first output, rectified if <paramref name="rectify"/>. Kept small so that its
+    /// eight sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe void Tile(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, int plane)
+    private static unsafe void Tile(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, int plane, bool rectify)
     {
         int taps = shape.Window, width = shape.Width, kernel = shape.Kernel;
         float* w1 = weights + taps, w2 = weights + 2 * taps, w3 = weights + 3 * taps;
@@ -159,6 +165,13 @@ public static unsafe class DirectConvolution
                     b3 = Vector256.FusedMultiplyAdd(k, q, b3);
                 }
             }
+        }
+
+        if (rectify)
+        {
+            var zero = Vector256<float>.Zero;
+            (a0, a1, a2, a3) = (Vector256.Max(a0, zero), Vector256.Max(a1, zero), Vector256.Max(a2, zero), Vector256.Max(a3, zero));
+            (b0, b1, b2, b3) = (Vector256.Max(b0, zero), Vector256.Max(b1, zero), Vector256.Max(b2, zero), Vector256.Max(b3, zero));
         }
 
         int outW = shape.OutW;

@@ -161,12 +161,12 @@ partial class LeNet : global::Butterfly.INetwork
         // conv2d_1: Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
         global::System.Span<float> h1 = scratch.Slice(0, 4608);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [8 × 1 × 5 × 5],
-        // computed directly, eight neighbouring outputs of a row at a time
-        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 200), parameters.Slice(200, 8), h1, 1, 28, 28, 8, 5);
+        // computed directly, eight neighbouring outputs of a row at a time;
+        // then relu_1's max(0, y), applied as each output is stored
+        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 200), parameters.Slice(200, 8), h1, 1, 28, 28, 8, 5, rectify: true);
 
         // relu_1: ReLU, (8, 24, 24) -> (8, 24, 24)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h1, h1);
+        // y = max(0, x): applied by conv2d_1 as it stored its outputs
 
         // max_pool_1: MaxPool(2), (8, 24, 24) -> (8, 12, 12)
         global::System.Span<float> h3 = scratch.Slice(4608, 1152);
@@ -176,12 +176,12 @@ partial class LeNet : global::Butterfly.INetwork
         // conv2d_2: Conv2D(16, 5, 1, 0), (8, 12, 12) -> (16, 8, 8)
         global::System.Span<float> h4 = scratch.Slice(0, 1024);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [16 × 8 × 5 × 5],
-        // computed directly, eight neighbouring outputs of a row at a time
-        global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), h4, 8, 12, 12, 16, 5);
+        // computed directly, eight neighbouring outputs of a row at a time;
+        // then relu_2's max(0, y), applied as each output is stored
+        global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), h4, 8, 12, 12, 16, 5, rectify: true);
 
         // relu_2: ReLU, (16, 8, 8) -> (16, 8, 8)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h4, h4);
+        // y = max(0, x): applied by conv2d_2 as it stored its outputs
 
         // max_pool_2: MaxPool(2), (16, 8, 8) -> (16, 4, 4)
         global::System.Span<float> h6 = scratch.Slice(4608, 256);

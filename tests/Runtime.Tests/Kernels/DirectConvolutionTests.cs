@@ -95,6 +95,36 @@ public sealed class DirectConvolutionTests
         }
     }
 
+    [Theory]
+    [InlineData(8, 12, 12, 16, 5)]  // tiles
+    [InlineData(3, 12, 14, 6, 3)]   // overlapping tiles
+    [InlineData(2, 13, 21, 3, 2)]   // per-filter loops: vectors and a scalar tail
+    public void Rectifying_gives_the_bits_of_a_ReLU_run_afterwards(int channels, int height, int width, int filters, int kernel)
+    {
+        // Zero weights on some filters make outputs equal to their bias: -0, +0 and NaN among them.
+        var random = new SeededRandom(channels + width);
+        var x = ConvolutionTests.Random(random, channels * height * width);
+        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
+        var b = ConvolutionTests.Random(random, filters);
+        int taps = channels * kernel * kernel;
+        w.AsSpan(0, taps).Clear();
+        b[0] = -0f;
+        w.AsSpan(taps, taps).Clear();
+        b[1] = float.NaN;
+        int length = filters * (height - kernel + 1) * (width - kernel + 1);
+        var expected = new float[length];
+        DirectConvolution.Forward(x, w, b, expected, channels, height, width, filters, kernel);
+        Activations.ReLU(expected, expected);
+        var rectified = new float[length];
+        DirectConvolution.Forward(x, w, b, rectified, channels, height, width, filters, kernel, rectify: true);
+        for (int i = 0; i < length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(rectified[i]),
+                $"output {i}: {rectified[i]} rectified in the kernel, {expected[i]} by a ReLU afterwards.");
+        }
+    }
+
     [Fact]
     public void Names_the_argument_whose_length_is_wrong()
     {

@@ -62,3 +62,13 @@ internal sealed partial class DropoutBatchNormNet;
 [Conv2D(16, 5), ReLU, MaxPool(2)]
 [Dense(10), Softmax]
 internal sealed partial class BenchCnn;
+
+/// <summary>
+/// ReLU after a convolution in the middle, which Predict's convolution applies as it stores, and as the last layer,
+/// which Predict leaves to the ReLU (it writes the caller's output); ragged tiles in both convolutions.
+/// </summary>
+[Network]
+[Input(2, 9, 12)]
+[Conv2D(5, 3), ReLU]
+[Conv2D(4, 2), ReLU]
+internal sealed partial class ConvReLUNet;
