@@ -31,6 +31,11 @@ internal sealed unsafe class SplitJob : ParallelJob
     public static void Run(
         delegate*<SplitJob, int, int, void> body, int units, long floatsPerUnit, float* a, float* b, float* c, int height = 0, int width = 0)
     {
+        if (units == 0)
+        {
+            return;
+        }
+
         var job = t_job ??= new SplitJob();
         job._body = body;
         job.A = a;

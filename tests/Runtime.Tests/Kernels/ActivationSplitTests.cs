@@ -16,6 +16,7 @@ public sealed class ActivationSplitTests
     [InlineData(3, 300_001)]
     [InlineData(8, 299_999)]
     [InlineData(2, 17)]
+    [InlineData(2, 0)]
     public void ReLU_and_its_backward_rule_match_the_formula_on_every_thread_count(int threads, int length)
     {
         using var scope = KernelPaths.Threads(threads);

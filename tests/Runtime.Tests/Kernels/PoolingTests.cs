@@ -147,6 +147,15 @@ public sealed class PoolingTests
     }
 
     [Fact]
+    public void An_empty_batch_is_nothing_to_do()
+    {
+        Pooling.Max([], [], 0, 4, 4, 2, 2);
+        Pooling.MaxBackward([], [], [], 0, 4, 4, 2, 2);
+        Pooling.Average([], [], 0, 4, 4, 2, 2);
+        Pooling.AverageBackward([], [], 0, 4, 4, 2, 2);
+    }
+
+    [Fact]
     public void Max_backward_sends_each_gradient_to_the_first_maximum_of_tied_zeros()
     {
         // A ReLU output: every window all zeros, some of them negative zeros; each gradient lands top-left.
