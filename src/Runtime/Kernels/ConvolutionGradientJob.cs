@@ -8,9 +8,8 @@ namespace Butterfly.Kernels;
 /// <c>g</c> takes its share of the weight and bias gradients, <c>dW_g = dY_g X̃_gᵀ</c> and <c>db_g = Σ dY_g</c>, into a
 /// partial of its own (from the samples as they lie for stride 1 without padding, through <see cref="DirectWeightGradient"/>;
 /// else from the unfolded samples <c>X̃_g</c>), and folds <c>Wᵀ dY_g</c>, one product for the group, into its samples'
-/// input gradients. The caller
-/// sums the partials in group order, so the result depends on the group size (fixed by the shapes) and never on
-/// which thread ran which group.
+/// input gradients. The caller sums the partials in group order, so the result depends on the group size (fixed by
+/// the shapes) and never on which thread ran which group.
 /// </summary>
 internal sealed unsafe class ConvolutionGradientJob : ParallelJob
 {

@@ -6,8 +6,9 @@ using System.Runtime.Intrinsics;
 namespace Butterfly.Kernels;
 
 /// <summary>
-/// Convolution of one sample computed straight from the formula, for <c>Predict</c>: with stride 1 and no padding,
-/// <c>y[f, i, j] = b[f] + Σ_c Σ_u Σ_v w[f, c, u, v] · x[c, i + u, j + v]</c>. Eight neighbouring outputs of a row share
+/// Convolution of one sample computed straight from the formula, for <c>Predict</c> and, sample by sample, for
+/// training: with stride 1 and no padding, <c>y[f, i, j] = b[f] + Σ_c Σ_u Σ_v w[f, c, u, v] · x[c, i + u, j + v]</c>.
+/// Eight neighbouring outputs of a row share
 /// every weight, so a vector of eight accumulators walks the taps and reads eight neighbouring inputs per tap. A tile
 /// of four filters and two rows keeps eight such vectors: each tap loads two input vectors and four weights for eight
 /// fused multiply-adds. Nothing is unfolded, and the sums stay in registers until the tile is done.
