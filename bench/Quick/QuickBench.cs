@@ -8,16 +8,13 @@ using Butterfly.Bench.Workloads;
 namespace Butterfly.Bench.Quick;
 
 /// <summary>
-/// The quick mode: each workload is warmed up, then timed in several runs of many rounds; the table reports the
-/// median run. Allocated bytes come from <see cref="GC.GetAllocatedBytesForCurrentThread"/> around each timed loop
-/// (the largest over the runs, divided by the rounds), so a workload that allocates shows it.
+/// The quick mode: each workload is warmed up, then timed in several runs of many rounds (<see cref="WorkloadTiming"/>);
+/// the table reports the median run, and a workload that allocates shows it. A row compared with another (an ONNX
+/// Runtime row with its Butterfly row) takes turns with it, run by run.
 /// </summary>
 internal static class QuickBench
 {
     private const int Runs = 7;
-
-    /// <summary>The least warm-up per workload.</summary>
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
     /// <summary>The rows, in table order.</summary>
     public static IReadOnlyList<Func<QuickWorkload>> Workloads { get; } =
@@ -35,17 +32,24 @@ internal static class QuickBench
 
     public static int Run(IReadOnlyList<string> only)
     {
+        var selected = Workloads.Select(create => create())
+            .Where(workload => only.Count == 0 || only.Contains(workload.Id, StringComparer.OrdinalIgnoreCase))
+            .ToList();
         var rows = new List<string>();
-        foreach (var create in Workloads)
+        while (selected.Count > 0)
         {
-            var workload = create();
-            if (only.Count > 0 && !only.Contains(workload.Id, StringComparer.OrdinalIgnoreCase))
+            var workload = selected[0];
+            selected.RemoveAt(0);
+            var rival = selected.FirstOrDefault(other => other.ComparedWith == workload.Id);
+            if (rival is null)
             {
-                continue;
+                rows.AddRange(Measure(workload));
             }
-
-            Console.Error.WriteLine($"{workload.Id}: {workload.Description}...");
-            rows.Add(Measure(workload));
+            else
+            {
+                selected.Remove(rival);
+                rows.AddRange(Measure(workload, rival));
+            }
         }
 
         Console.WriteLine();
@@ -59,69 +63,52 @@ internal static class QuickBench
         return 0;
     }
 
-    private static string Measure(QuickWorkload workload)
+    /// <summary>
+    /// Times <paramref name="workloads"/> together: each is set up and warmed up, then they take turns run by run, so
+    /// that a row and the row it is compared with see the same moments of a noisy machine. For a pair, the ratio of
+    /// each run to the run beside it is printed too.
+    /// </summary>
+    private static string[] Measure(params QuickWorkload[] workloads)
     {
-        workload.Setup();
+        foreach (var workload in workloads)
+        {
+            Console.Error.WriteLine($"{workload.Id}: {workload.Description}...");
+        }
+
+        var timings = workloads.Select(workload => new WorkloadTiming(workload, Runs)).ToArray();
+        using var process = Process.GetCurrentProcess();
         try
         {
-            int rounds = workload.RoundsPerRun;
-            // Warm-up: lets tiered compilation reach its final code and the worker pool start. A kernel called once per
-            // round needs 30 calls and then a quiet spell before its optimized code is in, so three runs are not always
-            // enough: a training round of W4 or W7 would otherwise be timed partly in unoptimized code.
-            long warmUpStart = Stopwatch.GetTimestamp();
-            for (int i = 0; i < 3 || Stopwatch.GetElapsedTime(warmUpStart) < WarmUp; i++)
+            foreach (var timing in timings)
             {
-                TimedRun(workload, rounds, out _);
+                timing.Start();
             }
 
-            var seconds = new double[Runs];
-            var cpuSeconds = new double[Runs];
-            long allocated = 0;
-            using var process = Process.GetCurrentProcess();
             for (int run = 0; run < Runs; run++)
             {
-                process.Refresh();
-                var cpuBefore = process.TotalProcessorTime;
-                seconds[run] = TimedRun(workload, rounds, out long bytes) / rounds;
-                process.Refresh();
-                cpuSeconds[run] = (process.TotalProcessorTime - cpuBefore).TotalSeconds / rounds / workload.BusyThreads;
-                allocated = Math.Max(allocated, bytes / rounds);
+                foreach (var timing in timings)
+                {
+                    timing.Time(run, process);
+                }
             }
 
-            Array.Sort(seconds);
-            Array.Sort(cpuSeconds);
-            double value = workload.ValueOf(seconds[Runs / 2]);
-            string spread = string.Join(" ", seconds.Select(s => workload.ValueOf(s).ToString("G4", CultureInfo.InvariantCulture)));
-            Console.Error.WriteLine($"  {workload.Id} runs ({workload.Unit}): {spread}");
-            // On a shared, loaded machine wall time includes waiting for a core; CPU time per busy thread does not
-            // (it does include spinning), so this is roughly what an unloaded machine would show.
-            Console.Error.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"  {workload.Id} from CPU time ({workload.BusyThreads} busy threads): {Format(workload.ValueOf(cpuSeconds[Runs / 2]))} {workload.Unit}"));
-            return string.Create(
-                CultureInfo.InvariantCulture,
-                $"| {workload.Id} | {workload.Description} | {Format(value)} | {workload.Unit} | {allocated} |");
+            if (timings.Length == 2)
+            {
+                var ratios = timings[1].Seconds.Zip(timings[0].Seconds, (other, own) => other / own).ToArray();
+                Console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {timings[1].Workload.Id} time / {timings[0].Workload.Id} time, run by run: " +
+                    $"{string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}; median {ratios.Order().ElementAt(Runs / 2):0.00}"));
+            }
+
+            return timings.Select(timing => timing.Report()).ToArray();
         }
         finally
         {
-            workload.Cleanup();
+            foreach (var timing in timings)
+            {
+                timing.Stop();
+            }
         }
     }
-
-    private static double TimedRun(QuickWorkload workload, int rounds, out long allocated)
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < rounds; i++)
-        {
-            workload.Round();
-        }
-
-        double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        return elapsed;
-    }
-
-    private static string Format(double value) =>
-        value >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -25,6 +25,9 @@ internal abstract class QuickWorkload
     /// </summary>
     public virtual int BusyThreads => 1;
 
+    /// <summary>The id of the row this one is compared with, if any: the two are then timed in alternating runs.</summary>
+    public virtual string? ComparedWith => null;
+
     /// <summary>Builds the network, data and buffers. Called once, before warm-up.</summary>
     public abstract void Setup();
 

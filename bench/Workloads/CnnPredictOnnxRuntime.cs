@@ -7,6 +7,8 @@ internal sealed class CnnPredictOnnxRuntime : OnnxRuntimePredict<BenchCnn>
 
     public override string Description => "same CNN and weights, ONNX Runtime 1.31.1 in-process";
 
+    public override string? ComparedWith => "W6";
+
     public override int RoundsPerRun => 2_000;
 
     protected override long[] InputShape => [1, 1, 28, 28];

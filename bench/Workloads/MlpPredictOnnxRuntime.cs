@@ -7,6 +7,8 @@ internal sealed class MlpPredictOnnxRuntime : OnnxRuntimePredict<BenchMlp>
 
     public override string Description => "same MLP and weights, ONNX Runtime 1.31.1 in-process";
 
+    public override string? ComparedWith => "W1";
+
     public override int RoundsPerRun => 10_000;
 
     protected override long[] InputShape => [1, BenchMlp.InputLength];
