@@ -12,7 +12,8 @@ namespace Butterfly.Kernels;
 /// input vector; the lanes are summed once at the end. Nothing is unfolded.
 /// </summary>
 /// <remarks>
-/// Each sum runs over (n, i, j) in the same order whoever calls it: the vector lanes take columns
+/// Inputs with a multiple of eight channels go to <see cref="ChannelsLastWeightGradient"/>, whose vectors hold channels
+/// instead of columns. Each sum runs over (n, i, j) in the same order whoever calls it: the vector lanes take columns
 /// <c>j ≡ lane (mod 8)</c> of the row's whole vectors, the leftover columns are summed in order, and the result is
 /// <c>Σ lanes + leftover</c>.
 /// </remarks>
@@ -33,7 +34,7 @@ public static class DirectWeightGradient
     /// <param name="width">Input width, at least <paramref name="kernel"/>.</param>
     /// <param name="filters">Output channels.</param>
     /// <param name="kernel">The square window's side.</param>
-    public static void Compute(
+    public static unsafe void Compute(
         ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dWeights, int samples, int channels, int height, int width, int filters, int kernel)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
@@ -46,6 +47,16 @@ public static class DirectWeightGradient
         Arguments.HasLength(x, samples * shape.InLength, nameof(x));
         Arguments.HasLength(dy, samples * shape.OutLength, nameof(dy));
         Arguments.HasLength(dWeights, filters * shape.Window, nameof(dWeights));
+
+        if (ChannelsLastWeightGradient.Takes(shape))
+        {
+            fixed (float* px = x, pdy = dy, pw = dWeights)
+            {
+                ChannelsLastWeightGradient.Compute(px, pdy, pw, samples, shape);
+            }
+
+            return;
+        }
 
         ref float input = ref MemoryMarshal.GetReference(x);
         ref float gradient = ref MemoryMarshal.GetReference(dy);

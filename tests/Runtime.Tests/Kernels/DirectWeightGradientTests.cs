@@ -23,7 +23,8 @@ public sealed class DirectWeightGradientTests
         foreach (var (samples, channels, height, width, filters, kernel) in new[]
         {
             (3, 1, 28, 28, 8, 5),   // the bench LeNet's first layer: three vectors per row, one block of filters
-            (2, 8, 12, 12, 16, 5),  // its second: one vector per row, two blocks
+            (2, 8, 12, 12, 16, 5),  // its second: eight channels, so channels-last
+            (3, 16, 7, 9, 5, 3),    // channels-last: two channel vectors, a filter and a tap past the last block
             (2, 2, 13, 11, 9, 3),   // a vector and a leftover column per row; a block and one filter more
             (1, 3, 7, 6, 2, 3),     // rows shorter than a vector, fewer filters than a block
             (1, 1, 1, 1, 1, 1),

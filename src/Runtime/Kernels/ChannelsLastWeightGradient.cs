@@ -1,0 +1,157 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Butterfly.Kernels;
+
+/// <summary>
+/// <see cref="DirectWeightGradient"/> for inputs whose channel count is a multiple of eight: the samples are first
+/// copied channels-last, <c>x̂[n, r, s, c] = x[n, c, r, s]</c>, so that eight channels of one input pixel are one vector,
+/// and then <c>dW[f, c .. c + 8, u, v] = Σ_n Σ_i Σ_j dy[n, f, i, j] · x̂[n, i + u, j + v, c .. c + 8]</c> takes one
+/// broadcast and one load per fused multiply-add pair. A block of four filters and two taps keeps eight such sums in
+/// registers over every (n, i, j), so the loop is long whatever the output width, and no lanes are summed at the end.
+/// </summary>
+/// <remarks>
+/// Each weight's sum runs over (n, i, j) in order, the same whoever calls it.
+/// </remarks>
+internal static unsafe class ChannelsLastWeightGradient
+{
+    /// <summary>Channels per vector.</summary>
+    public const int Lanes = 8;
+
+    private const int FilterBlock = 4;
+
+    private const int TapBlock = 2;
+
+    [ThreadStatic]
+    private static float[]? t_samples;
+
+    /// <summary>Whether this kernel takes the shape: channels a multiple of eight, AVX2 on.</summary>
+    public static bool Takes(ConvolutionShape shape) =>
+        shape.Channels % Lanes == 0 && Simd.Path >= SimdPath.Vector256 && Vector256.IsHardwareAccelerated;
+
+    /// <summary>Overwrites <paramref name="dWeights"/> with <c>Σ_n dy[n] ⋆ x[n]</c> over <paramref name="samples"/> samples.</summary>
+    public static void Compute(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape)
+    {
+        int plane = shape.Height * shape.Width;
+        var buffer = ThreadBuffer.Get(ref t_samples, samples * shape.InLength);
+        fixed (float* transposed = buffer)
+        {
+            for (int n = 0; n < samples; n++)
+            {
+                float* from = x + (nint)n * shape.InLength, to = transposed + (nint)n * shape.InLength;
+                for (int c = 0; c < shape.Channels; c++)
+                {
+                    for (int p = 0; p < plane; p++)
+                    {
+                        to[p * shape.Channels + c] = from[c * plane + p];
+                    }
+                }
+            }
+
+            int taps = shape.Kernel * shape.Kernel;
+            for (int f = 0; f < shape.Filters; f += FilterBlock)
+            {
+                for (int c = 0; c < shape.Channels; c += Lanes)
+                {
+                    for (int tap = 0; tap < taps; tap += TapBlock)
+                    {
+                        Block(transposed, dy, dWeights, samples, shape, f, c, tap);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Filters [<paramref name="filter"/>, + 4) × channels [<paramref name="channel"/>, + 8) × window taps
+    /// [<paramref name="tap"/>, + 2) (of the K·K); a block reaching past the last filter or tap repeats the last one
+    /// and leaves the copy unstored.
+    /// </summary>
+    private static void Block(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape, int filter, int channel, int tap)
+    {
+        int taps = shape.Kernel * shape.Kernel, pixels = shape.Pixels, lastFilter = shape.Filters - 1;
+        int second = Math.Min(tap + 1, taps - 1);
+        var steps = new Steps(
+            (tap / shape.Kernel * shape.Width + tap % shape.Kernel) * shape.Channels + channel,
+            ((second / shape.Kernel * shape.Width + second % shape.Kernel) - (tap / shape.Kernel * shape.Width + tap % shape.Kernel)) * shape.Channels,
+            (Math.Min(filter + 1, lastFilter) - filter) * pixels,
+            (Math.Min(filter + 2, lastFilter) - filter) * pixels,
+            (Math.Min(filter + 3, lastFilter) - filter) * pixels);
+        var sums = default(Sums);
+        Rows(x, dy + filter * pixels, steps, samples, shape, ref sums);
+        for (int k = 0; k < FilterBlock && filter + k < shape.Filters; k++)
+        {
+            for (int t = 0; t < TapBlock && tap + t < taps; t++)
+            {
+                var sum = sums[k * TapBlock + t];
+                float* to = dWeights + ((filter + k) * shape.Channels + channel) * taps + tap + t;
+                for (int lane = 0; lane < Lanes; lane++)
+                {
+                    to[lane * taps] = sum[lane];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The block's eight sums over every (n, i, j): four broadcast output gradients meet the two taps' channel vectors.
+    /// Kept small so that the sums stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, ref Sums sums)
+    {
+        nint second = steps.Tap, d1 = steps.Filter1, d2 = steps.Filter2, d3 = steps.Filter3;
+        int outH = shape.OutH, outW = shape.OutW, channels = shape.Channels, rowStep = shape.Width * channels;
+        Vector256<float> s00 = default, s01 = default, s10 = default, s11 = default;
+        Vector256<float> s20 = default, s21 = default, s30 = default, s31 = default;
+        for (int n = 0; n < samples; n++)
+        {
+            float* row = x + (nint)n * shape.InLength + steps.First;
+            float* gradient = dy + (nint)n * shape.OutLength;
+            for (int i = 0; i < outH; i++, row += rowStep)
+            {
+                float* pixel = row;
+                for (int j = 0; j < outW; j++, pixel += channels, gradient++)
+                {
+                    var a = Vector256.Load(pixel);
+                    var b = Vector256.Load(pixel + second);
+                    var g = Vector256.Create(*gradient);
+                    s00 = Vector256.FusedMultiplyAdd(g, a, s00);
+                    s01 = Vector256.FusedMultiplyAdd(g, b, s01);
+                    g = Vector256.Create(gradient[d1]);
+                    s10 = Vector256.FusedMultiplyAdd(g, a, s10);
+                    s11 = Vector256.FusedMultiplyAdd(g, b, s11);
+                    g = Vector256.Create(gradient[d2]);
+                    s20 = Vector256.FusedMultiplyAdd(g, a, s20);
+                    s21 = Vector256.FusedMultiplyAdd(g, b, s21);
+                    g = Vector256.Create(gradient[d3]);
+                    s30 = Vector256.FusedMultiplyAdd(g, a, s30);
+                    s31 = Vector256.FusedMultiplyAdd(g, b, s31);
+                }
+            }
+        }
+
+        sums[0] = s00;
+        sums[1] = s01;
+        sums[2] = s10;
+        sums[3] = s11;
+        sums[4] = s20;
+        sums[5] = s21;
+        sums[6] = s30;
+        sums[7] = s31;
+    }
+
+    /// <summary>
+    /// Where a block's first tap starts reading a channels-last sample, the offset on to its second tap, and from its
+    /// first filter's output gradient to the others'.
+    /// </summary>
+    private readonly record struct Steps(nint First, nint Tap, nint Filter1, nint Filter2, nint Filter3);
+
+    /// <summary>A block's eight sums, filter-major: filter <c>k</c>, tap <c>t</c> at <c>k · TapBlock + t</c>.</summary>
+    [InlineArray(FilterBlock * TapBlock)]
+    private struct Sums
+    {
+        private Vector256<float> _first;
+    }
+}
