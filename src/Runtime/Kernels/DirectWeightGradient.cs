@@ -8,8 +8,9 @@ namespace Butterfly.Kernels;
 /// <summary>
 /// The weight gradient of a stride-1, unpadded convolution computed straight from the formula over a few samples:
 /// <c>dW[f, c, u, v] = Σ_n Σ_i Σ_j dy[n, f, i, j] · x[n, c, i + u, j + v]</c>. Eight neighbouring outputs of a row
-/// share the window offset (u, v), so eight lanes accumulate eight terms at a time, and eight filters share each
-/// input vector; the lanes are summed once at the end. Nothing is unfolded.
+/// share the window offset (u, v), so eight lanes accumulate eight terms at a time. Four filters and two taps go
+/// together: two input vectors and four output-gradient vectors, each loaded once, make eight fused multiply-adds
+/// into eight sums, whose lanes are added once at the end. Nothing is unfolded.
 /// </summary>
 /// <remarks>
 /// Inputs with a multiple of eight channels go to <see cref="ChannelsLastWeightGradient"/>, whose vectors hold channels
@@ -19,8 +20,11 @@ namespace Butterfly.Kernels;
 /// </remarks>
 public static class DirectWeightGradient
 {
-    /// <summary>Filters computed together, as in <see cref="DirectConvolution"/>.</summary>
-    private const int FilterBlock = 8;
+    /// <summary>Filters computed together: each output-gradient vector, loaded once, meets <see cref="TapBlock"/> taps.</summary>
+    private const int FilterBlock = 4;
+
+    /// <summary>Taps computed together: each input vector, loaded once, meets <see cref="FilterBlock"/> filters.</summary>
+    private const int TapBlock = 2;
 
     /// <summary>
     /// <c>dW = Σ_n dy[n] ⋆ x[n]</c> over <paramref name="samples"/> samples; overwrites <paramref name="dWeights"/>.
@@ -58,91 +62,151 @@ public static class DirectWeightGradient
             return;
         }
 
-        ref float input = ref MemoryMarshal.GetReference(x);
-        ref float gradient = ref MemoryMarshal.GetReference(dy);
-        ref float result = ref MemoryMarshal.GetReference(dWeights);
-        int f = 0;
-        if (Simd.Path != SimdPath.VectorT && Vector256.IsHardwareAccelerated)
+        if (Simd.Path == SimdPath.VectorT || !Vector256.IsHardwareAccelerated || shape.OutW < Vector256<float>.Count)
         {
-            for (; f + FilterBlock <= filters; f += FilterBlock)
+            ref float input = ref MemoryMarshal.GetReference(x);
+            ref float gradient = ref MemoryMarshal.GetReference(dy);
+            ref float result = ref MemoryMarshal.GetReference(dWeights);
+            for (int f = 0; f < filters; f++)
             {
                 for (int tap = 0; tap < shape.Window; tap++)
                 {
-                    Block(ref input, ref Unsafe.Add(ref gradient, f * shape.Pixels), ref Unsafe.Add(ref result, f * shape.Window + tap), samples, shape, tap);
+                    Unsafe.Add(ref result, f * shape.Window + tap) = Single(ref input, ref Unsafe.Add(ref gradient, f * shape.Pixels), samples, shape, tap);
                 }
             }
+
+            return;
         }
 
-        for (; f < filters; f++)
+        // A block reaching past the last filter or tap repeats the last one and leaves the copy unstored.
+        fixed (float* px = x, pdy = dy, pw = dWeights)
         {
-            for (int tap = 0; tap < shape.Window; tap++)
+            for (int f = 0; f < filters; f += FilterBlock)
             {
-                Unsafe.Add(ref result, f * shape.Window + tap) = Single(ref input, ref Unsafe.Add(ref gradient, f * shape.Pixels), samples, shape, tap);
+                for (int tap = 0; tap < shape.Window; tap += TapBlock)
+                {
+                    Block(px, pdy, pw, samples, shape, f, tap);
+                }
             }
         }
     }
 
     /// <summary>
-    /// Tap <paramref name="tap"/> = (c, u, v) of <see cref="FilterBlock"/> filters: each input vector
-    /// <c>x[n, c, i + u, j + v .. + 8]</c>, loaded once, meets the eight filters' <c>dy[n, f, i, j .. + 8]</c>.
+    /// Taps [<paramref name="tap"/>, + <see cref="TapBlock"/>) of filters [<paramref name="filter"/>, + <see cref="FilterBlock"/>):
+    /// eight sums of eight lanes from <see cref="Rows"/>, then each one's lanes added together, plus the columns after
+    /// the rows' last whole vector.
     /// </summary>
-    private static void Block(ref float input, ref float gradient, ref float result, int samples, ConvolutionShape shape, int tap)
+    private static unsafe void Block(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape, int filter, int tap)
     {
-        var (c, u, v) = shape.Split(tap);
-        int outH = shape.OutH, outW = shape.OutW, inLength = shape.InLength, outLength = shape.OutLength;
-        int vectorEnd = outW - outW % Vector256<float>.Count, stride = shape.Pixels;
-        var s0 = Vector256<float>.Zero;
-        var s1 = Vector256<float>.Zero;
-        var s2 = Vector256<float>.Zero;
-        var s3 = Vector256<float>.Zero;
-        var s4 = Vector256<float>.Zero;
-        var s5 = Vector256<float>.Zero;
-        var s6 = Vector256<float>.Zero;
-        var s7 = Vector256<float>.Zero;
-        Span<float> leftover = stackalloc float[FilterBlock];
-        leftover.Clear();
-        for (int n = 0; n < samples; n++)
+        int lastFilter = shape.Filters - 1, pixels = shape.Pixels, window = shape.Window;
+        int offset = Offset(shape, tap), next = Offset(shape, Math.Min(tap + 1, window - 1));
+        var steps = new Steps(
+            next - offset,
+            (Math.Min(filter + 1, lastFilter) - filter) * pixels,
+            (Math.Min(filter + 2, lastFilter) - filter) * pixels,
+            (Math.Min(filter + 3, lastFilter) - filter) * pixels);
+        int vectorEnd = shape.OutW - shape.OutW % Vector256<float>.Count;
+        var sums = default(Sums);
+        Rows(x + offset, dy + filter * pixels, steps, samples, shape, vectorEnd, ref sums);
+        for (int k = 0; k < FilterBlock && filter + k < shape.Filters; k++)
         {
-            ref float plane = ref Unsafe.Add(ref input, n * inLength + (c * shape.Height + u) * shape.Width + v);
-            ref float outputs = ref Unsafe.Add(ref gradient, n * outLength);
-            for (int i = 0; i < outH; i++)
+            for (int t = 0; t < TapBlock && tap + t < window; t++)
             {
-                ref float source = ref Unsafe.Add(ref plane, i * shape.Width);
-                ref float dyRow = ref Unsafe.Add(ref outputs, i * outW);
-                for (int j = 0; j < vectorEnd; j += Vector256<float>.Count)
+                float sum = Vector256.Sum(sums[k * TapBlock + t]);
+                if (vectorEnd < shape.OutW)
                 {
-                    var xv = Vector256.LoadUnsafe(ref source, (nuint)j);
-                    ref float d = ref Unsafe.Add(ref dyRow, j);
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d), xv, s0);
-                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d, (nuint)stride), xv, s1);
-                    s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d, (nuint)(2 * stride)), xv, s2);
-                    s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d, (nuint)(3 * stride)), xv, s3);
-                    s4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d, (nuint)(4 * stride)), xv, s4);
-                    s5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d, (nuint)(5 * stride)), xv, s5);
-                    s6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d, (nuint)(6 * stride)), xv, s6);
-                    s7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d, (nuint)(7 * stride)), xv, s7);
+                    sum += Leftover(x + (t == 0 ? offset : next), dy + (filter + k) * pixels, samples, shape, vectorEnd);
                 }
 
-                for (int j = vectorEnd; j < outW; j++)
+                dWeights[(filter + k) * window + tap + t] = sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A block's sums over its samples' rows: the two taps' input vectors <c>x[n, c, i + u, j + v .. + 8]</c>, each loaded
+    /// once, meet each of the four filters' <c>dy[n, f, i, j .. + 8]</c>. Kept small so that the sums stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, int vectorEnd, ref Sums sums)
+    {
+        nint x1 = steps.Tap, d1 = steps.Filter1, d2 = steps.Filter2, d3 = steps.Filter3;
+        int rows = shape.OutH, width = shape.Width, outW = shape.OutW;
+        Vector256<float> s00 = default, s01 = default, s10 = default, s11 = default;
+        Vector256<float> s20 = default, s21 = default, s30 = default, s31 = default;
+        for (int n = 0; n < samples; n++)
+        {
+            float* source = x + (nint)n * shape.InLength, gradient = dy + (nint)n * shape.OutLength;
+            for (int i = 0; i < rows; i++, source += width, gradient += outW)
+            {
+                for (int j = 0; j < vectorEnd; j += Vector256<float>.Count)
                 {
-                    float xs = Unsafe.Add(ref source, j);
-                    for (int k = 0; k < FilterBlock; k++)
-                    {
-                        leftover[k] = MathF.FusedMultiplyAdd(Unsafe.Add(ref dyRow, k * stride + j), xs, leftover[k]);
-                    }
+                    var a = Vector256.Load(source + j);
+                    var b = Vector256.Load(source + x1 + j);
+                    float* d = gradient + j;
+                    var g = Vector256.Load(d);
+                    s00 = Vector256.FusedMultiplyAdd(g, a, s00);
+                    s01 = Vector256.FusedMultiplyAdd(g, b, s01);
+                    g = Vector256.Load(d + d1);
+                    s10 = Vector256.FusedMultiplyAdd(g, a, s10);
+                    s11 = Vector256.FusedMultiplyAdd(g, b, s11);
+                    g = Vector256.Load(d + d2);
+                    s20 = Vector256.FusedMultiplyAdd(g, a, s20);
+                    s21 = Vector256.FusedMultiplyAdd(g, b, s21);
+                    g = Vector256.Load(d + d3);
+                    s30 = Vector256.FusedMultiplyAdd(g, a, s30);
+                    s31 = Vector256.FusedMultiplyAdd(g, b, s31);
                 }
             }
         }
 
-        int taps = shape.Window;
-        result = Vector256.Sum(s0) + leftover[0];
-        Unsafe.Add(ref result, taps) = Vector256.Sum(s1) + leftover[1];
-        Unsafe.Add(ref result, 2 * taps) = Vector256.Sum(s2) + leftover[2];
-        Unsafe.Add(ref result, 3 * taps) = Vector256.Sum(s3) + leftover[3];
-        Unsafe.Add(ref result, 4 * taps) = Vector256.Sum(s4) + leftover[4];
-        Unsafe.Add(ref result, 5 * taps) = Vector256.Sum(s5) + leftover[5];
-        Unsafe.Add(ref result, 6 * taps) = Vector256.Sum(s6) + leftover[6];
-        Unsafe.Add(ref result, 7 * taps) = Vector256.Sum(s7) + leftover[7];
+        sums[0] = s00;
+        sums[1] = s01;
+        sums[2] = s10;
+        sums[3] = s11;
+        sums[4] = s20;
+        sums[5] = s21;
+        sums[6] = s30;
+        sums[7] = s31;
+    }
+
+    /// <summary>
+    /// One filter's terms, for the tap <paramref name="x"/> starts at, from the columns after the rows' last whole
+    /// vector, in (n, i, j) order.
+    /// </summary>
+    private static unsafe float Leftover(float* x, float* dy, int samples, ConvolutionShape shape, int vectorEnd)
+    {
+        float sum = 0f;
+        for (int n = 0; n < samples; n++)
+        {
+            float* source = x + (nint)n * shape.InLength, gradient = dy + (nint)n * shape.OutLength;
+            for (int i = 0; i < shape.OutH; i++)
+            {
+                for (int j = vectorEnd; j < shape.OutW; j++)
+                {
+                    sum = MathF.FusedMultiplyAdd(gradient[i * shape.OutW + j], source[i * shape.Width + j], sum);
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>Where tap (c, u, v) starts reading a sample: <c>(c H + u) W + v</c>.</summary>
+    private static int Offset(ConvolutionShape shape, int tap)
+    {
+        var (c, u, v) = shape.Split(tap);
+        return (c * shape.Height + u) * shape.Width + v;
+    }
+
+    /// <summary>Offsets from a block's first tap to its second, and from its first filter's output gradient to the others'.</summary>
+    private readonly record struct Steps(nint Tap, nint Filter1, nint Filter2, nint Filter3);
+
+    /// <summary>A block's eight sums, filter-major: filter <c>k</c>, tap <c>t</c> at <c>k · TapBlock + t</c>.</summary>
+    [InlineArray(FilterBlock * TapBlock)]
+    private struct Sums
+    {
+        private Vector256<float> _first;
     }
 
     /// <summary>Tap <paramref name="tap"/> of one filter, in plain order: the filters left over after the blocks, or every filter without vectors.</summary>
