@@ -78,7 +78,7 @@ internal static unsafe class ChannelsLastWeightGradient
             (Math.Min(filter + 1, lastFilter) - filter) * pixels,
             (Math.Min(filter + 2, lastFilter) - filter) * pixels,
             (Math.Min(filter + 3, lastFilter) - filter) * pixels);
-        var sums = default(Sums);
+        var sums = default(WeightGradientSums);
         Rows(x, dy + filter * pixels, steps, samples, shape, ref sums);
         for (int k = 0; k < FilterBlock && filter + k < shape.Filters; k++)
         {
@@ -99,7 +99,7 @@ internal static unsafe class ChannelsLastWeightGradient
     /// Kept small so that the sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, ref Sums sums)
+    private static void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, ref WeightGradientSums sums)
     {
         nint second = steps.Tap, d1 = steps.Filter1, d2 = steps.Filter2, d3 = steps.Filter3;
         int outH = shape.OutH, outW = shape.OutW, channels = shape.Channels, rowStep = shape.Width * channels;
@@ -147,11 +147,4 @@ internal static unsafe class ChannelsLastWeightGradient
     /// first filter's output gradient to the others'.
     /// </summary>
     private readonly record struct Steps(nint First, nint Tap, nint Filter1, nint Filter2, nint Filter3);
-
-    /// <summary>A block's eight sums, filter-major: filter <c>k</c>, tap <c>t</c> at <c>k · TapBlock + t</c>.</summary>
-    [InlineArray(FilterBlock * TapBlock)]
-    private struct Sums
-    {
-        private Vector256<float> _first;
-    }
 }

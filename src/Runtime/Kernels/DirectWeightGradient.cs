@@ -106,7 +106,7 @@ public static class DirectWeightGradient
             (Math.Min(filter + 2, lastFilter) - filter) * pixels,
             (Math.Min(filter + 3, lastFilter) - filter) * pixels);
         int vectorEnd = shape.OutW - shape.OutW % Vector256<float>.Count;
-        var sums = default(Sums);
+        var sums = default(WeightGradientSums);
         Rows(x + offset, dy + filter * pixels, steps, samples, shape, vectorEnd, ref sums);
         for (int k = 0; k < FilterBlock && filter + k < shape.Filters; k++)
         {
@@ -128,7 +128,7 @@ public static class DirectWeightGradient
     /// once, meet each of the four filters' <c>dy[n, f, i, j .. + 8]</c>. Kept small so that the sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, int vectorEnd, ref Sums sums)
+    private static unsafe void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, int vectorEnd, ref WeightGradientSums sums)
     {
         nint x1 = steps.Tap, d1 = steps.Filter1, d2 = steps.Filter2, d3 = steps.Filter3;
         int rows = shape.OutH, width = shape.Width, outW = shape.OutW;
@@ -201,13 +201,6 @@ public static class DirectWeightGradient
 
     /// <summary>Offsets from a block's first tap to its second, and from its first filter's output gradient to the others'.</summary>
     private readonly record struct Steps(nint Tap, nint Filter1, nint Filter2, nint Filter3);
-
-    /// <summary>A block's eight sums, filter-major: filter <c>k</c>, tap <c>t</c> at <c>k · TapBlock + t</c>.</summary>
-    [InlineArray(FilterBlock * TapBlock)]
-    private struct Sums
-    {
-        private Vector256<float> _first;
-    }
 
     /// <summary>Tap <paramref name="tap"/> of one filter, in plain order: the filters left over after the blocks, or every filter without vectors.</summary>
     private static float Single(ref float input, ref float gradient, int samples, ConvolutionShape shape, int tap)
