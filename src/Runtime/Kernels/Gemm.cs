@@ -22,7 +22,10 @@ public static unsafe class Gemm
     /// </summary>
     internal const long SmallParallelThreshold = 1L << 16;
 
-    /// <summary>Rows of A up to which A·Bᵀ uses the dot tiles rather than packing the transpose of B.</summary>
+    /// <summary>
+    /// Rows of A up to which A·Bᵀ uses the dot tiles rather than packing the transpose of B (at any row count when C has
+    /// fewer columns than a packed panel).
+    /// </summary>
     internal const int DotRowLimit = 48;
 
     /// <summary>Steps up to which a one-row product with a row-major B is summed row by row instead of packed.</summary>
@@ -104,7 +107,8 @@ public static unsafe class Gemm
             return;
         }
 
-        job.Dot = GemmDot.Available && problem.BRow == 1 && problem.AColumn == 1 && problem.M <= DotRowLimit;
+        // Fewer columns than one packed panel would pad every panel of the packed kernel with waste.
+        job.Dot = GemmDot.Available && problem.BRow == 1 && problem.AColumn == 1 && (problem.M <= DotRowLimit || problem.N < GemmBlocked.PanelWidth);
         int parts = 1;
         if ((long)problem.M * problem.N * problem.K >= (job.Dot ? SmallParallelThreshold : ParallelThreshold))
         {

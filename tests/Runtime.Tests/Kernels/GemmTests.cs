@@ -18,6 +18,7 @@ public sealed class GemmTests
         (1, 1, 1), (1, 7, 3), (3, 5, 2), (2, 3, 1), (5, 4, 0), (7, 13, 17), (1, 100, 784), (4, 10, 100),
         (12, 32, 256), (13, 33, 257), (31, 100, 784), (49, 37, 300), (6, 16, 513), (100, 784, 32),
         (197, 131, 521), (64, 600, 64),
+        (64, 10, 256), (197, 13, 129), // more rows than the dot tiles' limit, but fewer columns than a packed panel
     ];
 
     public static TheoryData<string> Paths => KernelPaths.All();
@@ -55,7 +56,7 @@ public sealed class GemmTests
 
         using var forced = Simd.Force(path);
         var random = new Random(3);
-        foreach (var (m, n, k) in new[] { (31, 100, 784), (100, 784, 32), (197, 131, 521), (256, 300, 200) })
+        foreach (var (m, n, k) in new[] { (31, 100, 784), (100, 784, 32), (197, 131, 521), (256, 300, 200), (256, 10, 1024) })
         {
             var a = ReferenceGemm.Random(random, m * k);
             var b = ReferenceGemm.Random(random, n * k);
