@@ -71,10 +71,13 @@ internal static unsafe class ChannelsLastWeightGradient
     private static void Block(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape, int filter, int channel, int tap)
     {
         int taps = shape.Kernel * shape.Kernel, pixels = shape.Pixels, lastFilter = shape.Filters - 1;
-        int second = Math.Min(tap + 1, taps - 1);
+
+        // Window tap (u, v) reads input pixel (i + u, j + v): u W + v pixels on from output pixel (i, j)'s.
+        int first = tap / shape.Kernel * shape.Width + tap % shape.Kernel;
+        int second = Math.Min(tap + 1, taps - 1) / shape.Kernel * shape.Width + Math.Min(tap + 1, taps - 1) % shape.Kernel;
         var steps = new Steps(
-            (tap / shape.Kernel * shape.Width + tap % shape.Kernel) * shape.Channels + channel,
-            ((second / shape.Kernel * shape.Width + second % shape.Kernel) - (tap / shape.Kernel * shape.Width + tap % shape.Kernel)) * shape.Channels,
+            first * shape.Channels + channel,
+            (second - first) * shape.Channels,
             (Math.Min(filter + 1, lastFilter) - filter) * pixels,
             (Math.Min(filter + 2, lastFilter) - filter) * pixels,
             (Math.Min(filter + 3, lastFilter) - filter) * pixels);
