@@ -69,13 +69,13 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         var weightPartial = partial.Slice(0, filters * window);
         var biasPartial = partial.Slice(filters * window, filters);
         var dy = new ReadOnlySpan<float>(_dy + (long)first * outLength, count * outLength);
+        SumBias(dy, biasPartial, count, pixels);
         bool direct = shape.IsDirect;
         if (direct)
         {
             // dW_g[f, c, u, v] = Σ_n,i,j dY[n, f, i, j] x[n, c, i + u, j + v], from the samples as they lie.
             DirectWeightGradient.Compute(
                 new ReadOnlySpan<float>(_x + (long)first * inLength, count * inLength), dy, weightPartial, count, shape.Channels, shape.Height, shape.Width, filters, shape.Kernel);
-            SumBias(dy, biasPartial, count, pixels);
             if (_dx == null)
             {
                 return;
@@ -104,7 +104,6 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         {
             // dW_g[F×CKK] = dY_g[F×nP] · X̃_g[CKK×nP]ᵀ
             Gemm.ABt(rows, unfolded, weightPartial, filters, window, columns);
-            SumBias(dy, biasPartial, count, pixels);
         }
 
         if (_dx != null)

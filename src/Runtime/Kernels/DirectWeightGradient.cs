@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Butterfly.Kernels;
@@ -52,35 +51,29 @@ public static class DirectWeightGradient
         Arguments.HasLength(dy, samples * shape.OutLength, nameof(dy));
         Arguments.HasLength(dWeights, filters * shape.Window, nameof(dWeights));
 
-        if (ChannelsLastWeightGradient.Takes(shape))
-        {
-            fixed (float* px = x, pdy = dy, pw = dWeights)
-            {
-                ChannelsLastWeightGradient.Compute(px, pdy, pw, samples, shape);
-            }
-
-            return;
-        }
-
-        if (Simd.Path == SimdPath.VectorT || !Vector256.IsHardwareAccelerated || shape.OutW < Vector256<float>.Count)
-        {
-            ref float input = ref MemoryMarshal.GetReference(x);
-            ref float gradient = ref MemoryMarshal.GetReference(dy);
-            ref float result = ref MemoryMarshal.GetReference(dWeights);
-            for (int f = 0; f < filters; f++)
-            {
-                for (int tap = 0; tap < shape.Window; tap++)
-                {
-                    Unsafe.Add(ref result, f * shape.Window + tap) = Single(ref input, ref Unsafe.Add(ref gradient, f * shape.Pixels), samples, shape, tap);
-                }
-            }
-
-            return;
-        }
-
-        // A block reaching past the last filter or tap repeats the last one and leaves the copy unstored.
         fixed (float* px = x, pdy = dy, pw = dWeights)
         {
+            if (ChannelsLastWeightGradient.Takes(shape))
+            {
+                ChannelsLastWeightGradient.Compute(px, pdy, pw, samples, shape);
+                return;
+            }
+
+            if (Simd.Path == SimdPath.VectorT || !Vector256.IsHardwareAccelerated || shape.OutW < Vector256<float>.Count)
+            {
+                // Every term in plain order.
+                for (int f = 0; f < filters; f++)
+                {
+                    for (int tap = 0; tap < shape.Window; tap++)
+                    {
+                        pw[f * shape.Window + tap] = Columns(px + Offset(shape, tap), pdy + f * shape.Pixels, samples, shape, 0);
+                    }
+                }
+
+                return;
+            }
+
+            // A block reaching past the last filter or tap repeats the last one and leaves the copy unstored.
             for (int f = 0; f < filters; f += FilterBlock)
             {
                 for (int tap = 0; tap < shape.Window; tap += TapBlock)
@@ -94,7 +87,7 @@ public static class DirectWeightGradient
     /// <summary>
     /// Taps [<paramref name="tap"/>, + <see cref="TapBlock"/>) of filters [<paramref name="filter"/>, + <see cref="FilterBlock"/>):
     /// eight sums of eight lanes from <see cref="Rows"/>, then each one's lanes added together, plus the columns after
-    /// the rows' last whole vector.
+    /// the rows' last whole vector (<see cref="Columns"/>).
     /// </summary>
     private static unsafe void Block(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape, int filter, int tap)
     {
@@ -115,7 +108,7 @@ public static class DirectWeightGradient
                 float sum = Vector256.Sum(sums[k * TapBlock + t]);
                 if (vectorEnd < shape.OutW)
                 {
-                    sum += Leftover(x + (t == 0 ? offset : next), dy + (filter + k) * pixels, samples, shape, vectorEnd);
+                    sum += Columns(x + (t == 0 ? offset : next), dy + (filter + k) * pixels, samples, shape, vectorEnd);
                 }
 
                 dWeights[(filter + k) * window + tap + t] = sum;
@@ -171,10 +164,10 @@ public static class DirectWeightGradient
     }
 
     /// <summary>
-    /// One filter's terms, for the tap <paramref name="x"/> starts at, from the columns after the rows' last whole
-    /// vector, in (n, i, j) order.
+    /// One filter's terms, for the tap <paramref name="x"/> starts at, from output column <paramref name="first"/> on,
+    /// in (n, i, j) order: the columns after the rows' last whole vector, or, from 0, the whole sum without vectors.
     /// </summary>
-    private static unsafe float Leftover(float* x, float* dy, int samples, ConvolutionShape shape, int vectorEnd)
+    private static unsafe float Columns(float* x, float* dy, int samples, ConvolutionShape shape, int first)
     {
         float sum = 0f;
         for (int n = 0; n < samples; n++)
@@ -182,7 +175,7 @@ public static class DirectWeightGradient
             float* source = x + (nint)n * shape.InLength, gradient = dy + (nint)n * shape.OutLength;
             for (int i = 0; i < shape.OutH; i++)
             {
-                for (int j = vectorEnd; j < shape.OutW; j++)
+                for (int j = first; j < shape.OutW; j++)
                 {
                     sum = MathF.FusedMultiplyAdd(gradient[i * shape.OutW + j], source[i * shape.Width + j], sum);
                 }
@@ -201,26 +194,4 @@ public static class DirectWeightGradient
 
     /// <summary>Offsets from a block's first tap to its second, and from its first filter's output gradient to the others'.</summary>
     private readonly record struct Steps(nint Tap, nint Filter1, nint Filter2, nint Filter3);
-
-    /// <summary>Tap <paramref name="tap"/> of one filter, in plain order: the filters left over after the blocks, or every filter without vectors.</summary>
-    private static float Single(ref float input, ref float gradient, int samples, ConvolutionShape shape, int tap)
-    {
-        var (c, u, v) = shape.Split(tap);
-        int outH = shape.OutH, outW = shape.OutW;
-        float sum = 0f;
-        for (int n = 0; n < samples; n++)
-        {
-            ref float plane = ref Unsafe.Add(ref input, n * shape.InLength + (c * shape.Height + u) * shape.Width + v);
-            ref float outputs = ref Unsafe.Add(ref gradient, n * shape.OutLength);
-            for (int i = 0; i < outH; i++)
-            {
-                for (int j = 0; j < outW; j++)
-                {
-                    sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref outputs, i * outW + j), Unsafe.Add(ref plane, i * shape.Width + j), sum);
-                }
-            }
-        }
-
-        return sum;
-    }
 }
