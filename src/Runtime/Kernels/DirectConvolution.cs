@@ -123,7 +123,7 @@ public static unsafe class DirectConvolution
                 for (int j0 = 0; j0 < outW; j0 += width)
                 {
                     int j = Math.Min(j0, outW - width);
-                    Tile(x + i * shape.Width + j, weights + f * taps, bias + f, y + f * plane + i * outW + j, shape, plane, rectify);
+                    Tile(x + i * shape.Width + j, weights + f * taps, bias + f, y + f * plane + i * outW + j, shape, rectify);
                 }
             }
         }
@@ -136,9 +136,9 @@ public static unsafe class DirectConvolution
     /// eight sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe void Tile(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, int plane, bool rectify)
+    private static unsafe void Tile(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
     {
-        int taps = shape.Window, width = shape.Width, kernel = shape.Kernel;
+        int taps = shape.Window, width = shape.Width, kernel = shape.Kernel, plane = shape.Pixels;
         float* w1 = weights + taps, w2 = weights + 2 * taps, w3 = weights + 3 * taps;
         Vector256<float> a0 = Vector256.Create(bias[0]), a1 = Vector256.Create(bias[1]), a2 = Vector256.Create(bias[2]), a3 = Vector256.Create(bias[3]);
         Vector256<float> b0 = a0, b1 = a1, b2 = a2, b3 = a3;
