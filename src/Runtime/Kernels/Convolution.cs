@@ -72,7 +72,8 @@ public static unsafe class Convolution
 
     /// <summary>
     /// The backward rule for a batch: <c>dW = Σ dY X̃ᵀ</c>, <c>db[f] = Σ dY[f, :]</c>, and, unless <paramref name="dx"/>
-    /// is empty, <c>dX̃ = Wᵀ dY</c> folded into <c>dx</c>. Samples go in groups sized to stay in L2, the groups split
+    /// is empty, <c>dX̃ = Wᵀ dY</c> folded into <c>dx</c> (with stride 1 and no padding, both are computed directly
+    /// instead: <see cref="DirectWeightGradient"/>, <see cref="DirectInputGradient"/>). Samples go in groups sized to stay in L2, the groups split
     /// between threads (<see cref="ConvolutionGradientJob"/>); each group's share of <c>dW</c> and <c>db</c> is summed in
     /// group order, so the result does not depend on the thread count. Overwrites the gradients. The unfolded groups
     /// and the partial sums live in buffers each thread makes once and reuses.
@@ -93,7 +94,7 @@ public static unsafe class Convolution
             Arguments.HasLength(dx, batch * inLength, nameof(dx));
         }
 
-        int group = ConvolutionGradientJob.GroupSamples(shape), groups = (batch + group - 1) / group;
+        int group = ConvolutionGradientJob.GroupSamples(shape, !dx.IsEmpty), groups = (batch + group - 1) / group;
         int partialLength = filters * window + filters;
         var partials = ThreadBuffer.Get(ref t_partials, groups * partialLength);
         fixed (float* px = x, pw = weights, pdy = dy, pdx = dx, pp = partials)

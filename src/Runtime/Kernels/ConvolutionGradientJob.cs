@@ -7,8 +7,9 @@ namespace Butterfly.Kernels;
 /// The backward rule of <see cref="Convolution"/> for groups of samples, the groups split between threads. Group
 /// <c>g</c> takes its share of the weight and bias gradients, <c>dW_g = dY_g X̃_gᵀ</c> and <c>db_g = Σ dY_g</c>, into a
 /// partial of its own (from the samples as they lie for stride 1 without padding, through <see cref="DirectWeightGradient"/>;
-/// else from the unfolded samples <c>X̃_g</c>), and folds <c>Wᵀ dY_g</c>, one product for the group, into its samples'
-/// input gradients. The caller sums the partials in group order, so the result depends on the group size (fixed by
+/// else from the unfolded samples <c>X̃_g</c>). Its samples' input gradients come sample by sample from
+/// <see cref="DirectInputGradient"/> where that takes the shape; otherwise <c>Wᵀ dY_g</c>, one product for the group, is
+/// folded into them. The caller sums the partials in group order, so the result depends on the group size (fixed by
 /// the shapes) and never on which thread ran which group.
 /// </summary>
 internal sealed unsafe class ConvolutionGradientJob : ParallelJob
@@ -23,6 +24,10 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     [ThreadStatic]
     private static float[]? t_buffer;
 
+    /// <summary>This thread's padded copy of one sample's output gradient, for <see cref="DirectInputGradient"/>.</summary>
+    [ThreadStatic]
+    private static float[]? t_padded;
+
     private float* _x;
     private float* _weights;
     private float* _dy;
@@ -34,8 +39,18 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     /// <summary>The calling thread's job, made once and refilled for every call.</summary>
     public static ConvolutionGradientJob ForThisThread => t_job ??= new ConvolutionGradientJob();
 
-    /// <summary>Samples per group for these shapes: as many as fit <see cref="GroupFloats"/>, at least one.</summary>
-    public static int GroupSamples(ConvolutionShape shape) => Math.Max(1, GroupFloats / (shape.Pixels * (shape.Window + shape.Filters)));
+    /// <summary>Samples per group when nothing is unfolded: enough that a group's loops are long and its partial one of few.</summary>
+    private const int DirectGroup = 8;
+
+    /// <summary>
+    /// Samples per group for these shapes: <see cref="DirectGroup"/> when nothing is unfolded (the weight gradient is
+    /// direct and the input gradient is either direct or not wanted), else as many as fit <see cref="GroupFloats"/>, at
+    /// least one.
+    /// </summary>
+    public static int GroupSamples(ConvolutionShape shape, bool inputGradient) =>
+        shape.IsDirect && (!inputGradient || DirectInputGradient.Takes(shape))
+            ? DirectGroup
+            : Math.Max(1, GroupFloats / (shape.Pixels * (shape.Window + shape.Filters)));
 
     /// <summary>
     /// Computes every group's partial gradient into <paramref name="partials"/> (<c>F·CKK + F</c> floats per group,
@@ -78,6 +93,20 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
                 new ReadOnlySpan<float>(_x + (long)first * inLength, count * inLength), dy, weightPartial, count, shape.Channels, shape.Height, shape.Width, filters, shape.Kernel);
             if (_dx == null)
             {
+                return;
+            }
+
+            if (DirectInputGradient.Takes(shape))
+            {
+                var scratch = ThreadBuffer.Get(ref t_padded, DirectInputGradient.ScratchLength(shape));
+                fixed (float* padded = scratch)
+                {
+                    for (int n = first; n < first + count; n++)
+                    {
+                        DirectInputGradient.Compute(_dy + (long)n * outLength, _weights, _dx + (long)n * inLength, padded, shape);
+                    }
+                }
+
                 return;
             }
         }

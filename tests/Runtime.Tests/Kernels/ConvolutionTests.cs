@@ -12,8 +12,10 @@ public sealed class ConvolutionTests
     [InlineData(4, 3, 5, 5, 4, 2, 1, 1, 3)]
     [InlineData(2, 2, 9, 8, 1, 4, 3, 2, 64)]
     [InlineData(3, 2, 13, 11, 9, 3, 1, 0, 1)] // a block of eight filters and one more; rows of one vector and one leftover column
-    [InlineData(7, 8, 12, 12, 16, 5, 1, 0, 2)] // backward in groups of 3 samples, summed in order
+    [InlineData(7, 8, 12, 12, 16, 5, 1, 0, 2)] // the bench LeNet's second layer: channels-last dW, direct dx
     [InlineData(5, 4, 20, 20, 6, 3, 1, 1, 2)] // padded, backward in groups of 2
+    [InlineData(9, 3, 14, 10, 4, 5, 1, 0, 4)] // direct dx sample by sample, dW in groups of 8 and 1
+    [InlineData(3, 2, 10, 9, 3, 6, 1, 0, 2)] // direct dW, but a window too wide for the direct dx: folded
     public void Forward_and_backward_match_the_nested_loops(
         int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk)
     {
