@@ -104,86 +104,132 @@ public static unsafe class DirectConvolution
     /// <summary>Filters per tile.</summary>
     private const int TileFilters = 4;
 
-    /// <summary>Output rows per tile.</summary>
+    /// <summary>Output rows per tile, at least: planes whose height three divides take tiles of three rows.</summary>
     private const int TileRows = 2;
 
     /// <summary>
-    /// Every output in tiles of <see cref="TileFilters"/> filters × <see cref="TileRows"/> rows × eight columns; the last
-    /// tile of each direction starts early so as to end at the edge (at least one whole tile fits, as the caller checks).
+    /// Every output in tiles of <see cref="TileFilters"/> filters × two or three rows × eight columns; the last tile of
+    /// each direction starts early so as to end at the edge (at least one whole tile fits, as the caller checks).
+    /// Three rows load three input vectors and four weights for twelve fused multiply-adds, against six loads for eight
+    /// with two; they are used where they tile the plane's height exactly, as overlapping tiles would redo a row.
     /// </summary>
     private static unsafe void Tiles(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+    {
+        if (shape.OutH % 3 == 0)
+        {
+            Tiles<Three>(x, weights, bias, y, shape, rectify);
+        }
+        else
+        {
+            Tiles<Two>(x, weights, bias, y, shape, rectify);
+        }
+    }
+
+    private static unsafe void Tiles<TRows>(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+        where TRows : struct, IConstant
     {
         int outH = shape.OutH, outW = shape.OutW, taps = shape.Window, filters = shape.Filters, plane = outH * outW, width = Vector256<float>.Count;
         for (int f0 = 0; f0 < filters; f0 += TileFilters)
         {
             int f = Math.Min(f0, filters - TileFilters);
-            for (int i0 = 0; i0 < outH; i0 += TileRows)
+            for (int i0 = 0; i0 < outH; i0 += TRows.Value)
             {
-                int i = Math.Min(i0, outH - TileRows);
+                int i = Math.Min(i0, outH - TRows.Value);
                 for (int j0 = 0; j0 < outW; j0 += width)
                 {
                     int j = Math.Min(j0, outW - width);
-                    Tile(x + i * shape.Width + j, weights + f * taps, bias + f, y + f * plane + i * outW + j, shape, rectify);
+                    Tile<TRows>(x + i * shape.Width + j, weights + f * taps, bias + f, y + f * plane + i * outW + j, shape, rectify);
                 }
             }
         }
     }
 
     /// <summary>
-    /// One tile: outputs <c>(f + k, i + r, j .. j + 8)</c> for k &lt; 4, r &lt; 2, from <paramref name="x"/> at
-    /// <c>(0, i, j)</c>, <paramref name="weights"/> and <paramref name="bias"/> at filter <c>f</c>, and
-    /// <paramref name="y"/> at the tile's first output, rectified if <paramref name="rectify"/>. Kept small so that its
-    /// eight sums stay in registers.
+    /// One tile: outputs <c>(f + k, i + r, j .. j + 8)</c> for k &lt; 4, r &lt; <typeparamref name="TRows"/>, from
+    /// <paramref name="x"/> at <c>(0, i, j)</c>, <paramref name="weights"/> and <paramref name="bias"/> at filter <c>f</c>,
+    /// and <paramref name="y"/> at the tile's first output, rectified if <paramref name="rectify"/>. Kept small so that
+    /// its sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe void Tile(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+    private static unsafe void Tile<TRows>(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+        where TRows : struct, IConstant
     {
         int taps = shape.Window, width = shape.Width, kernel = shape.Kernel, plane = shape.Pixels;
         float* w1 = weights + taps, w2 = weights + 2 * taps, w3 = weights + 3 * taps;
         Vector256<float> a0 = Vector256.Create(bias[0]), a1 = Vector256.Create(bias[1]), a2 = Vector256.Create(bias[2]), a3 = Vector256.Create(bias[3]);
         Vector256<float> b0 = a0, b1 = a1, b2 = a2, b3 = a3;
+        Vector256<float> c0 = a0, c1 = a1, c2 = a2, c3 = a3;
+        bool third = TRows.Value > 2;
         int tap = 0;
-        for (int c = 0; c < shape.Channels; c++)
+        for (int ch = 0; ch < shape.Channels; ch++)
         {
             for (int u = 0; u < kernel; u++)
             {
-                float* top = x + (c * shape.Height + u) * width;
+                float* top = x + (ch * shape.Height + u) * width;
                 for (int v = 0; v < kernel; v++, tap++)
                 {
                     var p = Vector256.Load(top + v);
                     var q = Vector256.Load(top + width + v);
+                    var r = third ? Vector256.Load(top + 2 * width + v) : default;
                     var k = Vector256.Create(weights[tap]);
                     a0 = Vector256.FusedMultiplyAdd(k, p, a0);
                     b0 = Vector256.FusedMultiplyAdd(k, q, b0);
+                    if (third)
+                    {
+                        c0 = Vector256.FusedMultiplyAdd(k, r, c0);
+                    }
+
                     k = Vector256.Create(w1[tap]);
                     a1 = Vector256.FusedMultiplyAdd(k, p, a1);
                     b1 = Vector256.FusedMultiplyAdd(k, q, b1);
+                    if (third)
+                    {
+                        c1 = Vector256.FusedMultiplyAdd(k, r, c1);
+                    }
+
                     k = Vector256.Create(w2[tap]);
                     a2 = Vector256.FusedMultiplyAdd(k, p, a2);
                     b2 = Vector256.FusedMultiplyAdd(k, q, b2);
+                    if (third)
+                    {
+                        c2 = Vector256.FusedMultiplyAdd(k, r, c2);
+                    }
+
                     k = Vector256.Create(w3[tap]);
                     a3 = Vector256.FusedMultiplyAdd(k, p, a3);
                     b3 = Vector256.FusedMultiplyAdd(k, q, b3);
+                    if (third)
+                    {
+                        c3 = Vector256.FusedMultiplyAdd(k, r, c3);
+                    }
                 }
             }
         }
 
+        int outW = shape.OutW;
+        StoreRow(y, plane, a0, a1, a2, a3, rectify);
+        StoreRow(y + outW, plane, b0, b1, b2, b3, rectify);
+        if (third)
+        {
+            StoreRow(y + 2 * outW, plane, c0, c1, c2, c3, rectify);
+        }
+    }
+
+    /// <summary>Stores one row of a tile: the four filters' vectors, a plane apart, rectified if <paramref name="rectify"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void StoreRow(
+        float* y, int plane, Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3, bool rectify)
+    {
         if (rectify)
         {
             var zero = Vector256<float>.Zero;
-            (a0, a1, a2, a3) = (Vector256.Max(a0, zero), Vector256.Max(a1, zero), Vector256.Max(a2, zero), Vector256.Max(a3, zero));
-            (b0, b1, b2, b3) = (Vector256.Max(b0, zero), Vector256.Max(b1, zero), Vector256.Max(b2, zero), Vector256.Max(b3, zero));
+            (s0, s1, s2, s3) = (Vector256.Max(s0, zero), Vector256.Max(s1, zero), Vector256.Max(s2, zero), Vector256.Max(s3, zero));
         }
 
-        int outW = shape.OutW;
-        a0.Store(y);
-        b0.Store(y + outW);
-        a1.Store(y + plane);
-        b1.Store(y + plane + outW);
-        a2.Store(y + 2 * plane);
-        b2.Store(y + 2 * plane + outW);
-        a3.Store(y + 3 * plane);
-        b3.Store(y + 3 * plane + outW);
+        s0.Store(y);
+        s1.Store(y + plane);
+        s2.Store(y + 2 * plane);
+        s3.Store(y + 3 * plane);
     }
 
     /// <summary>One output from the formula, in the order the vector lanes use, with the same fused multiply-adds.</summary>

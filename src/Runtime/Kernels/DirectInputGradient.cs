@@ -45,11 +45,11 @@ internal static unsafe class DirectInputGradient
         Pad(dy, scratch, shape);
         switch (shape.Kernel)
         {
-            case 1: Planes<Width1>(scratch, weights, dx, shape); break;
-            case 2: Planes<Width2>(scratch, weights, dx, shape); break;
-            case 3: Planes<Width3>(scratch, weights, dx, shape); break;
-            case 4: Planes<Width4>(scratch, weights, dx, shape); break;
-            default: Planes<Width5>(scratch, weights, dx, shape); break;
+            case 1: Planes<One>(scratch, weights, dx, shape); break;
+            case 2: Planes<Two>(scratch, weights, dx, shape); break;
+            case 3: Planes<Three>(scratch, weights, dx, shape); break;
+            case 4: Planes<Four>(scratch, weights, dx, shape); break;
+            default: Planes<Five>(scratch, weights, dx, shape); break;
         }
     }
 
@@ -72,7 +72,7 @@ internal static unsafe class DirectInputGradient
 
     /// <summary>Every row pair of every channel's plane of <c>dx</c>.</summary>
     private static void Planes<TWidth>(float* padded, float* weights, float* dx, ConvolutionShape shape)
-        where TWidth : struct, IKernelWidth
+        where TWidth : struct, IConstant
     {
         int height = shape.Height, width = shape.Width, outH = shape.OutH, kernel = shape.Kernel;
         int rowStride = PaddedWidth(shape), planeStride = (outH + 2) * rowStride, blocks = rowStride / Lanes;
@@ -116,7 +116,7 @@ internal static unsafe class DirectInputGradient
     /// <param name="width">The length of a dx row.</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Block<TWidth>(float* dy, float* weights, in RowPair rows, ref Carry carry, float* row0, float* row1, int block, int width)
-        where TWidth : struct, IKernelWidth
+        where TWidth : struct, IConstant
     {
         int kernel = TWidth.Value, filters = rows.Filters;
         nint rowStride = rows.RowStride, planeStride = rows.PlaneStride, weightStride = rows.WeightStride;
@@ -237,36 +237,5 @@ internal static unsafe class DirectInputGradient
     private struct Carry
     {
         public Vector256<float> Row0, Row1;
-    }
-
-    /// <summary>The kernel's side as a type, so each width gets its own code with the unused sums gone.</summary>
-    private interface IKernelWidth
-    {
-        static abstract int Value { get; }
-    }
-
-    private struct Width1 : IKernelWidth
-    {
-        public static int Value => 1;
-    }
-
-    private struct Width2 : IKernelWidth
-    {
-        public static int Value => 2;
-    }
-
-    private struct Width3 : IKernelWidth
-    {
-        public static int Value => 3;
-    }
-
-    private struct Width4 : IKernelWidth
-    {
-        public static int Value => 4;
-    }
-
-    private struct Width5 : IKernelWidth
-    {
-        public static int Value => 5;
     }
 }

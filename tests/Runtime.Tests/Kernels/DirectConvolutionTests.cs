@@ -7,7 +7,8 @@ namespace Butterfly.Runtime.Tests.Kernels;
 public sealed class DirectConvolutionTests
 {
     [Theory]
-    [InlineData(1, 28, 28, 8, 5)]   // the bench LeNet's first layer: 24 outputs per row, three vectors
+    [InlineData(1, 28, 28, 8, 5)]   // the bench LeNet's first layer: 24 outputs per row, three vectors; tiles of three rows
+    [InlineData(2, 11, 13, 6, 3)]   // tiles of three rows, overlapping in the last columns and the last filters
     [InlineData(8, 12, 12, 16, 5)]  // its second: exactly one vector per row
     [InlineData(3, 7, 6, 2, 3)]     // rows shorter than a vector: the scalar tail alone
     [InlineData(2, 13, 21, 3, 2)]   // 20 outputs per row: vectors and a tail
@@ -77,6 +78,7 @@ public sealed class DirectConvolutionTests
     [InlineData(3, 12, 14, 6, 3)]
     [InlineData(2, 9, 12, 5, 3)]
     [InlineData(8, 12, 12, 16, 5)]
+    [InlineData(2, 11, 13, 6, 3)]   // three rows a tile
     public void Tiles_give_the_bits_of_one_filter_at_a_time(int channels, int height, int width, int filters, int kernel)
     {
         // One filter at a time takes the per-filter loops; several take the tiles, which overlap at ragged edges.
@@ -98,6 +100,7 @@ public sealed class DirectConvolutionTests
     [Theory]
     [InlineData(8, 12, 12, 16, 5)]  // tiles
     [InlineData(3, 12, 14, 6, 3)]   // overlapping tiles
+    [InlineData(2, 11, 13, 6, 3)]   // overlapping tiles of three rows
     [InlineData(2, 13, 21, 3, 2)]   // per-filter loops: vectors and a scalar tail
     public void Rectifying_gives_the_bits_of_a_ReLU_run_afterwards(int channels, int height, int width, int filters, int kernel)
     {
