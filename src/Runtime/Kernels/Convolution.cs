@@ -32,10 +32,18 @@ public static unsafe class Convolution
     /// side, <c>Y[F × nP] = W[F × CKK] · X̃[CKK × nP]</c>, then each sample's block of columns is copied out with its
     /// bias. <paramref name="scratch"/> then holds <c>min(batch, chunk) · P · (CKK + F)</c> floats: the unfolded chunk
     /// and its outputs in filter-major order.
+    /// <para>
+    /// Unless <paramref name="rectified"/> is empty, it also receives the ReLU that follows, <c>max(0, y)</c>, and unless
+    /// <paramref name="pooled"/> is empty, that receives the 2×2 stride-2 max pooling of the ReLU's output: with the
+    /// direct kernel these come from each sample's sums while they are in registers
+    /// (<see cref="DirectConvolution.ForwardReLU"/>), otherwise from <see cref="Activations.ReLU"/> and
+    /// <see cref="Pooling.Max"/> afterwards. Either way the bits are those of the three layers run one by one.
+    /// </para>
     /// </summary>
     public static void Forward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y, Span<float> scratch,
-        int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk)
+        int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk,
+        Span<float> rectified = default, Span<float> pooled = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunk);
         var shape = new ConvolutionShape(channels, height, width, filters, kernel, stride, padding);
@@ -44,6 +52,21 @@ public static unsafe class Convolution
         Arguments.HasLength(weights, filters * window, nameof(weights));
         Arguments.HasLength(bias, filters, nameof(bias));
         Arguments.HasLength(y, batch * outLength, nameof(y));
+        if (!rectified.IsEmpty)
+        {
+            Arguments.HasLength(rectified, batch * outLength, nameof(rectified));
+        }
+
+        if (!pooled.IsEmpty)
+        {
+            if (rectified.IsEmpty)
+            {
+                throw new ArgumentException("A pooled output needs the rectified one it pools: pass both.", nameof(pooled));
+            }
+
+            Arguments.HasLength(pooled, batch * filters * (shape.OutH / 2) * (shape.OutW / 2), nameof(pooled));
+        }
+
         bool direct = shape.IsDirect;
         if (!direct)
         {
@@ -55,7 +78,11 @@ public static unsafe class Convolution
         {
             if (direct)
             {
-                job.Run(ConvolutionJob.Stage.Direct, px, pw, pb, py, null, null, 0, batch, shape);
+                fixed (float* pr = rectified, pp = pooled)
+                {
+                    job.Run(ConvolutionJob.Stage.Direct, px, pw, pb, py, null, null, 0, batch, shape, pr, pp);
+                }
+
                 return;
             }
 
@@ -67,6 +94,16 @@ public static unsafe class Convolution
                 Gemm.AB(weights, new ReadOnlySpan<float>(col, window * columns), new Span<float>(product, filters * columns), filters, columns, window);
                 job.Run(ConvolutionJob.Stage.AddBias, px, pw, pb, py, col, product, first, count, shape);
             }
+        }
+
+        if (!rectified.IsEmpty)
+        {
+            Activations.ReLU(y, rectified);
+        }
+
+        if (!pooled.IsEmpty)
+        {
+            Pooling.Max(rectified, pooled, batch * filters, shape.OutH, shape.OutW, 2, 2);
         }
     }
 

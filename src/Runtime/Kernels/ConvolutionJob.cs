@@ -36,6 +36,8 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
     private float* _y;
     private float* _col;
     private float* _rows;
+    private float* _rectified;
+    private float* _pooled;
     private int _first;
     private int _count;
     private ConvolutionShape _shape;
@@ -46,10 +48,16 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
     /// <summary>
     /// Runs <paramref name="stage"/> for samples [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>)
     /// of the batch: <paramref name="x"/> is the batch's input, <paramref name="y"/> its output, <paramref name="col"/> the
-    /// chunk's unfolded columns and <paramref name="rows"/> its filter-major products.
+    /// chunk's unfolded columns and <paramref name="rows"/> its filter-major products. The direct stage also stores the
+    /// following ReLU to <paramref name="rectified"/> and its 2×2 max pooling to <paramref name="pooled"/> where they are
+    /// not null.
     /// </summary>
-    public void Run(Stage stage, float* x, float* weights, float* bias, float* y, float* col, float* rows, int first, int count, ConvolutionShape shape)
+    public void Run(
+        Stage stage, float* x, float* weights, float* bias, float* y, float* col, float* rows, int first, int count, ConvolutionShape shape,
+        float* rectified = null, float* pooled = null)
     {
+        _rectified = rectified;
+        _pooled = pooled;
         _x = x;
         _weights = weights;
         _bias = bias;
@@ -80,9 +88,19 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
         switch (_stage)
         {
             case Stage.Direct:
-                DirectConvolution.Forward(
-                    x, new ReadOnlySpan<float>(_weights, shape.Filters * window), new ReadOnlySpan<float>(_bias, shape.Filters),
-                    new Span<float>(_y + (long)sample * outLength, outLength), shape.Channels, shape.Height, shape.Width, shape.Filters, shape.Kernel);
+                var weights = new ReadOnlySpan<float>(_weights, shape.Filters * window);
+                var bias = new ReadOnlySpan<float>(_bias, shape.Filters);
+                var y = new Span<float>(_y + (long)sample * outLength, outLength);
+                if (_rectified == null)
+                {
+                    DirectConvolution.Forward(x, weights, bias, y, shape.Channels, shape.Height, shape.Width, shape.Filters, shape.Kernel);
+                    break;
+                }
+
+                int pooledLength = _pooled == null ? 0 : shape.Filters * (shape.OutH / 2) * (shape.OutW / 2);
+                DirectConvolution.ForwardReLU(
+                    x, weights, bias, shape.Channels, shape.Height, shape.Width, shape.Filters, shape.Kernel,
+                    y, new Span<float>(_rectified + (long)sample * outLength, outLength), new Span<float>(_pooled + (long)sample * pooledLength, pooledLength));
                 break;
             case Stage.Unfold:
                 Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, shape.Channels, shape.Height, shape.Width, shape.Kernel, shape.Stride, shape.Padding);

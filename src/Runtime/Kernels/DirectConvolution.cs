@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Butterfly.Kernels;
 
@@ -20,6 +21,11 @@ namespace Butterfly.Kernels;
 /// the scalar tail, so every output element gets the same bits whichever of the two computes it. That lets the tiles
 /// cover ragged edges by overlapping: the last tile of a row, of a plane's rows or of the filters starts early enough to
 /// end at the edge, and writes again, with the same bits, outputs an earlier tile wrote.
+/// <para>
+/// A ReLU after the convolution, and a 2×2 max pooling after that, can be applied while a tile's sums are still in
+/// registers (<see cref="ForwardReLU"/>): the tile stores whichever of the three results are wanted, the pooled one
+/// from its two rows of eight by the rule of <see cref="Pooling"/>. Pooling tiles start at even rows and columns.
+/// </para>
 /// </remarks>
 public static unsafe class DirectConvolution
 {
@@ -36,52 +42,170 @@ public static unsafe class DirectConvolution
     /// <param name="width">Input width, at least <paramref name="kernel"/>.</param>
     /// <param name="filters">Output channels.</param>
     /// <param name="kernel">The square window's side.</param>
-    /// <param name="rectify">Whether a ReLU follows, fused into the stores: <c>Predict</c> passes it for a ReLU layer next.</param>
+    /// <param name="rectify">Whether a ReLU follows, fused into the stores.</param>
     public static void Forward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y,
         int channels, int height, int width, int filters, int kernel, bool rectify = false)
+    {
+        var shape = Check(x, weights, bias, channels, height, width, filters, kernel);
+        Arguments.HasLength(y, shape.OutLength, nameof(y));
+        fixed (float* px = x, pw = weights, pb = bias, py = y)
+        {
+            Compute(px, pw, pb, shape, new Targets { Y = py, RectifyY = rectify });
+        }
+    }
+
+    /// <summary>
+    /// The convolution, its ReLU and the 2×2 stride-2 max pooling of that, for one sample, each stored only where its
+    /// span is not empty: <c>y = conv(x, w) + b</c>, <c>rectified = max(0, y)</c> and
+    /// <c>pooled[f, i, j] = max of rectified[f, 2i .. 2i + 1, 2j .. 2j + 1]</c> (an odd last row or column belongs to no
+    /// window). The bits are those of <see cref="Forward"/>, <see cref="Activations.ReLU"/> and <see cref="Pooling.Max"/>
+    /// run one after another; nothing in between goes through memory.
+    /// </summary>
+    /// <param name="x">The sample, <c>[channels × height × width]</c>.</param>
+    /// <param name="weights">The filters, <c>[filters × channels × kernel × kernel]</c>.</param>
+    /// <param name="bias">One per filter.</param>
+    /// <param name="channels">Input channels.</param>
+    /// <param name="height">Input height, at least <paramref name="kernel"/>.</param>
+    /// <param name="width">Input width, at least <paramref name="kernel"/>.</param>
+    /// <param name="filters">Output channels.</param>
+    /// <param name="kernel">The square window's side.</param>
+    /// <param name="y">The convolution, <c>[filters × OH × OW]</c>, or empty.</param>
+    /// <param name="rectified">Its ReLU, <c>[filters × OH × OW]</c>, or empty.</param>
+    /// <param name="pooled">The pooled ReLU, <c>[filters × ⌊OH / 2⌋ × ⌊OW / 2⌋]</c>, or empty.</param>
+    public static void ForwardReLU(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias,
+        int channels, int height, int width, int filters, int kernel, Span<float> y, Span<float> rectified, Span<float> pooled)
+    {
+        var shape = Check(x, weights, bias, channels, height, width, filters, kernel);
+        if (!y.IsEmpty)
+        {
+            Arguments.HasLength(y, shape.OutLength, nameof(y));
+        }
+
+        if (!rectified.IsEmpty)
+        {
+            Arguments.HasLength(rectified, shape.OutLength, nameof(rectified));
+        }
+
+        if (!pooled.IsEmpty)
+        {
+            Arguments.HasLength(pooled, filters * (shape.OutH / 2) * (shape.OutW / 2), nameof(pooled));
+        }
+
+        fixed (float* px = x, pw = weights, pb = bias, py = y, pr = rectified, pp = pooled)
+        {
+            Compute(px, pw, pb, shape, new Targets { Y = py, Rectified = pr, Pooled = pp });
+        }
+    }
+
+    /// <summary>Where a tile's outputs go, each at the tile's first output, or null where that output is not wanted.</summary>
+    private struct Targets
+    {
+        /// <summary><c>conv(x) + b</c>, or its <c>max(0, ·)</c> with <see cref="RectifyY"/>.</summary>
+        public float* Y;
+
+        /// <summary><c>max(0, conv(x) + b)</c>.</summary>
+        public float* Rectified;
+
+        /// <summary>The 2×2 maxima of the rectified outputs.</summary>
+        public float* Pooled;
+
+        public bool RectifyY;
+
+        /// <summary>These targets moved to output <c>(f, i, j)</c> (pooled: <c>(f, i / 2, j / 2)</c>), pooled dropped unless <paramref name="pool"/>.</summary>
+        public readonly Targets At(ConvolutionShape shape, int f, int i, int j, bool pool)
+        {
+            int at = (f * shape.OutH + i) * shape.OutW + j;
+            return new Targets
+            {
+                Y = Y == null ? null : Y + at,
+                Rectified = Rectified == null ? null : Rectified + at,
+                Pooled = Pooled == null || !pool ? null : Pooled + (f * (shape.OutH / 2) + i / 2) * (shape.OutW / 2) + j / 2,
+                RectifyY = RectifyY,
+            };
+        }
+    }
+
+    private static ConvolutionShape Check(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, int channels, int height, int width, int filters, int kernel)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filters);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernel);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, kernel);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, kernel);
-        int outH = height - kernel + 1, outW = width - kernel + 1;
-        Arguments.HasLength(x, channels * height * width, nameof(x));
-        Arguments.HasLength(weights, filters * channels * kernel * kernel, nameof(weights));
+        var shape = new ConvolutionShape(channels, height, width, filters, kernel);
+        Arguments.HasLength(x, shape.InLength, nameof(x));
+        Arguments.HasLength(weights, filters * shape.Window, nameof(weights));
         Arguments.HasLength(bias, filters, nameof(bias));
-        Arguments.HasLength(y, filters * outH * outW, nameof(y));
+        return shape;
+    }
 
-        if (Vector256.IsHardwareAccelerated && filters >= TileFilters && outH >= TileRows && outW >= Vector256<float>.Count)
+    /// <summary>Every wanted output: in tiles where a whole tile fits (and, for pooling, AVX2 runs), else filter by filter.</summary>
+    private static void Compute(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
+    {
+        bool tiles = Vector256.IsHardwareAccelerated && shape.Filters >= TileFilters && shape.OutH >= TileRows && shape.OutW >= Vector256<float>.Count;
+        if (tiles && (targets.Pooled == null || Avx2.IsSupported))
         {
-            fixed (float* px = x, pw = weights, pb = bias, py = y)
-            {
-                Tiles(px, pw, pb, py, new ConvolutionShape(channels, height, width, filters, kernel), rectify);
-            }
-
+            Tiles(x, weights, bias, shape, targets);
             return;
         }
 
-        ref float input = ref MemoryMarshal.GetReference(x);
-        ref float output = ref MemoryMarshal.GetReference(y);
-        ref float weight = ref MemoryMarshal.GetReference(weights);
-        int taps = channels * kernel * kernel;
-        int vectorEnd = Vector256.IsHardwareAccelerated ? outW - outW % Vector256<float>.Count : 0;
-        for (int f = 0; f < filters; f++)
+        if (targets.Y != null)
         {
-            ref float filter = ref Unsafe.Add(ref weight, f * taps);
+            PerFilter(x, weights, bias, targets.Y, shape, targets.RectifyY);
+        }
+
+        float* rectified = targets.Rectified;
+        if (rectified != null)
+        {
+            PerFilter(x, weights, bias, rectified, shape, rectify: true);
+        }
+
+        if (targets.Pooled != null)
+        {
+            if (rectified == null)
+            {
+                var buffer = ThreadBuffer.Get(ref t_rectified, shape.OutLength);
+                fixed (float* scratch = buffer)
+                {
+                    PerFilter(x, weights, bias, scratch, shape, rectify: true);
+                    Pooling2x2.Max(ref *scratch, ref *targets.Pooled, shape.Filters, shape.OutH, shape.OutW);
+                }
+            }
+            else
+            {
+                Pooling2x2.Max(ref *rectified, ref *targets.Pooled, shape.Filters, shape.OutH, shape.OutW);
+            }
+        }
+    }
+
+    /// <summary>This thread's rectified outputs, for pooling a shape too small for tiles when they are not wanted themselves.</summary>
+    [ThreadStatic]
+    private static float[]? t_rectified;
+
+    /// <summary>Filter by filter: eight outputs of a row at a time, then the row's leftover outputs one by one.</summary>
+    private static void PerFilter(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+    {
+        int outH = shape.OutH, outW = shape.OutW, taps = shape.Window, kernel = shape.Kernel;
+        ref float input = ref *x;
+        int vectorEnd = Vector256.IsHardwareAccelerated ? outW - outW % Vector256<float>.Count : 0;
+        for (int f = 0; f < shape.Filters; f++)
+        {
+            ref float filter = ref *(weights + f * taps);
             for (int i = 0; i < outH; i++)
             {
-                ref float row = ref Unsafe.Add(ref output, (f * outH + i) * outW);
+                float* row = y + (f * outH + i) * outW;
                 for (int j = 0; j < vectorEnd; j += Vector256<float>.Count)
                 {
                     var sum = Vector256.Create(bias[f]);
                     int tap = 0;
-                    for (int c = 0; c < channels; c++)
+                    for (int c = 0; c < shape.Channels; c++)
                     {
                         for (int u = 0; u < kernel; u++)
                         {
-                            ref float source = ref Unsafe.Add(ref input, (c * height + i + u) * width + j);
+                            ref float source = ref Unsafe.Add(ref input, (c * shape.Height + i + u) * shape.Width + j);
                             for (int v = 0; v < kernel; v++, tap++)
                             {
                                 sum = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref filter, tap)), Vector256.LoadUnsafe(ref source, (nuint)v), sum);
@@ -89,13 +213,13 @@ public static unsafe class DirectConvolution
                         }
                     }
 
-                    (rectify ? Vector256.Max(sum, Vector256<float>.Zero) : sum).StoreUnsafe(ref row, (nuint)j);
+                    (rectify ? Vector256.Max(sum, Vector256<float>.Zero) : sum).Store(row + j);
                 }
 
                 for (int j = vectorEnd; j < outW; j++)
                 {
-                    float sum = ScalarOutput(ref input, ref filter, bias[f], channels, height, width, kernel, i, j);
-                    Unsafe.Add(ref row, j) = rectify ? MathF.Max(sum, 0f) : sum;
+                    float sum = ScalarOutput(ref input, ref filter, bias[f], shape.Channels, shape.Height, shape.Width, kernel, i, j);
+                    row[j] = rectify ? MathF.Max(sum, 0f) : sum;
                 }
             }
         }
@@ -111,50 +235,94 @@ public static unsafe class DirectConvolution
     /// Every output in tiles of <see cref="TileFilters"/> filters × two or three rows × eight columns; the last tile of
     /// each direction starts early so as to end at the edge (at least one whole tile fits, as the caller checks).
     /// Three rows load three input vectors and four weights for twelve fused multiply-adds, against six loads for eight
-    /// with two; they are used where they tile the plane's height exactly, as overlapping tiles would redo a row.
+    /// with two; they are used where they tile the plane's height exactly, as overlapping tiles would redo a row, and
+    /// not when pooling, whose tiles hold pairs of rows.
     /// </summary>
-    private static unsafe void Tiles(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+    private static void Tiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
-        if (shape.OutH % 3 == 0)
+        if (targets.Pooled != null)
         {
-            Tiles<Three>(x, weights, bias, y, shape, rectify);
+            PoolingTiles(x, weights, bias, shape, targets);
+        }
+        else if (shape.OutH % 3 == 0)
+        {
+            Tiles<Three>(x, weights, bias, shape, targets, shape.OutH, shape.OutW, pool: false);
         }
         else
         {
-            Tiles<Two>(x, weights, bias, y, shape, rectify);
+            Tiles<Two>(x, weights, bias, shape, targets, shape.OutH, shape.OutW, pool: false);
         }
     }
 
-    private static unsafe void Tiles<TRows>(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+    /// <summary>
+    /// Tiles of two rows that start at even rows and columns, so each holds four whole windows per filter, over the
+    /// outputs the windows cover; then, if the rows or columns are odd in number and the outputs themselves are wanted,
+    /// the last row or column in tiles that store no pooling.
+    /// </summary>
+    private static void PoolingTiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
+    {
+        int evenH = shape.OutH - shape.OutH % 2, evenW = shape.OutW - shape.OutW % 2;
+        Tiles<Two>(x, weights, bias, shape, targets, evenH, evenW, pool: true);
+        if (targets.Y == null && targets.Rectified == null)
+        {
+            return;
+        }
+
+        int width = Vector256<float>.Count;
+        for (int f0 = 0; f0 < shape.Filters; f0 += TileFilters)
+        {
+            int f = Math.Min(f0, shape.Filters - TileFilters);
+            if (evenW < shape.OutW)
+            {
+                for (int i = 0; i < evenH; i += TileRows)
+                {
+                    Tile<Two>(x, weights, bias, shape, targets.At(shape, f, i, shape.OutW - width, pool: false), f, i, shape.OutW - width);
+                }
+            }
+
+            if (evenH < shape.OutH)
+            {
+                for (int j0 = 0; j0 < shape.OutW; j0 += width)
+                {
+                    int j = Math.Min(j0, shape.OutW - width);
+                    Tile<Two>(x, weights, bias, shape, targets.At(shape, f, shape.OutH - TileRows, j, pool: false), f, shape.OutH - TileRows, j);
+                }
+            }
+        }
+    }
+
+    /// <summary>Tiles over output rows [0, <paramref name="rows"/>) and columns [0, <paramref name="columns"/>), the last of each direction overlapping.</summary>
+    private static void Tiles<TRows>(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets, int rows, int columns, bool pool)
         where TRows : struct, IConstant
     {
-        int outH = shape.OutH, outW = shape.OutW, taps = shape.Window, filters = shape.Filters, plane = outH * outW, width = Vector256<float>.Count;
-        for (int f0 = 0; f0 < filters; f0 += TileFilters)
+        int width = Vector256<float>.Count;
+        for (int f0 = 0; f0 < shape.Filters; f0 += TileFilters)
         {
-            int f = Math.Min(f0, filters - TileFilters);
-            for (int i0 = 0; i0 < outH; i0 += TRows.Value)
+            int f = Math.Min(f0, shape.Filters - TileFilters);
+            for (int i0 = 0; i0 < rows; i0 += TRows.Value)
             {
-                int i = Math.Min(i0, outH - TRows.Value);
-                for (int j0 = 0; j0 < outW; j0 += width)
+                int i = Math.Min(i0, rows - TRows.Value);
+                for (int j0 = 0; j0 < columns; j0 += width)
                 {
-                    int j = Math.Min(j0, outW - width);
-                    Tile<TRows>(x + i * shape.Width + j, weights + f * taps, bias + f, y + f * plane + i * outW + j, shape, rectify);
+                    int j = Math.Min(j0, columns - width);
+                    Tile<TRows>(x, weights, bias, shape, targets.At(shape, f, i, j, pool), f, i, j);
                 }
             }
         }
     }
 
     /// <summary>
-    /// One tile: outputs <c>(f + k, i + r, j .. j + 8)</c> for k &lt; 4, r &lt; <typeparamref name="TRows"/>, from
-    /// <paramref name="x"/> at <c>(0, i, j)</c>, <paramref name="weights"/> and <paramref name="bias"/> at filter <c>f</c>,
-    /// and <paramref name="y"/> at the tile's first output, rectified if <paramref name="rectify"/>. Kept small so that
-    /// its sums stay in registers.
+    /// One tile: outputs <c>(f + k, i + r, j .. j + 8)</c> for k &lt; 4, r &lt; <typeparamref name="TRows"/>, stored to
+    /// <paramref name="targets"/> (already at the tile). Kept small so that its sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe void Tile<TRows>(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+    private static void Tile<TRows>(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets, int f, int i, int j)
         where TRows : struct, IConstant
     {
-        int taps = shape.Window, width = shape.Width, kernel = shape.Kernel, plane = shape.Pixels;
+        int taps = shape.Window, width = shape.Width, kernel = shape.Kernel;
+        x += i * width + j;
+        bias += f;
+        weights += f * taps;
         float* w1 = weights + taps, w2 = weights + 2 * taps, w3 = weights + 3 * taps;
         Vector256<float> a0 = Vector256.Create(bias[0]), a1 = Vector256.Create(bias[1]), a2 = Vector256.Create(bias[2]), a3 = Vector256.Create(bias[3]);
         Vector256<float> b0 = a0, b1 = a1, b2 = a2, b3 = a3;
@@ -206,30 +374,49 @@ public static unsafe class DirectConvolution
             }
         }
 
-        int outW = shape.OutW;
-        StoreRow(y, plane, a0, a1, a2, a3, rectify);
-        StoreRow(y + outW, plane, b0, b1, b2, b3, rectify);
+        int outW = shape.OutW, plane = shape.Pixels;
+        StoreRow(targets, 0, plane, a0, a1, a2, a3);
+        StoreRow(targets, outW, plane, b0, b1, b2, b3);
         if (third)
         {
-            StoreRow(y + 2 * outW, plane, c0, c1, c2, c3, rectify);
+            StoreRow(targets, 2 * outW, plane, c0, c1, c2, c3);
+        }
+
+        if (targets.Pooled != null)
+        {
+            int pooledPlane = shape.OutH / 2 * (shape.OutW / 2);
+            var zero = Vector256<float>.Zero;
+            Pooling2x2.MaxOfRows(Vector256.Max(a0, zero), Vector256.Max(b0, zero)).Store(targets.Pooled);
+            Pooling2x2.MaxOfRows(Vector256.Max(a1, zero), Vector256.Max(b1, zero)).Store(targets.Pooled + pooledPlane);
+            Pooling2x2.MaxOfRows(Vector256.Max(a2, zero), Vector256.Max(b2, zero)).Store(targets.Pooled + 2 * pooledPlane);
+            Pooling2x2.MaxOfRows(Vector256.Max(a3, zero), Vector256.Max(b3, zero)).Store(targets.Pooled + 3 * pooledPlane);
         }
     }
 
-    /// <summary>Stores one row of a tile: the four filters' vectors, a plane apart, rectified if <paramref name="rectify"/>.</summary>
+    /// <summary>Stores one row of a tile, <paramref name="offset"/> floats on from its first output: the four filters' sums, a plane apart, to each wanted target.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void StoreRow(
-        float* y, int plane, Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3, bool rectify)
+    private static void StoreRow(
+        in Targets targets, int offset, int plane, Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3)
     {
-        if (rectify)
+        var zero = Vector256<float>.Zero;
+        if (targets.Y != null)
         {
-            var zero = Vector256<float>.Zero;
-            (s0, s1, s2, s3) = (Vector256.Max(s0, zero), Vector256.Max(s1, zero), Vector256.Max(s2, zero), Vector256.Max(s3, zero));
+            float* y = targets.Y + offset;
+            bool rectify = targets.RectifyY;
+            (rectify ? Vector256.Max(s0, zero) : s0).Store(y);
+            (rectify ? Vector256.Max(s1, zero) : s1).Store(y + plane);
+            (rectify ? Vector256.Max(s2, zero) : s2).Store(y + 2 * plane);
+            (rectify ? Vector256.Max(s3, zero) : s3).Store(y + 3 * plane);
         }
 
-        s0.Store(y);
-        s1.Store(y + plane);
-        s2.Store(y + 2 * plane);
-        s3.Store(y + 3 * plane);
+        if (targets.Rectified != null)
+        {
+            float* y = targets.Rectified + offset;
+            Vector256.Max(s0, zero).Store(y);
+            Vector256.Max(s1, zero).Store(y + plane);
+            Vector256.Max(s2, zero).Store(y + 2 * plane);
+            Vector256.Max(s3, zero).Store(y + 3 * plane);
+        }
     }
 
     /// <summary>One output from the formula, in the order the vector lanes use, with the same fused multiply-adds.</summary>

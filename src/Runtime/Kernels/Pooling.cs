@@ -81,6 +81,31 @@ public static unsafe class Pooling
         }
     }
 
+    /// <summary>
+    /// The backward rules of a max pooling and of the ReLU before it, in one pass:
+    /// <c>dx = [x &gt; 0] ⊙ MaxBackward(x, dy)</c>, where <paramref name="x"/>, the pooling's input, is the ReLU's output.
+    /// The bits are those of <see cref="MaxBackward"/> followed by <see cref="Activations.ReLUBackward"/>; the gradient
+    /// between the two never goes through memory.
+    /// </summary>
+    public static void MaxBackwardThroughReLU(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, int planes, int height, int width, int size, int stride)
+    {
+        if (size != 2 || stride != 2)
+        {
+            MaxBackward(x, dy, dx, planes, height, width, size, stride);
+            Activations.ReLUBackward(x, dx, dx);
+            return;
+        }
+
+        var (outH, outW) = CheckArguments(planes, height, width, size, stride);
+        Arguments.HasLength(x, planes * height * width, nameof(x));
+        Arguments.HasLength(dy, planes * outH * outW, nameof(dy));
+        Arguments.HasLength(dx, planes * height * width, nameof(dx));
+        fixed (float* px = x, pdy = dy, pdx = dx)
+        {
+            SplitJob.Run(&MaxBackwardThroughReLUPlanes, planes, 2 * height * width, px, pdy, pdx, height, width);
+        }
+    }
+
     /// <summary><c>y[i, j] = (1 / size²) Σ_{u, v &lt; size} x[i s + u, j s + v]</c>.</summary>
     public static void Average(ReadOnlySpan<float> x, Span<float> y, int planes, int height, int width, int size, int stride)
     {
@@ -168,6 +193,9 @@ public static unsafe class Pooling
 
     private static void MaxBackwardPlanes(SplitJob job, int from, int to) =>
         Pooling2x2.MaxBackward(ref *In(job, job.A, from), ref *Out(job, job.B, from), ref *In(job, job.C, from), to - from, job.Height, job.Width);
+
+    private static void MaxBackwardThroughReLUPlanes(SplitJob job, int from, int to) =>
+        Pooling2x2.MaxBackward(ref *In(job, job.A, from), ref *Out(job, job.B, from), ref *In(job, job.C, from), to - from, job.Height, job.Width, rectify: true);
 
     private static void AveragePlanes(SplitJob job, int from, int to) =>
         Pooling2x2.Average(ref *In(job, job.A, from), ref *Out(job, job.B, from), to - from, job.Height, job.Width);

@@ -87,9 +87,11 @@ internal static class Pooling2x2
 
     /// <summary>
     /// <c>dx</c> = <c>dy[i, j]</c> at the first maximum of window <c>(i, j)</c>, <c>0</c> everywhere else, with the
-    /// maximum found again from <paramref name="x"/>. Overwrites <paramref name="dx"/>.
+    /// maximum found again from <paramref name="x"/>. Overwrites <paramref name="dx"/>. With <paramref name="rectify"/>,
+    /// also the backward rule of the ReLU whose output <paramref name="x"/> is: <c>0</c> wherever <c>x</c> is not
+    /// positive, the bits of <see cref="Activations.ReLUBackward"/> run afterwards.
     /// </summary>
-    public static void MaxBackward(ref float x, ref float dy, ref float dx, int planes, int height, int width)
+    public static void MaxBackward(ref float x, ref float dy, ref float dx, int planes, int height, int width, bool rectify = false)
     {
         int outH = height / 2, outW = width / 2, end = VectorEnd(outW);
         ClearUncovered(ref dx, planes, height, width);
@@ -109,6 +111,12 @@ internal static class Pooling2x2
                     var (a, b) = Split(ref Unsafe.Add(ref top, 2 * j));
                     var (c, d) = Split(ref Unsafe.Add(ref bottom, 2 * j));
                     var (toA, toB, toC, toD) = Winners(a, b, c, d);
+                    if (rectify)
+                    {
+                        var zero = Vector256<float>.Zero;
+                        (toA, toB, toC, toD) = (toA & Vector256.GreaterThan(a, zero), toB & Vector256.GreaterThan(b, zero), toC & Vector256.GreaterThan(c, zero), toD & Vector256.GreaterThan(d, zero));
+                    }
+
                     var g = SwapMiddlePairs(Vector256.LoadUnsafe(ref gradient, (nuint)j));
                     Interleave(g & toA, g & toB, ref Unsafe.Add(ref topGradient, 2 * j));
                     Interleave(g & toC, g & toD, ref Unsafe.Add(ref bottomGradient, 2 * j));
@@ -120,6 +128,12 @@ internal static class Pooling2x2
                     var (a, b) = Split128(ref Unsafe.Add(ref top, 2 * k));
                     var (c, d) = Split128(ref Unsafe.Add(ref bottom, 2 * k));
                     var (toA, toB, toC, toD) = Winners(a, b, c, d);
+                    if (rectify)
+                    {
+                        var zero = Vector128<float>.Zero;
+                        (toA, toB, toC, toD) = (toA & Vector128.GreaterThan(a, zero), toB & Vector128.GreaterThan(b, zero), toC & Vector128.GreaterThan(c, zero), toD & Vector128.GreaterThan(d, zero));
+                    }
+
                     var g = Vector128.LoadUnsafe(ref gradient, (nuint)k);
                     Interleave(g & toA, g & toB, ref Unsafe.Add(ref topGradient, 2 * k));
                     Interleave(g & toC, g & toD, ref Unsafe.Add(ref bottomGradient, 2 * k));
@@ -127,10 +141,10 @@ internal static class Pooling2x2
 
                 for (; j < outW; j++)
                 {
-                    MaxOfFour(
+                    float max = MaxOfFour(
                         Unsafe.Add(ref top, 2 * j), Unsafe.Add(ref top, 2 * j + 1),
                         Unsafe.Add(ref bottom, 2 * j), Unsafe.Add(ref bottom, 2 * j + 1), out int which);
-                    float g = Unsafe.Add(ref gradient, j);
+                    float g = rectify && !(max > 0f) ? 0f : Unsafe.Add(ref gradient, j);
                     Unsafe.Add(ref topGradient, 2 * j) = which == 0 ? g : 0f;
                     Unsafe.Add(ref topGradient, 2 * j + 1) = which == 1 ? g : 0f;
                     Unsafe.Add(ref bottomGradient, 2 * j) = which == 2 ? g : 0f;
@@ -319,11 +333,24 @@ internal static class Pooling2x2
 
     /// <summary>Eight inputs of a row split into even and odd columns, four windows in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<float> Even, Vector128<float> Odd) Split128(ref float row)
+    private static (Vector128<float> Even, Vector128<float> Odd) Split128(ref float row) =>
+        Split128(Vector128.LoadUnsafe(ref row), Vector128.LoadUnsafe(ref row, (nuint)Vector128<float>.Count));
+
+    /// <inheritdoc cref="Split128(ref float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<float> Even, Vector128<float> Odd) Split128(Vector128<float> low, Vector128<float> high) =>
+        (Sse.Shuffle(low, high, 0b10_00_10_00), Sse.Shuffle(low, high, 0b11_01_11_01));
+
+    /// <summary>
+    /// The four windows over two rows of eight values already in registers (a convolution's outputs, say): each
+    /// window's first maximum, in order, with the bits <see cref="Max"/> gives. Needs AVX2, as the vector path does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MaxOfRows(Vector256<float> top, Vector256<float> bottom)
     {
-        var low = Vector128.LoadUnsafe(ref row);
-        var high = Vector128.LoadUnsafe(ref row, (nuint)Vector128<float>.Count);
-        return (Sse.Shuffle(low, high, 0b10_00_10_00), Sse.Shuffle(low, high, 0b11_01_11_01));
+        var (a, b) = Split128(top.GetLower(), top.GetUpper());
+        var (c, d) = Split128(bottom.GetLower(), bottom.GetUpper());
+        return FirstMax(FirstMax(FirstMax(a, b), c), d);
     }
 
     /// <summary>

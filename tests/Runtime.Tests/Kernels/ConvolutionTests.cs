@@ -82,6 +82,39 @@ public sealed class ConvolutionTests
         AssertClose(expectedDx, dx);
     }
 
+    [Theory]
+    [InlineData(5, 3, 12, 11, 6, 3, 1, 0)] // direct: from each sample's sums
+    [InlineData(3, 2, 9, 10, 5, 3, 1, 1)]  // padded: ReLU and pooling after the product
+    public void Forward_with_the_ReLU_and_pooling_after_it_gives_the_bits_of_the_three_layers(
+        int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding)
+    {
+        int outH = Convolution.OutputSize(height, kernel, stride, padding), outW = Convolution.OutputSize(width, kernel, stride, padding);
+        var random = new SeededRandom(batch * 31 + width);
+        var x = Random(random, batch * channels * height * width);
+        var w = Random(random, filters * channels * kernel * kernel);
+        var b = Random(random, filters);
+        var scratch = new float[batch * outH * outW * (channels * kernel * kernel + filters)];
+        int length = batch * filters * outH * outW, pooledLength = batch * filters * (outH / 2) * (outW / 2);
+        var (y, rectified, pooled) = (new float[length], new float[length], new float[pooledLength]);
+        Convolution.Forward(x, w, b, y, scratch, batch, channels, height, width, filters, kernel, stride, padding, batch);
+        Activations.ReLU(y, rectified);
+        Pooling.Max(rectified, pooled, batch * filters, outH, outW, 2, 2);
+
+        var (fusedY, fusedRectified, fusedPooled) = (new float[length], new float[length], new float[pooledLength]);
+        Convolution.Forward(x, w, b, fusedY, scratch, batch, channels, height, width, filters, kernel, stride, padding, batch, fusedRectified, fusedPooled);
+        Assert.Equal(y, fusedY);
+        Assert.Equal(rectified, fusedRectified);
+        Assert.Equal(pooled, fusedPooled);
+    }
+
+    [Fact]
+    public void Forward_refuses_a_pooled_output_without_the_rectified_one()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            Convolution.Forward(new float[16], new float[9], new float[1], new float[4], default, 1, 1, 4, 4, 1, 3, 1, 0, 1, default, new float[1]));
+        Assert.Equal("pooled", error.ParamName);
+    }
+
     internal static float[] Random(SeededRandom random, int length)
     {
         var values = new float[length];

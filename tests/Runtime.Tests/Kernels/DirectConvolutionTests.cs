@@ -128,6 +128,63 @@ public sealed class DirectConvolutionTests
         }
     }
 
+    [Theory]
+    [InlineData(8, 12, 12, 16, 5)]  // pooling tiles, even rows and columns
+    [InlineData(2, 11, 13, 6, 3)]   // odd rows and columns: the last row and column in tiles that pool nothing
+    [InlineData(3, 12, 14, 6, 3)]   // pooling tiles overlapping in the last columns and the last filters
+    [InlineData(2, 13, 21, 3, 2)]   // fewer filters than a tile: per filter, then pooled from memory
+    [InlineData(1, 5, 9, 4, 3)]     // rows of one window short of a vector
+    public void With_its_ReLU_and_pooling_it_gives_the_bits_of_the_three_layers_in_turn(int channels, int height, int width, int filters, int kernel)
+    {
+        var random = new SeededRandom(channels * 7 + width);
+        var x = ConvolutionTests.Random(random, channels * height * width);
+        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
+        var b = ConvolutionTests.Random(random, filters);
+        int taps = channels * kernel * kernel;
+        w.AsSpan(0, taps).Clear();
+        b[0] = -0f;
+        w.AsSpan(taps, taps).Clear();
+        b[1] = float.NaN;
+        int outH = height - kernel + 1, outW = width - kernel + 1, length = filters * outH * outW;
+        var y = new float[length];
+        var rectified = new float[length];
+        var pooled = new float[filters * (outH / 2) * (outW / 2)];
+        DirectConvolution.Forward(x, w, b, y, channels, height, width, filters, kernel);
+        Activations.ReLU(y, rectified);
+        Pooling.Max(rectified, pooled, filters, outH, outW, 2, 2);
+
+        var all = (Y: Garbage(length), Rectified: Garbage(length), Pooled: Garbage(pooled.Length));
+        DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, all.Y, all.Rectified, all.Pooled);
+        AssertBits(y, all.Y, "y");
+        AssertBits(rectified, all.Rectified, "rectified");
+        AssertBits(pooled, all.Pooled, "pooled");
+
+        var pooledOnly = Garbage(pooled.Length);
+        DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, default, default, pooledOnly);
+        AssertBits(pooled, pooledOnly, "pooled alone");
+
+        var rectifiedOnly = Garbage(length);
+        DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, default, rectifiedOnly, default);
+        AssertBits(rectified, rectifiedOnly, "rectified alone");
+    }
+
+    private static float[] Garbage(int length)
+    {
+        var garbage = new float[length];
+        garbage.AsSpan().Fill(12345f);
+        return garbage;
+    }
+
+    private static void AssertBits(float[] expected, float[] actual, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
+                $"{what}[{i}]: {actual[i]} fused, {expected[i]} from the layers in turn.");
+        }
+    }
+
     [Fact]
     public void Names_the_argument_whose_length_is_wrong()
     {

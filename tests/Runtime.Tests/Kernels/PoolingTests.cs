@@ -146,11 +146,39 @@ public sealed class PoolingTests
         }
     }
 
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(2, 1)]
+    public void Through_a_ReLU_other_windows_give_the_bits_of_the_two_rules_in_turn(int size, int stride)
+    {
+        var random = new Random(size * 10 + stride);
+        int planes = 3, height = 9, width = 11, outH = (height - size) / stride + 1, outW = (width - size) / stride + 1;
+        var x = new float[planes * height * width];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = Draw(random, "nan");
+        }
+
+        var dy = new float[planes * outH * outW];
+        for (int i = 0; i < dy.Length; i++)
+        {
+            dy[i] = (float)(random.NextDouble() * 4 - 2);
+        }
+
+        var expected = new float[x.Length];
+        Pooling.MaxBackward(x, dy, expected, planes, height, width, size, stride);
+        Activations.ReLUBackward(x, expected, expected);
+        var fused = Garbage(x.Length);
+        Pooling.MaxBackwardThroughReLU(x, dy, fused, planes, height, width, size, stride);
+        AssertBits(expected, fused, $"{size}x{size} windows, stride {stride}");
+    }
+
     [Fact]
     public void An_empty_batch_is_nothing_to_do()
     {
         Pooling.Max([], [], 0, 4, 4, 2, 2);
         Pooling.MaxBackward([], [], [], 0, 4, 4, 2, 2);
+        Pooling.MaxBackwardThroughReLU([], [], [], 0, 4, 4, 2, 2);
         Pooling.Average([], [], 0, 4, 4, 2, 2);
         Pooling.AverageBackward([], [], 0, 4, 4, 2, 2);
     }
@@ -210,10 +238,12 @@ public sealed class PoolingTests
         var average = Garbage(dy.Length);
         var dxMax = Garbage(x.Length);
         var dxAverage = Garbage(x.Length);
+        var dxThroughReLU = Garbage(x.Length);
         Pooling.Max(x, max, planes, height, width, 2, 2);
         Pooling.Average(x, average, planes, height, width, 2, 2);
         Pooling.MaxBackward(x, dy, dxMax, planes, height, width, 2, 2);
         Pooling.AverageBackward(dy, dxAverage, planes, height, width, 2, 2);
+        Pooling.MaxBackwardThroughReLU(x, dy, dxThroughReLU, planes, height, width, 2, 2);
 
         var expectedMax = new float[max.Length];
         var expectedAverage = new float[average.Length];
@@ -253,6 +283,15 @@ public sealed class PoolingTests
         AssertBits(expectedAverage, average, "Average " + because);
         AssertBits(expectedDxMax, dxMax, "MaxBackward " + because);
         AssertBits(expectedDxAverage, dxAverage, "AverageBackward " + because);
+
+        // The ReLU's rule after the pooling's: dx = y > 0 ? dy : 0, x being the ReLU's output.
+        var expectedThroughReLU = new float[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            expectedThroughReLU[i] = x[i] > 0f ? expectedDxMax[i] : 0f;
+        }
+
+        AssertBits(expectedThroughReLU, dxThroughReLU, "MaxBackwardThroughReLU " + because);
     }
 
     private static float Draw(Random random, string inputs) => inputs switch
