@@ -78,6 +78,7 @@ public sealed class GeneratedNetworkTests
     [InlineData(nameof(DropoutBatchNormNet))]
     [InlineData(nameof(BenchCnn))]
     [InlineData(nameof(ConvReLUNet))]
+    [InlineData(nameof(ConvReLUPoolNet))]
     public void Predict_equals_each_row_of_a_batched_Forward(string name)
     {
         var network = GradientCheckTests.Create(name);
@@ -94,6 +95,39 @@ public sealed class GeneratedNetworkTests
                 Assert.Equal(batched[b * network.OutputLength + j], single[j], 5);
             }
         }
+    }
+
+    /// <summary>
+    /// The layers batch Forward and Backward join into one call (a convolution with its ReLU and 2×2 pooling; a
+    /// pooling's backward rule with its ReLU's) against the same network written so that nothing is joined.
+    /// </summary>
+    [Fact]
+    public void Joined_layers_compute_what_the_layers_compute_one_at_a_time()
+    {
+        const int batch = 5;
+        INetwork joined = new ConvReLUPoolNet(3), separate = new ConvLeakyPoolNet(3);
+        Assert.Equal(separate.Parameters.ToArray(), joined.Parameters.ToArray());
+        var random = new SeededRandom(4);
+        var inputs = Enumerable.Range(0, batch * joined.InputLength).Select(_ => random.NextSingle() * 2 - 1).ToArray();
+        var outputGradient = Enumerable.Range(0, batch * joined.OutputLength).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        var (joinedSpace, separateSpace) = (joined.CreateWorkspace(batch), separate.CreateWorkspace(batch));
+
+        joined.Forward(joinedSpace, inputs, training: true);
+        separate.Forward(separateSpace, inputs, training: true);
+        joined.Backward(joinedSpace, inputs, outputGradient);
+        separate.Backward(separateSpace, inputs, outputGradient);
+
+        // -0 (a leaky ReLU's 0 · x) equals +0 (a ReLU's max(0, x)); everything else must match exactly.
+        for (int i = 0; i < joined.LayerOutputs.Length; i++)
+        {
+            var layer = joined.LayerOutputs[i];
+            Assert.Equal(
+                separateSpace.Region(separate.LayerOutputs[i].Offset, layer.Length, batch).ToArray(),
+                joinedSpace.Region(layer.Offset, layer.Length, batch).ToArray());
+        }
+
+        Assert.Equal(separate.Gradients.ToArray(), joined.Gradients.ToArray());
+        Assert.Contains(joined.Gradients.ToArray(), g => g != 0f);
     }
 
     [Fact]

@@ -119,6 +119,8 @@ public sealed class GradientCheckTests
         nameof(DropoutBatchNormNet) => new DropoutBatchNormNet(seed),
         nameof(BenchCnn) => new BenchCnn(seed),
         nameof(ConvReLUNet) => new ConvReLUNet(seed),
+        nameof(ConvReLUPoolNet) => new ConvReLUPoolNet(seed),
+        nameof(ConvLeakyPoolNet) => new ConvLeakyPoolNet(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test network."),
     };
 

@@ -3,6 +3,7 @@ using System.Linq;
 using Butterfly.Generator.Layers;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
+using static Butterfly.Generator.Emitting.BatchNames;
 
 namespace Butterfly.Generator.Emitting;
 
@@ -416,9 +417,17 @@ internal static class NetworkEmitter
                 var layer = plan.Layers[i];
                 writer.Line();
                 Header(writer, layer, " (backward)");
+                if (layer.Kind.BackwardRunsInPrevious(layer))
+                {
+                    writer.Comment($"Run by {layer.Previous!.Name}'s call below, with its own rule.");
+                    continue;
+                }
+
+                // A layer that runs the next one's rule too starts from that layer's dE/dy.
+                var gradientOf = layer.Next is { } next && next.Index <= start && next.Kind.BackwardRunsInPrevious(next) ? next : layer;
                 string? inputGradient = i == 0 ? null : Gradient(plan.Layers[i - 1]);
-                DeclareBackwardRegions(writer, plan, layer, outputGradientInWorkspace: true, declared);
-                layer.Kind.EmitBackward(writer, new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), Gradient(layer), inputGradient));
+                DeclareBackwardRegions(writer, plan, layer, outputGradientInWorkspace: true, declared, gradientOf);
+                layer.Kind.EmitBackward(writer, new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), Gradient(gradientOf), inputGradient));
             }
         }
 
@@ -439,10 +448,13 @@ internal static class NetworkEmitter
     /// <summary>
     /// Declares the workspace regions <paramref name="layer"/>'s backward rule touches and
     /// <paramref name="declared"/> does not hold yet: its <c>dE/dy</c> (unless that is a parameter), the forward
-    /// values it reads, and the layer below's <c>dE/dy</c> that it writes. Nothing is declared that goes unused.
+    /// values it reads, and the layer below's <c>dE/dy</c> that it writes. Nothing is declared that goes unused. A layer
+    /// that also runs the next layer's rule reads <paramref name="gradientOf"/>'s <c>dE/dy</c> instead of its own.
     /// </summary>
-    private static void DeclareBackwardRegions(CodeWriter writer, NetworkPlan plan, LayerPlan layer, bool outputGradientInWorkspace, HashSet<string> declared)
+    private static void DeclareBackwardRegions(
+        CodeWriter writer, NetworkPlan plan, LayerPlan layer, bool outputGradientInWorkspace, HashSet<string> declared, LayerPlan? gradientOf = null)
     {
+        gradientOf ??= layer;
         var below = layer.Index == 0 ? null : plan.Layers[layer.Index - 1];
         if (below is null && layer.Parameters.Count == 0)
         {
@@ -452,7 +464,7 @@ internal static class NetworkEmitter
 
         if (outputGradientInWorkspace)
         {
-            Declare(Gradient(layer), layer.GradientOffset, layer.OutputLength);
+            Declare(Gradient(gradientOf), gradientOf.GradientOffset, gradientOf.OutputLength);
         }
 
         // The first layer's input is the caller's inputs span, already in scope.
@@ -486,12 +498,6 @@ internal static class NetworkEmitter
     {
         writer.Comment($"{layer.Name}{suffix}: {layer.Spec}, {layer.InputShape} -> {layer.OutputShape}");
     }
-
-    private static string Input(LayerPlan layer) => layer.Index == 0 ? "inputs" : $"y{layer.Index}";
-
-    private static string Output(LayerPlan layer) => $"y{layer.Index + 1}";
-
-    private static string Gradient(LayerPlan layer) => $"dy{layer.Index + 1}";
 
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

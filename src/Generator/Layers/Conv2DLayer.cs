@@ -112,10 +112,45 @@ internal sealed class Conv2DLayer : LayerKind
     public static bool RectifiesInPredict(LayerPlan plan) =>
         plan.Kind is Conv2DLayer && Geometry.Of(plan.Spec).ConvolvesDirectly && plan.Next is { Kind: ReLULayer, Next: not null };
 
+    /// <summary>
+    /// In a batch forward pass, the layer whose call computes this convolution along with its own rule: the ReLU
+    /// right after it, or a 2×2 stride-2 max pooling right after that ReLU (the convolution then stores all three
+    /// outputs from the same sums); null when no ReLU follows.
+    /// </summary>
+    public static LayerPlan? ForwardComputedBy(LayerPlan plan) =>
+        plan.Kind is not Conv2DLayer || plan.Next is not { Kind: ReLULayer } relu ? null
+        : relu.Next is { Kind: MaxPoolLayer } pool && MaxPoolLayer.IsTwoByTwo(pool.Spec) ? pool
+        : relu;
+
+    /// <summary>
+    /// The batch forward call for <paramref name="convolution"/> and the layers <see cref="ForwardComputedBy"/> joins
+    /// to it: the ReLU's output into <paramref name="rectified"/> and, unless null, the pooling's into <paramref name="pooled"/>.
+    /// </summary>
+    public static void EmitForwardWithReLU(CodeWriter writer, LayerEmission convolution, string rectified, string? pooled)
+    {
+        var plan = convolution.Layer;
+        var geometry = Geometry.Of(plan.Spec);
+        string layers = pooled is null ? $"{plan.Name} and {plan.Next!.Name}" : $"{plan.Name}, {plan.Next!.Name} and {plan.Next.Next!.Name}";
+        writer.Comment(
+            $"{layers} in one call: {convolution.Output} = conv({convolution.Input}) + b, {rectified} = max(0, {convolution.Output})" +
+            (pooled is null ? "" : $", {pooled} = 2×2 max of {rectified}") +
+            (geometry.ConvolvesDirectly ? ";\nall stored from each sample's sums, computed directly" : ";\nthe ReLU" + (pooled is null ? "" : " and the pooling") + " after the product"));
+        writer.Line(
+            $"global::Butterfly.Kernels.Convolution.Forward({convolution.Input}, {convolution.Parameter(0)}, {convolution.Parameter(1)}, {convolution.Output}, " +
+            $"{(geometry.ConvolvesDirectly ? "default" : convolution.Scratch(0))}, {convolution.Batch}, {ShapeArguments(plan)}, {ChunkSamples(plan.OutputShape)}, " +
+            $"rectified: {rectified}{(pooled is null ? "" : $", pooled: {pooled}")});");
+    }
+
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
         var plan = layer.Layer;
         var geometry = Geometry.Of(plan.Spec);
+        if (layer.Context == EmissionContext.Forward && ForwardComputedBy(plan) is { } end)
+        {
+            writer.Comment($"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]: computed by {end.Name}'s call below");
+            return;
+        }
+
         writer.Comment(
             $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}]\n" +
             (geometry.ConvolvesDirectly ? "computed directly, sample by sample" : "as Y = W X̃ on each unfolded sample X̃"));

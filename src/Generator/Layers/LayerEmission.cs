@@ -1,3 +1,4 @@
+using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Planning;
 
 namespace Butterfly.Generator.Layers;
@@ -87,6 +88,13 @@ internal sealed class LayerEmission
             _ => $"workspace.FixedRegion({scratch.Offset}, {scratch.Length})",
         };
     }
+
+    /// <summary>
+    /// <paramref name="other"/>, a layer of the same batch method, with the names that method gives its spans: for a
+    /// call that computes several layers at once.
+    /// </summary>
+    public LayerEmission Of(LayerPlan other) =>
+        new(other, Context, BatchNames.Input(other), BatchNames.Output(other), BatchNames.Gradient(other)) { ParameterBuffer = ParameterBuffer };
 
     /// <summary>Whether the output span is the input span (Predict computes element-wise layers in place).</summary>
     public bool InPlace => Input == Output;

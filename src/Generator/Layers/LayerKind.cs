@@ -45,6 +45,12 @@ internal abstract class LayerKind
     /// <summary>Whether Predict may compute the layer in place, overwriting its input.</summary>
     public virtual bool IsElementwise => false;
 
+    /// <summary>
+    /// Whether the layer before <paramref name="plan"/> runs this layer's backward rule along with its own, in one
+    /// call that reads this layer's <c>dE/dy</c>; the walk back then emits nothing for this layer.
+    /// </summary>
+    public virtual bool BackwardRunsInPrevious(LayerPlan plan) => false;
+
     /// <summary>Checks the layer's own argument values, before any shape is known.</summary>
     public virtual IEnumerable<LayerError> CheckArguments(LayerSpec spec) => [];
 

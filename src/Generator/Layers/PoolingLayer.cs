@@ -72,14 +72,14 @@ internal abstract class PoolingLayer : LayerKind
         writer.Line($"global::Butterfly.Kernels.Pooling.{Kernel}Backward({input}{layer.OutputGradient}, {inputGradient}, {Planes(layer)}, {Arguments(layer)});");
     }
 
-    private static double Stride(LayerSpec spec) => spec.Get("stride", spec.Get("size"));
+    protected static double Stride(LayerSpec spec) => spec.Get("stride", spec.Get("size"));
 
     /// <summary>Channel planes in the batch: every sample's channels are pooled alike.</summary>
-    private static string Planes(LayerEmission layer) =>
+    protected static string Planes(LayerEmission layer) =>
         layer.Context == EmissionContext.Predict ? $"{layer.Layer.InputShape[0]}" : $"batch * {layer.Layer.InputShape[0]}";
 
     /// <summary>height, width, size, stride.</summary>
-    private static string Arguments(LayerEmission layer)
+    protected static string Arguments(LayerEmission layer)
     {
         var spec = layer.Layer.Spec;
         return $"{layer.Layer.InputShape[1]}, {layer.Layer.InputShape[2]}, {spec.GetInt32("size")}, {(int)Stride(spec)}";

@@ -23,4 +23,34 @@ internal sealed class ReLULayer : ActivationLayer
 
         base.EmitPredict(writer, layer);
     }
+
+    public override void EmitForward(CodeWriter writer, LayerEmission layer)
+    {
+        if (layer.Context == EmissionContext.Forward && layer.Layer.Previous is { } convolution && Conv2DLayer.ForwardComputedBy(convolution) is { } end)
+        {
+            if (end == layer.Layer)
+            {
+                Conv2DLayer.EmitForwardWithReLU(writer, layer.Of(convolution), layer.Output, pooled: null);
+            }
+            else
+            {
+                writer.Comment($"{Formula}: computed by {end.Name}'s call below");
+            }
+
+            return;
+        }
+
+        base.EmitForward(writer, layer);
+    }
+
+    public override void EmitBackward(CodeWriter writer, LayerEmission layer)
+    {
+        if (layer.Layer.Next is { } pooling && pooling.Kind.BackwardRunsInPrevious(pooling) && layer.InputGradient is { } inputGradient)
+        {
+            MaxPoolLayer.EmitBackwardThroughReLU(writer, layer.Of(pooling), inputGradient);
+            return;
+        }
+
+        base.EmitBackward(writer, layer);
+    }
 }

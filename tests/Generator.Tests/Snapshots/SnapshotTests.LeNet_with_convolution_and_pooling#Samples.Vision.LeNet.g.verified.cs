@@ -222,35 +222,31 @@ partial class LeNet : global::Butterfly.INetwork
 
         // conv2d_1: Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
         global::System.Span<float> y1 = workspace.Region(0, 4608, batch);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [8 × 1 × 5 × 5]
-        // computed directly, sample by sample
-        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), y1, default, batch, 1, 28, 28, 8, 5, 1, 0, 4);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]: computed by max_pool_1's call below
 
         // relu_1: ReLU, (8, 24, 24) -> (8, 24, 24)
         global::System.Span<float> y2 = workspace.Region(9216, 4608, batch);
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(y1, y2);
+        // y = max(0, x): computed by max_pool_1's call below
 
         // max_pool_1: MaxPool(2), (8, 24, 24) -> (8, 12, 12)
         global::System.Span<float> y3 = workspace.Region(18432, 1152, batch);
-        // y[c, i, j] = max_{u, v < size} x[c, i s + u, j s + v]
-        global::Butterfly.Kernels.Pooling.Max(y2, y3, batch * 8, 24, 24, 2, 2);
+        // conv2d_1, relu_1 and max_pool_1 in one call: y1 = conv(inputs) + b, y2 = max(0, y1), y3 = 2×2 max of y2;
+        // all stored from each sample's sums, computed directly
+        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), y1, default, batch, 1, 28, 28, 8, 5, 1, 0, 4, rectified: y2, pooled: y3);
 
         // conv2d_2: Conv2D(16, 5, 1, 0), (8, 12, 12) -> (16, 8, 8)
         global::System.Span<float> y4 = workspace.Region(20736, 1024, batch);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 8 × 5 × 5]
-        // computed directly, sample by sample
-        global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), y4, default, batch, 8, 12, 12, 16, 5, 1, 0, 32);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]: computed by max_pool_2's call below
 
         // relu_2: ReLU, (16, 8, 8) -> (16, 8, 8)
         global::System.Span<float> y5 = workspace.Region(22784, 1024, batch);
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(y4, y5);
+        // y = max(0, x): computed by max_pool_2's call below
 
         // max_pool_2: MaxPool(2), (16, 8, 8) -> (16, 4, 4)
         global::System.Span<float> y6 = workspace.Region(24832, 256, batch);
-        // y[c, i, j] = max_{u, v < size} x[c, i s + u, j s + v]
-        global::Butterfly.Kernels.Pooling.Max(y5, y6, batch * 16, 8, 8, 2, 2);
+        // conv2d_2, relu_2 and max_pool_2 in one call: y4 = conv(y3) + b, y5 = max(0, y4), y6 = 2×2 max of y5;
+        // all stored from each sample's sums, computed directly
+        global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), y4, default, batch, 8, 12, 12, 16, 5, 1, 0, 32, rectified: y5, pooled: y6);
 
         // dense_1: Dense(10), (16, 4, 4) -> (10)
         global::System.Span<float> y7 = workspace.Region(25344, 10, batch);
@@ -343,15 +339,13 @@ partial class LeNet : global::Butterfly.INetwork
         global::Butterfly.Kernels.Gemm.AB(dy7, parameters.Slice(3424, 2560), dy6, batch, 256, 10);
 
         // max_pool_2 (backward): MaxPool(2), (16, 8, 8) -> (16, 4, 4)
-        global::System.Span<float> y5 = workspace.Region(22784, 1024, batch);
-        global::System.Span<float> dy5 = workspace.Region(23808, 1024, batch);
-        // dx[argmax of window (i, j)] += dy[i, j]; 0 elsewhere
-        global::Butterfly.Kernels.Pooling.MaxBackward(y5, dy6, dy5, batch * 16, 8, 8, 2, 2);
+        // Run by relu_2's call below, with its own rule.
 
         // relu_2 (backward): ReLU, (16, 8, 8) -> (16, 8, 8)
+        global::System.Span<float> y5 = workspace.Region(22784, 1024, batch);
         global::System.Span<float> dy4 = workspace.Region(21760, 1024, batch);
-        // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
-        global::Butterfly.Kernels.Activations.ReLUBackward(y5, dy5, dy4);
+        // max_pool_2's rule and then this one's: dx = [y > 0] ⊙ (dy[i, j] at the first maximum of window (i, j); 0 elsewhere)
+        global::Butterfly.Kernels.Pooling.MaxBackwardThroughReLU(y5, dy6, dy4, batch * 16, 8, 8, 2, 2);
 
         // conv2d_2 (backward): Conv2D(16, 5, 1, 0), (8, 12, 12) -> (16, 8, 8)
         global::System.Span<float> y3 = workspace.Region(18432, 1152, batch);
@@ -360,15 +354,13 @@ partial class LeNet : global::Butterfly.INetwork
         global::Butterfly.Kernels.Convolution.Backward(y3, parameters.Slice(208, 3200), dy4, gradients.Slice(208, 3200), gradients.Slice(3408, 16), dy3, batch, 8, 12, 12, 16, 5, 1, 0);
 
         // max_pool_1 (backward): MaxPool(2), (8, 24, 24) -> (8, 12, 12)
-        global::System.Span<float> y2 = workspace.Region(9216, 4608, batch);
-        global::System.Span<float> dy2 = workspace.Region(13824, 4608, batch);
-        // dx[argmax of window (i, j)] += dy[i, j]; 0 elsewhere
-        global::Butterfly.Kernels.Pooling.MaxBackward(y2, dy3, dy2, batch * 8, 24, 24, 2, 2);
+        // Run by relu_1's call below, with its own rule.
 
         // relu_1 (backward): ReLU, (8, 24, 24) -> (8, 24, 24)
+        global::System.Span<float> y2 = workspace.Region(9216, 4608, batch);
         global::System.Span<float> dy1 = workspace.Region(4608, 4608, batch);
-        // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
-        global::Butterfly.Kernels.Activations.ReLUBackward(y2, dy2, dy1);
+        // max_pool_1's rule and then this one's: dx = [y > 0] ⊙ (dy[i, j] at the first maximum of window (i, j); 0 elsewhere)
+        global::Butterfly.Kernels.Pooling.MaxBackwardThroughReLU(y2, dy3, dy1, batch * 8, 24, 24, 2, 2);
 
         // conv2d_1 (backward): Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY; first layer, so no dX

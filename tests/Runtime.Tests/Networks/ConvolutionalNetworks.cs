@@ -72,3 +72,27 @@ internal sealed partial class BenchCnn;
 [Conv2D(5, 3), ReLU]
 [Conv2D(4, 2), ReLU]
 internal sealed partial class ConvReLUNet;
+
+/// <summary>
+/// ReLU and 2×2 max pooling after a direct convolution (batch Forward stores all three from the convolution's sums,
+/// in tiles that overlap by six columns: ten outputs a row) and after a padded one (after the product); both ReLUs'
+/// backward rules run through their pooling's. Kinks everywhere, so no finite differences: it is checked against
+/// <see cref="ConvLeakyPoolNet"/>, which computes the same layer by layer.
+/// </summary>
+[Network]
+[Input(1, 12, 12)]
+[Conv2D(4, 3), ReLU, MaxPool(2)]
+[Conv2D(3, 2, padding: 1), ReLU, MaxPool(2)]
+[Dense(3), Softmax]
+internal sealed partial class ConvReLUPoolNet;
+
+/// <summary>
+/// <see cref="ConvReLUPoolNet"/> with each ReLU written as a leaky ReLU of slope 0, which nothing fuses: the same
+/// function (up to the sign of zeros) and the same initial weights, computed one layer at a time.
+/// </summary>
+[Network]
+[Input(1, 12, 12)]
+[Conv2D(4, 3), LeakyReLU(0f), MaxPool(2)]
+[Conv2D(3, 2, padding: 1), LeakyReLU(0f), MaxPool(2)]
+[Dense(3), Softmax]
+internal sealed partial class ConvLeakyPoolNet;
