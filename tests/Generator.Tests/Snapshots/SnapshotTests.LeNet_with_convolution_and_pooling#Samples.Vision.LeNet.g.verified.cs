@@ -143,8 +143,11 @@ partial class LeNet : global::Butterfly.INetwork
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 5984, 10);
 
+    [global::System.ThreadStatic]
+    private static float[]? t_predictScratch;
+
     /// <summary>
-    /// Computes the output for one sample. Uses 36864 bytes of stack and no heap. Safe to call from many threads at once
+    /// Computes the output for one sample. Uses a per-thread buffer of 36864 bytes, allocated on a thread's first call, and no heap after that. Safe to call from many threads at once
     /// (while no training step runs).
     /// </summary>
     /// <param name="input">784 floats.</param>
@@ -154,7 +157,7 @@ partial class LeNet : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(input, InputLength, "input");
         global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
-        global::System.Span<float> scratch = stackalloc float[9216];
+        global::System.Span<float> scratch = t_predictScratch ??= new float[9216];
         // The halves [0, 4608) and [4608, 9216) take turns as a layer's input and output;
         // element-wise layers work in place.
 

@@ -202,8 +202,11 @@ partial class Normalized : global::Butterfly.INetwork
     /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 448, 3);
 
+    [global::System.ThreadStatic]
+    private static float[]? t_predictScratch;
+
     /// <summary>
-    /// Computes the output for one sample. Uses 5044 bytes of stack and no heap. Safe to call from many threads at once
+    /// Computes the output for one sample. Uses a per-thread buffer of 5044 bytes, allocated on a thread's first call, and no heap after that. Safe to call from many threads at once
     /// (while no training step runs).
     /// </summary>
     /// <param name="input">243 floats.</param>
@@ -213,7 +216,7 @@ partial class Normalized : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(input, InputLength, "input");
         global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
-        global::System.Span<float> scratch = stackalloc float[1261];
+        global::System.Span<float> scratch = t_predictScratch ??= new float[1261];
         // The halves [0, 243) and [243, 486) take turns as a layer's input and output;
         // element-wise layers work in place. [486, 1261) is the layers' own scratch.
 
