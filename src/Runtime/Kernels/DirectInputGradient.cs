@@ -70,129 +70,123 @@ internal static unsafe class DirectInputGradient
         }
     }
 
-    /// <summary>Every row pair of every channel's plane of <c>dx</c>.</summary>
+    /// <summary>Every channel's plane of <c>dx</c>.</summary>
     private static void Planes<TWidth>(float* padded, float* weights, float* dx, ConvolutionShape shape)
         where TWidth : struct, IConstant
     {
-        int height = shape.Height, width = shape.Width, outH = shape.OutH, kernel = shape.Kernel;
-        int rowStride = PaddedWidth(shape), planeStride = (outH + 2) * rowStride, blocks = rowStride / Lanes;
-        var rows = new RowPair { RowStride = rowStride, PlaneStride = planeStride, WeightStride = shape.Window, Filters = shape.Filters };
+        int taps = shape.Kernel * shape.Kernel, plane = shape.Height * shape.Width;
         for (int c = 0; c < shape.Channels; c++)
         {
-            for (int y = 0; y < height; y += 2)
-            {
-                // Window rows u that put dx row y or y + 1 over a row of dy; the other row of the pair then reads a zero row.
-                rows.FirstU = Math.Max(0, y - outH + 1);
-                rows.LastU = Math.Min(kernel - 1, y + 1);
-                var carry = new Carry();
-                float* row0 = dx + (c * height + y) * width;
-                float* row1 = y + 1 < height ? row0 + width : null;
-                for (int b = 0; b < blocks; b++)
-                {
-                    // Padded row (y - u) + 1 holds dy row y - u.
-                    Block<TWidth>(padded + (y + 1) * rowStride + b * Lanes, weights + c * kernel * kernel, rows, ref carry, row0, row1, b, width);
-                }
-
-                Store(row0, carry.Row0, blocks, width);
-                if (row1 != null)
-                {
-                    Store(row1, carry.Row1, blocks, width);
-                }
-            }
+            Plane<TWidth>(padded, weights + c * taps, dx + c * plane, shape);
         }
     }
 
     /// <summary>
-    /// One block of eight columns of <c>dy</c> for dx rows <c>y</c> and <c>y + 1</c>: the <c>2K</c> sums over the filters and
-    /// window rows, rotated into this block's outputs (stored with the previous block's carry) and the next block's carry.
+    /// One channel's plane of <c>dx</c>, two rows at a time, each pair in blocks of eight columns of <c>dy</c>: the
+    /// <c>2K</c> sums over the filters and window rows, rotated into the block's outputs (stored with the previous
+    /// block's carry) and the next block's carry. It calls nothing, so that the sums stay in registers.
     /// </summary>
-    /// <param name="dy">Padded <c>dy</c> row <c>y + 1</c> (that is, <c>dy</c> row <c>y</c>) of filter 0, at this block.</param>
+    /// <param name="padded">The padded copy of <c>dy</c>.</param>
     /// <param name="weights"><c>w[0, c, 0, 0]</c>.</param>
-    /// <param name="rows">The strides and the window rows to sum over.</param>
-    /// <param name="carry">The previous block's carry in, this block's out.</param>
-    /// <param name="row0">dx row <c>y</c>.</param>
-    /// <param name="row1">dx row <c>y + 1</c>, or null past the last row.</param>
-    /// <param name="block">Which eight columns.</param>
-    /// <param name="width">The length of a dx row.</param>
+    /// <param name="dx">The plane, <c>dx[c, 0, 0]</c>.</param>
+    /// <param name="shape">The convolution's shapes.</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Block<TWidth>(float* dy, float* weights, in RowPair rows, ref Carry carry, float* row0, float* row1, int block, int width)
+    private static void Plane<TWidth>(float* padded, float* weights, float* dx, ConvolutionShape shape)
         where TWidth : struct, IConstant
     {
-        int kernel = TWidth.Value, filters = rows.Filters;
-        nint rowStride = rows.RowStride, planeStride = rows.PlaneStride, weightStride = rows.WeightStride;
-        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default;
-        Vector256<float> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default;
-        for (int u = rows.FirstU; u <= rows.LastU; u++)
+        int kernel = TWidth.Value, filters = shape.Filters, height = shape.Height, width = shape.Width, outH = shape.OutH;
+        int padding = PaddedWidth(shape), blocks = padding / Lanes;
+        nint rowStride = padding, planeStride = (outH + 2) * rowStride, weightStride = shape.Window;
+        for (int y = 0; y < height; y += 2)
         {
-            float* source = dy - u * rowStride, w = weights + u * kernel;
-            for (int f = 0; f < filters; f++, source += planeStride, w += weightStride)
+            // Window rows u that put dx row y or y + 1 over a row of dy; the other row of the pair then reads a zero row.
+            int firstU = Math.Max(0, y - outH + 1), lastU = Math.Min(kernel - 1, y + 1);
+            float* row0 = dx + y * width;
+            float* row1 = y + 1 < height ? row0 + width : null;
+            Vector256<float> carry0 = default, carry1 = default;
+            for (int block = 0; block < blocks; block++)
             {
-                var top = Avx.LoadVector256(source);
-                var bottom = Avx.LoadVector256(source + rowStride);
-                var k = Vector256.Create(w[0]);
-                a0 = Fma.MultiplyAdd(k, top, a0);
-                b0 = Fma.MultiplyAdd(k, bottom, b0);
+                Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default;
+                Vector256<float> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default;
+                for (int u = firstU; u <= lastU; u++)
+                {
+                    // Padded row (y - u) + 1 holds dy row y - u.
+                    float* source = padded + (y + 1 - u) * rowStride + block * Lanes, w = weights + u * kernel;
+                    for (int f = 0; f < filters; f++, source += planeStride, w += weightStride)
+                    {
+                        var top = Avx.LoadVector256(source);
+                        var bottom = Avx.LoadVector256(source + rowStride);
+                        var k = Vector256.Create(w[0]);
+                        a0 = Fma.MultiplyAdd(k, top, a0);
+                        b0 = Fma.MultiplyAdd(k, bottom, b0);
+                        if (kernel > 1)
+                        {
+                            k = Vector256.Create(w[1]);
+                            a1 = Fma.MultiplyAdd(k, top, a1);
+                            b1 = Fma.MultiplyAdd(k, bottom, b1);
+                        }
+
+                        if (kernel > 2)
+                        {
+                            k = Vector256.Create(w[2]);
+                            a2 = Fma.MultiplyAdd(k, top, a2);
+                            b2 = Fma.MultiplyAdd(k, bottom, b2);
+                        }
+
+                        if (kernel > 3)
+                        {
+                            k = Vector256.Create(w[3]);
+                            a3 = Fma.MultiplyAdd(k, top, a3);
+                            b3 = Fma.MultiplyAdd(k, bottom, b3);
+                        }
+
+                        if (kernel > 4)
+                        {
+                            k = Vector256.Create(w[4]);
+                            a4 = Fma.MultiplyAdd(k, top, a4);
+                            b4 = Fma.MultiplyAdd(k, bottom, b4);
+                        }
+                    }
+                }
+
+                var low0 = a0 + carry0;
+                var low1 = b0 + carry1;
+                Vector256<float> high0 = default, high1 = default;
                 if (kernel > 1)
                 {
-                    k = Vector256.Create(w[1]);
-                    a1 = Fma.MultiplyAdd(k, top, a1);
-                    b1 = Fma.MultiplyAdd(k, bottom, b1);
+                    Rotate(a1, b1, 1, ref low0, ref low1, ref high0, ref high1);
                 }
 
                 if (kernel > 2)
                 {
-                    k = Vector256.Create(w[2]);
-                    a2 = Fma.MultiplyAdd(k, top, a2);
-                    b2 = Fma.MultiplyAdd(k, bottom, b2);
+                    Rotate(a2, b2, 2, ref low0, ref low1, ref high0, ref high1);
                 }
 
                 if (kernel > 3)
                 {
-                    k = Vector256.Create(w[3]);
-                    a3 = Fma.MultiplyAdd(k, top, a3);
-                    b3 = Fma.MultiplyAdd(k, bottom, b3);
+                    Rotate(a3, b3, 3, ref low0, ref low1, ref high0, ref high1);
                 }
 
                 if (kernel > 4)
                 {
-                    k = Vector256.Create(w[4]);
-                    a4 = Fma.MultiplyAdd(k, top, a4);
-                    b4 = Fma.MultiplyAdd(k, bottom, b4);
+                    Rotate(a4, b4, 4, ref low0, ref low1, ref high0, ref high1);
                 }
+
+                Store(row0, low0, block, width);
+                if (row1 != null)
+                {
+                    Store(row1, low1, block, width);
+                }
+
+                (carry0, carry1) = (high0, high1);
+            }
+
+            Store(row0, carry0, blocks, width);
+            if (row1 != null)
+            {
+                Store(row1, carry1, blocks, width);
             }
         }
-
-        var low0 = a0 + carry.Row0;
-        var low1 = b0 + carry.Row1;
-        Vector256<float> high0 = default, high1 = default;
-        if (kernel > 1)
-        {
-            Rotate(a1, b1, 1, ref low0, ref low1, ref high0, ref high1);
-        }
-
-        if (kernel > 2)
-        {
-            Rotate(a2, b2, 2, ref low0, ref low1, ref high0, ref high1);
-        }
-
-        if (kernel > 3)
-        {
-            Rotate(a3, b3, 3, ref low0, ref low1, ref high0, ref high1);
-        }
-
-        if (kernel > 4)
-        {
-            Rotate(a4, b4, 4, ref low0, ref low1, ref high0, ref high1);
-        }
-
-        Store(row0, low0, block, width);
-        if (row1 != null)
-        {
-            Store(row1, low1, block, width);
-        }
-
-        carry.Row0 = high0;
-        carry.Row1 = high1;
     }
 
     /// <summary>Adds the sums of window column <paramref name="v"/>, rotated up by <paramref name="v"/> lanes, to this block (lanes ≥ v) and the carry (lanes &lt; v).</summary>
@@ -225,17 +219,5 @@ internal static unsafe class DirectInputGradient
             var mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(inside)).AsSingle();
             Avx.MaskStore(row + block * Lanes, mask, value);
         }
-    }
-
-    /// <summary>What every block of a row pair shares.</summary>
-    private struct RowPair
-    {
-        public int RowStride, PlaneStride, WeightStride, Filters, FirstU, LastU;
-    }
-
-    /// <summary>What a block passes to the next: the lanes its sums put past its eight columns, for each row.</summary>
-    private struct Carry
-    {
-        public Vector256<float> Row0, Row1;
     }
 }
