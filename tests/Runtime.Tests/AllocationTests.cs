@@ -17,15 +17,7 @@ public sealed class AllocationTests
         var input = new float[MnistMlp.InputLength];
         var output = new float[MnistMlp.OutputLength];
         input.AsSpan().Fill(0.5f);
-        network.Predict(input, output);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            network.Predict(input, output);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() => network.Predict(input, output), Calls);
     }
 
     [Theory]
@@ -39,15 +31,7 @@ public sealed class AllocationTests
         var inputs = new float[batch * MnistMlp.InputLength];
         inputs.AsSpan().Fill(0.25f);
         var labels = new int[batch];
-        network.TrainStep(workspace, inputs, labels, optimizer);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            network.TrainStep(workspace, inputs, labels, optimizer);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() => network.TrainStep(workspace, inputs, labels, optimizer), Calls);
     }
 
     [Fact]
@@ -58,15 +42,7 @@ public sealed class AllocationTests
         var optimizer = new Sgd(0.01f, momentum: 0.5f, nesterov: true);
         var inputs = new float[4 * TanhRegressor.InputLength];
         var targets = new float[4 * TanhRegressor.OutputLength];
-        network.TrainStep(workspace, inputs, targets, optimizer);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
-        {
-            network.TrainStep(workspace, inputs, targets, optimizer);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() => network.TrainStep(workspace, inputs, targets, optimizer), Calls);
     }
 
     [Fact]
@@ -76,7 +52,7 @@ public sealed class AllocationTests
         var input = new float[BenchCnn.InputLength];
         var output = new float[BenchCnn.OutputLength];
         input.AsSpan().Fill(0.5f);
-        AssertAllocatesNothing(() => network.Predict(input, output));
+        Allocations.AssertNone(() => network.Predict(input, output), Calls);
     }
 
     [Theory]
@@ -90,7 +66,7 @@ public sealed class AllocationTests
         var inputs = new float[batch * BenchCnn.InputLength];
         inputs.AsSpan().Fill(0.25f);
         var labels = new int[batch];
-        AssertAllocatesNothing(() => network.TrainStep(workspace, inputs, labels, optimizer), calls: 20);
+        Allocations.AssertNone(() => network.TrainStep(workspace, inputs, labels, optimizer), calls: 20);
     }
 
     [Fact]
@@ -102,7 +78,7 @@ public sealed class AllocationTests
         var inputs = new float[8 * DropoutBatchNormNet.InputLength];
         inputs.AsSpan().Fill(0.25f);
         var labels = new int[8];
-        AssertAllocatesNothing(() => network.TrainStep(workspace, inputs, labels, optimizer));
+        Allocations.AssertNone(() => network.TrainStep(workspace, inputs, labels, optimizer), Calls);
     }
 
     [Fact]
@@ -112,25 +88,12 @@ public sealed class AllocationTests
         var b = new float[300 * 256];
         var c = new float[256 * 256];
         var bias = new float[256];
-        AssertAllocatesNothing(() =>
+        Allocations.AssertNone(() =>
         {
             Gemm.AB(a, b, c, 256, 256, 300);
             Gemm.ABtAddBias(a, b, bias, c, 256, 256, 300);
             Gemm.ABtAddBias(a, b, bias, c, 8, 256, 300);
             Gemm.AtB(a, b, c, 256, 256, 300, accumulate: true);
         }, calls: 20);
-    }
-
-    /// <summary>Runs <paramref name="call"/> once to warm up, then <paramref name="calls"/> times, allocating nothing.</summary>
-    private static void AssertAllocatesNothing(Action call, int calls = Calls)
-    {
-        call();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < calls; i++)
-        {
-            call();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

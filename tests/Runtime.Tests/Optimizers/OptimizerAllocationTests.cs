@@ -30,14 +30,7 @@ public sealed class OptimizerAllocationTests
             }
 
             ParameterBlock[] blocks = [new("w", 0, 1000, ParameterRole.Weight), new("b", 1000, 3, ParameterRole.Bias)];
-            optimizer.Step(parameters, gradients, blocks);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int step = 0; step < 20; step++)
-            {
-                optimizer.Step(parameters, gradients, blocks);
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Allocations.AssertNone(() => optimizer.Step(parameters, gradients, blocks), calls: 20);
         }
     }
 

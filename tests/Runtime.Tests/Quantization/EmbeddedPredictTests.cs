@@ -47,17 +47,13 @@ public sealed class EmbeddedPredictTests
         var input = new float[784];
         var output = new float[10];
         input.AsSpan().Fill(0.5f);
-        EmbeddedMnistFloat32.PredictEmbedded(input, output);
-        EmbeddedMnistInt8.PredictEmbedded(input, output);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            EmbeddedMnistFloat32.PredictEmbedded(input, output);
-            EmbeddedMnistInt8.PredictEmbedded(input, output);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(
+            () =>
+            {
+                EmbeddedMnistFloat32.PredictEmbedded(input, output);
+                EmbeddedMnistInt8.PredictEmbedded(input, output);
+            },
+            calls: 100);
     }
 
     [Fact]
