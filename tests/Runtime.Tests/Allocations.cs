@@ -10,10 +10,11 @@ internal static class Allocations
     /// one of three such runs, so that every call of that run allocated nothing.
     /// </summary>
     /// <remarks>
-    /// A garbage collection that other threads start while the calls run can charge this thread with the unused rest
-    /// of its 8 KB allocation context: a /tmp harness saw 7,888 or 8,168 B in about 1 of 80 runs of twenty training
-    /// steps, with one thread and with tiered compilation off, and nothing the kernels allocate has those sizes. A
-    /// call that does allocate shows up in every run, so it still fails.
+    /// Now and then a run is charged a little under 8 KB that nothing in it allocates: a /tmp harness saw 7,888 or
+    /// 8,168 B in about 1 of 80 runs of twenty training steps, with one thread, with tiered compilation off and with no
+    /// collection counted during the run. That is 8 KB (an allocation context) less its used part, which points at the
+    /// runtime's accounting rather than at an allocation; no kernel allocates those sizes. A call that does allocate
+    /// shows up in every run, so it still fails.
     /// </remarks>
     public static void AssertNone(Action call, int calls)
     {
