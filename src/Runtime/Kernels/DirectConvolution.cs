@@ -122,20 +122,21 @@ public static unsafe class DirectConvolution
             RectifyY = RectifyY,
         };
 
-        /// <summary>These targets moved to output <c>(f, i, j)</c> (pooled: <c>(f, i / 2, j / 2)</c>), pooled dropped unless <paramref name="pool"/>.</summary>
-        public readonly Targets At(ConvolutionShape shape, int f, int i, int j, bool pool)
+        /// <summary>These targets moved to the start of output row <c>(f, i)</c> (pooled: <c>(f, i / 2)</c>), pooled dropped unless <paramref name="pool"/>.</summary>
+        public readonly Targets At(ConvolutionShape shape, int f, int i, bool pool)
         {
-            int at = (f * shape.OutH + i) * shape.OutW + j;
+            int at = (f * shape.OutH + i) * shape.OutW;
             return new Targets
             {
                 Y = Y == null ? null : Y + at,
                 Rectified = Rectified == null ? null : Rectified + at,
-                Pooled = Pooled == null || !pool ? null : Pooled + (f * (shape.OutH / 2) + i / 2) * (shape.OutW / 2) + j / 2,
+                Pooled = Pooled == null || !pool ? null : Pooled + (f * (shape.OutH / 2) + i / 2) * (shape.OutW / 2),
                 RectifyY = RectifyY,
             };
         }
     }
 
+    /// <summary>The shape of one sample's convolution, after checking the sizes and the operands' lengths.</summary>
     private static ConvolutionShape Check(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, int channels, int height, int width, int filters, int kernel)
     {
@@ -285,13 +286,13 @@ public static unsafe class DirectConvolution
             {
                 for (int i = 0; i < evenH; i += TileRows)
                 {
-                    Band<Two>(x, weights, bias, shape, targets.At(shape, f, i, 0, pool: false), f, i, lastColumn, shape.OutW);
+                    Band<Two>(x, weights, bias, shape, targets.At(shape, f, i, pool: false), f, i, lastColumn, shape.OutW);
                 }
             }
 
             if (evenH < shape.OutH)
             {
-                Band<Two>(x, weights, bias, shape, targets.At(shape, f, lastRow, 0, pool: false), f, lastRow, 0, shape.OutW);
+                Band<Two>(x, weights, bias, shape, targets.At(shape, f, lastRow, pool: false), f, lastRow, 0, shape.OutW);
             }
         }
     }
@@ -306,7 +307,7 @@ public static unsafe class DirectConvolution
             for (int i0 = 0; i0 < rows; i0 += TRows.Value)
             {
                 int i = Math.Min(i0, rows - TRows.Value);
-                Band<TRows>(x, weights, bias, shape, targets.At(shape, f, i, 0, pool), f, i, 0, columns);
+                Band<TRows>(x, weights, bias, shape, targets.At(shape, f, i, pool), f, i, 0, columns);
             }
         }
     }
