@@ -8,7 +8,7 @@ namespace Butterfly.Kernels;
 /// <see cref="DirectWeightGradient"/> for inputs whose channel count is a multiple of eight: the samples are first
 /// copied channels-last, <c>x̂[n, r, s, c] = x[n, c, r, s]</c>, so that eight channels of one input pixel are one vector,
 /// and then <c>dW[f, c .. c + 8, u, v] = Σ_n Σ_i Σ_j dy[n, f, i, j] · x̂[n, i + u, j + v, c .. c + 8]</c> takes one
-/// broadcast and one load per fused multiply-add pair. A block of four filters and two taps keeps eight such sums in
+/// broadcast per three fused multiply-adds. A block of four filters and three taps keeps twelve such sums in
 /// registers over every (n, i, j), so the loop is long whatever the output width, and no lanes are summed at the end.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ internal static unsafe class ChannelsLastWeightGradient
 
     private const int FilterBlock = 4;
 
-    private const int TapBlock = 2;
+    private const int TapBlock = 3;
 
     [ThreadStatic]
     private static float[]? t_samples;
@@ -65,19 +65,17 @@ internal static unsafe class ChannelsLastWeightGradient
 
     /// <summary>
     /// Filters [<paramref name="filter"/>, + 4) × channels [<paramref name="channel"/>, + 8) × window taps
-    /// [<paramref name="tap"/>, + 2) (of the K·K); a block reaching past the last filter or tap repeats the last one
+    /// [<paramref name="tap"/>, + 3) (of the K·K); a block reaching past the last filter or tap repeats the last one
     /// and leaves the copy unstored.
     /// </summary>
     private static void Block(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape, int filter, int channel, int tap)
     {
         int taps = shape.Kernel * shape.Kernel, pixels = shape.Pixels, lastFilter = shape.Filters - 1;
-
-        // Window tap (u, v) reads input pixel (i + u, j + v): u W + v pixels on from output pixel (i, j)'s.
-        int first = tap / shape.Kernel * shape.Width + tap % shape.Kernel;
-        int second = Math.Min(tap + 1, taps - 1) / shape.Kernel * shape.Width + Math.Min(tap + 1, taps - 1) % shape.Kernel;
+        int first = PixelOffset(shape, tap), second = PixelOffset(shape, Math.Min(tap + 1, taps - 1)), third = PixelOffset(shape, Math.Min(tap + 2, taps - 1));
         var steps = new Steps(
             first * shape.Channels + channel,
             (second - first) * shape.Channels,
+            (third - first) * shape.Channels,
             (Math.Min(filter + 1, lastFilter) - filter) * pixels,
             (Math.Min(filter + 2, lastFilter) - filter) * pixels,
             (Math.Min(filter + 3, lastFilter) - filter) * pixels);
@@ -97,17 +95,20 @@ internal static unsafe class ChannelsLastWeightGradient
         }
     }
 
+    /// <summary>Window tap (u, v) reads input pixel (i + u, j + v): u W + v pixels on from output pixel (i, j)'s.</summary>
+    private static int PixelOffset(ConvolutionShape shape, int tap) => tap / shape.Kernel * shape.Width + tap % shape.Kernel;
+
     /// <summary>
-    /// The block's eight sums over every (n, i, j): four broadcast output gradients meet the two taps' channel vectors.
-    /// Kept small so that the sums stay in registers.
+    /// The block's twelve sums over every (n, i, j): four broadcast output gradients meet the three taps' channel
+    /// vectors. Kept small so that the sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, ref WeightGradientSums sums)
     {
-        nint second = steps.Tap, d1 = steps.Filter1, d2 = steps.Filter2, d3 = steps.Filter3;
+        nint second = steps.Tap, third = steps.Tap2, d1 = steps.Filter1, d2 = steps.Filter2, d3 = steps.Filter3;
         int outH = shape.OutH, outW = shape.OutW, channels = shape.Channels, rowStep = shape.Width * channels;
-        Vector256<float> s00 = default, s01 = default, s10 = default, s11 = default;
-        Vector256<float> s20 = default, s21 = default, s30 = default, s31 = default;
+        Vector256<float> s00 = default, s01 = default, s02 = default, s10 = default, s11 = default, s12 = default;
+        Vector256<float> s20 = default, s21 = default, s22 = default, s30 = default, s31 = default, s32 = default;
         for (int n = 0; n < samples; n++)
         {
             float* row = x + (nint)n * shape.InLength + steps.First;
@@ -119,35 +120,34 @@ internal static unsafe class ChannelsLastWeightGradient
                 {
                     var a = Vector256.Load(pixel);
                     var b = Vector256.Load(pixel + second);
+                    var c = Vector256.Load(pixel + third);
                     var g = Vector256.Create(*gradient);
                     s00 = Vector256.FusedMultiplyAdd(g, a, s00);
                     s01 = Vector256.FusedMultiplyAdd(g, b, s01);
+                    s02 = Vector256.FusedMultiplyAdd(g, c, s02);
                     g = Vector256.Create(gradient[d1]);
                     s10 = Vector256.FusedMultiplyAdd(g, a, s10);
                     s11 = Vector256.FusedMultiplyAdd(g, b, s11);
+                    s12 = Vector256.FusedMultiplyAdd(g, c, s12);
                     g = Vector256.Create(gradient[d2]);
                     s20 = Vector256.FusedMultiplyAdd(g, a, s20);
                     s21 = Vector256.FusedMultiplyAdd(g, b, s21);
+                    s22 = Vector256.FusedMultiplyAdd(g, c, s22);
                     g = Vector256.Create(gradient[d3]);
                     s30 = Vector256.FusedMultiplyAdd(g, a, s30);
                     s31 = Vector256.FusedMultiplyAdd(g, b, s31);
+                    s32 = Vector256.FusedMultiplyAdd(g, c, s32);
                 }
             }
         }
 
-        sums[0] = s00;
-        sums[1] = s01;
-        sums[2] = s10;
-        sums[3] = s11;
-        sums[4] = s20;
-        sums[5] = s21;
-        sums[6] = s30;
-        sums[7] = s31;
+        (sums[0], sums[1], sums[2], sums[3], sums[4], sums[5]) = (s00, s01, s02, s10, s11, s12);
+        (sums[6], sums[7], sums[8], sums[9], sums[10], sums[11]) = (s20, s21, s22, s30, s31, s32);
     }
 
     /// <summary>
-    /// Where a block's first tap starts reading a channels-last sample, the offset on to its second tap, and from its
-    /// first filter's output gradient to the others'.
+    /// Where a block's first tap starts reading a channels-last sample, the offsets on to its second and third taps, and
+    /// from its first filter's output gradient to the others'.
     /// </summary>
-    private readonly record struct Steps(nint First, nint Tap, nint Filter1, nint Filter2, nint Filter3);
+    private readonly record struct Steps(nint First, nint Tap, nint Tap2, nint Filter1, nint Filter2, nint Filter3);
 }
