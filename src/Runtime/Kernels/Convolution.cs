@@ -110,8 +110,9 @@ public static unsafe class Convolution
     /// <summary>
     /// The backward rule for a batch: <c>dW = Σ dY X̃ᵀ</c>, <c>db[f] = Σ dY[f, :]</c>, and, unless <paramref name="dx"/>
     /// is empty, <c>dX̃ = Wᵀ dY</c> folded into <c>dx</c> (with stride 1 and no padding, both are computed directly
-    /// instead: <see cref="DirectWeightGradient"/>, <see cref="DirectInputGradient"/>). Samples go in groups sized to stay in L2, the groups split
-    /// between threads (<see cref="ConvolutionGradientJob"/>); each group's share of <c>dW</c> and <c>db</c> is summed in
+    /// instead: <see cref="DirectWeightGradient"/>, <see cref="DirectInputGradient"/>). Samples go in groups (sized to
+    /// stay in L2 when they are unfolded, eight otherwise), the groups split between threads
+    /// (<see cref="ConvolutionGradientJob"/>); each group's share of <c>dW</c> and <c>db</c> is summed in
     /// group order, so the result does not depend on the thread count. Overwrites the gradients. The unfolded groups
     /// and the partial sums live in buffers each thread makes once and reuses.
     /// </summary>
