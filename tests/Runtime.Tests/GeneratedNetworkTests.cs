@@ -130,6 +130,51 @@ public sealed class GeneratedNetworkTests
         Assert.Contains(joined.Gradients.ToArray(), g => g != 0f);
     }
 
+    /// <summary>
+    /// A training step leaves a convolution's own output unstored when the ReLU after it is computed in the same call;
+    /// its gradients are still those of the network written so that nothing is joined.
+    /// </summary>
+    [Fact]
+    public void A_training_step_with_joined_layers_gives_the_gradients_of_the_layers_one_at_a_time()
+    {
+        const int batch = 6;
+        INetwork joined = new ConvReLUPoolNet(7), separate = new ConvLeakyPoolNet(7);
+        var random = new SeededRandom(8);
+        var inputs = Enumerable.Range(0, batch * joined.InputLength).Select(_ => random.NextSingle() * 2 - 1).ToArray();
+        var labels = Enumerable.Range(0, batch).Select(i => i % joined.OutputLength).ToArray();
+
+        float joinedLoss = joined.TrainStep(joined.CreateWorkspace(batch), inputs, labels, new Sgd(0.01f));
+        float separateLoss = separate.TrainStep(separate.CreateWorkspace(batch), inputs, labels, new Sgd(0.01f));
+
+        Assert.Equal(separateLoss, joinedLoss);
+        Assert.Equal(separate.Gradients.ToArray(), joined.Gradients.ToArray());
+        Assert.Equal(separate.Parameters.ToArray(), joined.Parameters.ToArray());
+    }
+
+    /// <summary>
+    /// When a step's loss is not finite, every layer's output is in the workspace for the trainer's diagnosis,
+    /// including the convolution outputs the step's forward pass left unstored.
+    /// </summary>
+    [Fact]
+    public void A_step_whose_loss_is_not_finite_leaves_every_layer_output_in_the_workspace()
+    {
+        const int batch = 3;
+        var network = new ConvReLUPoolNet(2);
+        var inputs = Enumerable.Range(0, batch * ConvReLUPoolNet.InputLength).Select(i => MathF.Sin(i)).ToArray();
+        inputs[5] = float.NaN;
+        var expected = network.CreateWorkspace(batch);
+        network.Forward(expected, inputs, training: true);
+        var workspace = network.CreateWorkspace(batch);
+
+        float loss = network.TrainStep(workspace, inputs, new int[batch], new Sgd(0.01f));
+
+        Assert.True(float.IsNaN(loss));
+        foreach (var layer in ((INetwork)network).LayerOutputs)
+        {
+            Assert.Equal(expected.Region(layer.Offset, layer.Length, batch).ToArray(), workspace.Region(layer.Offset, layer.Length, batch).ToArray());
+        }
+    }
+
     [Fact]
     public void Softmax_outputs_are_probabilities()
     {

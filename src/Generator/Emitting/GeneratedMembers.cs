@@ -86,6 +86,11 @@ internal static class GeneratedMembers
         members.Add(Method("CreateWorkspace", "int"));
         members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan));
         members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan, "bool"));
+        if (NetworkEmitter.StepSkipsOutputs(plan))
+        {
+            members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan, "bool", "bool"));
+        }
+
         members.Add(Method("Backward", Workspace, NetworkEmitter.ReadOnlySpan, NetworkEmitter.ReadOnlySpan));
         members.Add(Method("TrainStep", Workspace, NetworkEmitter.ReadOnlySpan, plan.FusesSoftmaxCrossEntropy ? Labels : NetworkEmitter.ReadOnlySpan, Optimizer));
         members.Add(Method("Backpropagate", Workspace, NetworkEmitter.ReadOnlySpan, "int"));

@@ -281,7 +281,21 @@ internal static class NetworkEmitter
             "batch statistics) or inference mode, and keeps every layer's output in <paramref name=\"workspace\"/> for\n" +
             "<c>Backward</c>, which differentiates the same mode.</summary>\n" +
             "<returns>The outputs, a view into the workspace valid until its next use.</returns>");
-        using (writer.Braces($"public {ReadOnlySpan} Forward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, bool training)"))
+        bool skips = StepSkipsOutputs(plan);
+        if (skips)
+        {
+            writer.Line($"public {ReadOnlySpan} Forward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, bool training) =>");
+            writer.Line("    Forward(workspace, inputs, training, everyOutput: true);");
+            writer.Line();
+            writer.Documentation(
+                "<summary><c>Forward</c>; without <paramref name=\"everyOutput\"/> (a training step), a convolution computed in one call\n" +
+                "with the ReLU after it leaves its own output unstored, as backward reads only the ReLU's.</summary>");
+        }
+
+        string signature = skips
+            ? $"private {ReadOnlySpan} Forward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, bool training, bool everyOutput)"
+            : $"public {ReadOnlySpan} Forward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, bool training)";
+        using (writer.Braces(signature))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
             writer.Line("int batch = workspace.CheckBatch(Signature, inputs, InputLength);");
@@ -366,7 +380,10 @@ internal static class NetworkEmitter
                 : "global::Butterfly.Arguments.HasLength(targets, batch * OutputLength, \"targets\");");
             writer.Comment("Training mode; dropout masks are keyed by the optimizer's step count, which checkpoints keep.");
             writer.Line("workspace.NoiseStep = optimizer.StepCount;");
-            writer.Line($"{ReadOnlySpan} outputs = Forward(workspace, inputs, true);");
+            bool skips = StepSkipsOutputs(plan);
+            writer.Line(skips
+                ? $"{ReadOnlySpan} outputs = Forward(workspace, inputs, true, everyOutput: false);"
+                : $"{ReadOnlySpan} outputs = Forward(workspace, inputs, true);");
             int start = plan.BackpropagationStart;
             string gradient = start < 0 ? "default" : $"workspace.Region({plan.Layers[start].GradientOffset}, {plan.Layers[start].OutputLength}, batch)";
             if (labels)
@@ -383,6 +400,11 @@ internal static class NetworkEmitter
             writer.Comment("A loss that is not finite would spread NaN through every gradient and parameter: leave them as they are,\nso the caller can report the step and keep the last good weights.");
             using (writer.Braces("if (!float.IsFinite(loss))"))
             {
+                if (skips)
+                {
+                    EmitSkippedOutputs(writer, plan);
+                }
+
                 writer.Line("return loss;");
             }
 
@@ -402,6 +424,30 @@ internal static class NetworkEmitter
         writer.Line(other);
         writer.Line($"    throw new global::System.InvalidOperationException({Literals.String(message)});");
         writer.Line();
+    }
+
+    /// <summary>Whether the training step's forward pass leaves some convolution's own output unstored.</summary>
+    public static bool StepSkipsOutputs(NetworkPlan plan) => plan.Layers.Any(Conv2DLayer.StepSkipsOutput);
+
+    /// <summary>
+    /// In a step whose loss is not finite, the convolution outputs its forward pass left unstored, so that every layer's
+    /// output is in the workspace for the caller to look at (the trainer names the first that is not finite).
+    /// </summary>
+    private static void EmitSkippedOutputs(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Comment("Every layer's output for the caller's diagnosis: the convolution outputs the step left unstored.");
+        writer.Line($"{ReadOnlySpan} parameters = _parameters;");
+        foreach (var layer in plan.Layers.Where(Conv2DLayer.StepSkipsOutput))
+        {
+            if (layer.Index > 0)
+            {
+                var below = plan.Layers[layer.Index - 1];
+                writer.Line($"{ReadOnlySpan} {Output(below)} = workspace.Region({below.ActivationOffset}, {below.OutputLength}, batch);");
+            }
+
+            writer.Line($"{Span} {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
+            Conv2DLayer.EmitOwnForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)));
+        }
     }
 
     private static void EmitBackpropagate(CodeWriter writer, NetworkPlan plan)

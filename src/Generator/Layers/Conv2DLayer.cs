@@ -135,22 +135,40 @@ internal sealed class Conv2DLayer : LayerKind
             $"{layers} in one call: {convolution.Output} = conv({convolution.Input}) + b, {rectified} = max(0, {convolution.Output})" +
             (pooled is null ? "" : $", {pooled} = 2×2 max of {rectified}") +
             (geometry.ConvolvesDirectly ? ";\nall stored from each sample's sums, computed directly" : ";\nthe ReLU" + (pooled is null ? "" : " and the pooling") + " after the product"));
+        if (geometry.ConvolvesDirectly)
+        {
+            writer.Comment($"A training step (everyOutput false) leaves {convolution.Output} unstored: backward reads only {rectified}.");
+        }
+
+        string output = geometry.ConvolvesDirectly ? $"everyOutput ? {convolution.Output} : default" : convolution.Output;
         writer.Line(
-            $"global::Butterfly.Kernels.Convolution.Forward({convolution.Input}, {convolution.Parameter(0)}, {convolution.Parameter(1)}, {convolution.Output}, " +
+            $"global::Butterfly.Kernels.Convolution.Forward({convolution.Input}, {convolution.Parameter(0)}, {convolution.Parameter(1)}, {output}, " +
             $"{(geometry.ConvolvesDirectly ? "default" : convolution.Scratch(0))}, {convolution.Batch}, {ShapeArguments(plan)}, {ChunkSamples(plan.OutputShape)}, " +
             $"rectified: {rectified}{(pooled is null ? "" : $", pooled: {pooled}")});");
     }
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
-        var plan = layer.Layer;
-        var geometry = Geometry.Of(plan.Spec);
-        if (layer.Context == EmissionContext.Forward && ForwardComputedBy(plan) is { } end)
+        if (layer.Context == EmissionContext.Forward && ForwardComputedBy(layer.Layer) is { } end)
         {
             writer.Comment($"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]: computed by {end.Name}'s call below");
             return;
         }
 
+        EmitOwnForward(writer, layer);
+    }
+
+    /// <summary>
+    /// Whether a training step's forward pass may leave this convolution's own output unstored: the direct kernel then
+    /// stores only the ReLU after it (and the pooling after that), which is all that backward reads.
+    /// </summary>
+    public static bool StepSkipsOutput(LayerPlan plan) => ForwardComputedBy(plan) is not null && Geometry.Of(plan.Spec).ConvolvesDirectly;
+
+    /// <summary>The batch forward call for this convolution alone, into its own output.</summary>
+    public static void EmitOwnForward(CodeWriter writer, LayerEmission layer)
+    {
+        var plan = layer.Layer;
+        var geometry = Geometry.Of(plan.Spec);
         writer.Comment(
             $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}]\n" +
             (geometry.ConvolvesDirectly ? "computed directly, sample by sample" : "as Y = W X̃ on each unfolded sample X̃"));

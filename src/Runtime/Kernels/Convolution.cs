@@ -37,7 +37,8 @@ public static unsafe class Convolution
     /// <paramref name="pooled"/> is empty, that receives the 2×2 stride-2 max pooling of the ReLU's output: with the
     /// direct kernel these come from each sample's sums while they are in registers
     /// (<see cref="DirectConvolution.ForwardReLU"/>), otherwise from <see cref="Activations.ReLU"/> and
-    /// <see cref="Pooling.Max"/> afterwards. Either way the bits are those of the three layers run one by one.
+    /// <see cref="Pooling.Max"/> afterwards. Either way the bits are those of the three layers run one by one. With the
+    /// direct kernel and a rectified output, <paramref name="y"/> may be empty: the convolution itself is then not stored.
     /// </para>
     /// </summary>
     public static void Forward(
@@ -51,7 +52,12 @@ public static unsafe class Convolution
         Arguments.HasLength(x, batch * inLength, nameof(x));
         Arguments.HasLength(weights, filters * window, nameof(weights));
         Arguments.HasLength(bias, filters, nameof(bias));
-        Arguments.HasLength(y, batch * outLength, nameof(y));
+        bool direct = shape.IsDirect;
+        if (!y.IsEmpty || !direct || rectified.IsEmpty)
+        {
+            Arguments.HasLength(y, batch * outLength, nameof(y));
+        }
+
         if (!rectified.IsEmpty)
         {
             Arguments.HasLength(rectified, batch * outLength, nameof(rectified));
@@ -67,7 +73,6 @@ public static unsafe class Convolution
             Arguments.HasLength(pooled, batch * filters * (shape.OutH / 2) * (shape.OutW / 2), nameof(pooled));
         }
 
-        bool direct = shape.IsDirect;
         if (!direct)
         {
             Arguments.HasAtLeast(scratch, Math.Min(batch, chunk) * pixels * (window + filters), nameof(scratch));

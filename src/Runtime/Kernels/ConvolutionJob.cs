@@ -90,7 +90,7 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
             case Stage.Direct:
                 var weights = new ReadOnlySpan<float>(_weights, shape.Filters * window);
                 var bias = new ReadOnlySpan<float>(_bias, shape.Filters);
-                var y = new Span<float>(_y + (long)sample * outLength, outLength);
+                var y = _y == null ? default : new Span<float>(_y + (long)sample * outLength, outLength);
                 if (_rectified == null)
                 {
                     DirectConvolution.Forward(x, weights, bias, y, shape.Channels, shape.Height, shape.Width, shape.Filters, shape.Kernel);

@@ -216,7 +216,12 @@ partial class LeNet : global::Butterfly.INetwork
     /// batch statistics) or inference mode, and keeps every layer's output in <paramref name="workspace"/> for
     /// <c>Backward</c>, which differentiates the same mode.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
-    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training)
+    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training) =>
+        Forward(workspace, inputs, training, everyOutput: true);
+
+    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a convolution computed in one call
+    /// with the ReLU after it leaves its own output unstored, as backward reads only the ReLU's.</summary>
+    private global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training, bool everyOutput)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
@@ -235,7 +240,8 @@ partial class LeNet : global::Butterfly.INetwork
         global::System.Span<float> y3 = workspace.Region(18432, 1152, batch);
         // conv2d_1, relu_1 and max_pool_1 in one call: y1 = conv(inputs) + b, y2 = max(0, y1), y3 = 2×2 max of y2;
         // all stored from each sample's sums, computed directly
-        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), y1, default, batch, 1, 28, 28, 8, 5, 1, 0, 4, rectified: y2, pooled: y3);
+        // A training step (everyOutput false) leaves y1 unstored: backward reads only y2.
+        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), everyOutput ? y1 : default, default, batch, 1, 28, 28, 8, 5, 1, 0, 4, rectified: y2, pooled: y3);
 
         // conv2d_2: Conv2D(16, 5, 1, 0), (8, 12, 12) -> (16, 8, 8)
         global::System.Span<float> y4 = workspace.Region(20736, 1024, batch);
@@ -249,7 +255,8 @@ partial class LeNet : global::Butterfly.INetwork
         global::System.Span<float> y6 = workspace.Region(24832, 256, batch);
         // conv2d_2, relu_2 and max_pool_2 in one call: y4 = conv(y3) + b, y5 = max(0, y4), y6 = 2×2 max of y5;
         // all stored from each sample's sums, computed directly
-        global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), y4, default, batch, 8, 12, 12, 16, 5, 1, 0, 32, rectified: y5, pooled: y6);
+        // A training step (everyOutput false) leaves y4 unstored: backward reads only y5.
+        global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), everyOutput ? y4 : default, default, batch, 8, 12, 12, 16, 5, 1, 0, 32, rectified: y5, pooled: y6);
 
         // dense_1: Dense(10), (16, 4, 4) -> (10)
         global::System.Span<float> y7 = workspace.Region(25344, 10, batch);
@@ -303,7 +310,7 @@ partial class LeNet : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(labels, batch, "labels");
         // Training mode; dropout masks are keyed by the optimizer's step count, which checkpoints keep.
         workspace.NoiseStep = optimizer.StepCount;
-        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true);
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true, everyOutput: false);
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
         float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(25354, 10, batch), OutputLength);
@@ -311,6 +318,17 @@ partial class LeNet : global::Butterfly.INetwork
         // so the caller can report the step and keep the last good weights.
         if (!float.IsFinite(loss))
         {
+            // Every layer's output for the caller's diagnosis: the convolution outputs the step left unstored.
+            global::System.ReadOnlySpan<float> parameters = _parameters;
+            global::System.Span<float> y1 = workspace.Region(0, 4608, batch);
+            // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [8 × 1 × 5 × 5]
+            // computed directly, sample by sample
+            global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 200), parameters.Slice(200, 8), y1, default, batch, 1, 28, 28, 8, 5, 1, 0, 4);
+            global::System.ReadOnlySpan<float> y3 = workspace.Region(18432, 1152, batch);
+            global::System.Span<float> y4 = workspace.Region(20736, 1024, batch);
+            // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 8 × 5 × 5]
+            // computed directly, sample by sample
+            global::Butterfly.Kernels.Convolution.Forward(y3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), y4, default, batch, 8, 12, 12, 16, 5, 1, 0, 32);
             return loss;
         }
 
