@@ -104,28 +104,14 @@ public sealed class DirectConvolutionTests
     [InlineData(2, 13, 21, 3, 2)]   // per-filter loops: vectors and a scalar tail
     public void Rectifying_gives_the_bits_of_a_ReLU_run_afterwards(int channels, int height, int width, int filters, int kernel)
     {
-        // Zero weights on some filters make outputs equal to their bias: -0, +0 and NaN among them.
-        var random = new SeededRandom(channels + width);
-        var x = ConvolutionTests.Random(random, channels * height * width);
-        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
-        var b = ConvolutionTests.Random(random, filters);
-        int taps = channels * kernel * kernel;
-        w.AsSpan(0, taps).Clear();
-        b[0] = -0f;
-        w.AsSpan(taps, taps).Clear();
-        b[1] = float.NaN;
+        var (x, w, b) = OperandsWithSignedZeroAndNaNOutputs(channels + width, channels, height, width, filters, kernel);
         int length = filters * (height - kernel + 1) * (width - kernel + 1);
         var expected = new float[length];
         DirectConvolution.Forward(x, w, b, expected, channels, height, width, filters, kernel);
         Activations.ReLU(expected, expected);
         var rectified = new float[length];
         DirectConvolution.Forward(x, w, b, rectified, channels, height, width, filters, kernel, rectify: true);
-        for (int i = 0; i < length; i++)
-        {
-            Assert.True(
-                BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(rectified[i]),
-                $"output {i}: {rectified[i]} rectified in the kernel, {expected[i]} by a ReLU afterwards.");
-        }
+        AssertBits(expected, rectified, "rectified");
     }
 
     [Theory]
@@ -136,15 +122,7 @@ public sealed class DirectConvolutionTests
     [InlineData(1, 5, 9, 4, 3)]     // rows of one window short of a vector
     public void With_its_ReLU_and_pooling_it_gives_the_bits_of_the_three_layers_in_turn(int channels, int height, int width, int filters, int kernel)
     {
-        var random = new SeededRandom(channels * 7 + width);
-        var x = ConvolutionTests.Random(random, channels * height * width);
-        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
-        var b = ConvolutionTests.Random(random, filters);
-        int taps = channels * kernel * kernel;
-        w.AsSpan(0, taps).Clear();
-        b[0] = -0f;
-        w.AsSpan(taps, taps).Clear();
-        b[1] = float.NaN;
+        var (x, w, b) = OperandsWithSignedZeroAndNaNOutputs(channels * 7 + width, channels, height, width, filters, kernel);
         int outH = height - kernel + 1, outW = width - kernel + 1, length = filters * outH * outW;
         var y = new float[length];
         var rectified = new float[length];
@@ -168,6 +146,24 @@ public sealed class DirectConvolutionTests
         AssertBits(rectified, rectifiedOnly, "rectified alone");
     }
 
+    /// <summary>
+    /// Random operands, except that zero weights on the first two filters make their outputs equal to their bias:
+    /// -0 and NaN, beside the +0 and ordinary values of the others.
+    /// </summary>
+    private static (float[] X, float[] W, float[] B) OperandsWithSignedZeroAndNaNOutputs(int seed, int channels, int height, int width, int filters, int kernel)
+    {
+        var random = new SeededRandom(seed);
+        var x = ConvolutionTests.Random(random, channels * height * width);
+        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
+        var b = ConvolutionTests.Random(random, filters);
+        int taps = channels * kernel * kernel;
+        w.AsSpan(0, taps).Clear();
+        b[0] = -0f;
+        w.AsSpan(taps, taps).Clear();
+        b[1] = float.NaN;
+        return (x, w, b);
+    }
+
     private static float[] Garbage(int length)
     {
         var garbage = new float[length];
@@ -181,7 +177,7 @@ public sealed class DirectConvolutionTests
         {
             Assert.True(
                 BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
-                $"{what}[{i}]: {actual[i]} fused, {expected[i]} from the layers in turn.");
+                $"{what}[{i}]: {actual[i]} in the kernel, {expected[i]} from the layers in turn.");
         }
     }
 
