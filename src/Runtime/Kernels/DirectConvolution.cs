@@ -168,7 +168,11 @@ public static unsafe class DirectConvolution
         }
 
         float* rectified = targets.Rectified;
-        if (rectified != null)
+        if (rectified != null && targets.Y != null && !targets.RectifyY)
+        {
+            Activations.ReLU(new ReadOnlySpan<float>(targets.Y, shape.OutLength), new Span<float>(rectified, shape.OutLength));
+        }
+        else if (rectified != null)
         {
             PerFilter(x, weights, bias, rectified, shape, rectify: true);
         }
