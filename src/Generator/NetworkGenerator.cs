@@ -32,17 +32,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model)
             .WithTrackingName(TrackingNames.Models);
 
-        var diagnostics = parsed
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-
-        context.RegisterSourceOutput(diagnostics, static (production, found) =>
-        {
-            foreach (var diagnostic in found)
-            {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        // Only declarations with problems meet the compilation, whose trees turn their locations back into source
+        // locations; a valid network's outputs stay cached across edits (the incrementality tests pin that).
+        context.RegisterSourceOutput(
+            parsed.Select(static (result, _) => result.Diagnostics).Combine(context.CompilationProvider).Where(static pair => pair.Left.Count > 0),
+            static (production, pair) => Report(production, pair.Left, pair.Right));
 
         // Weights to embed are matched with the AdditionalFiles items by name; decoding and emission rerun only when a
         // request or the items change.
@@ -53,13 +47,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => WeightsEmbedding.Compile(pair.Left!, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Embed);
 
-        context.RegisterSourceOutput(embedded, static (production, result) =>
-        {
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(
+            embedded.Select(static (result, _) => result.Diagnostics).Combine(context.CompilationProvider).Where(static pair => pair.Left.Count > 0),
+            static (production, pair) => Report(production, pair.Left, pair.Right));
 
         // Emission is cached per network; only the naming below sees them all, because file names must be distinct
         // across networks and their embedded files (see HintNames), and that last step merely re-adds cached text.
@@ -79,6 +69,14 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 production.AddSource(hintName, SourceText.From(network.Source, System.Text.Encoding.UTF8));
             }
         });
+    }
+
+    private static void Report(SourceProductionContext production, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            production.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
+        }
     }
 
     private static string Generate(NetworkModel model)

@@ -5,7 +5,6 @@ internal static class TrackingNames
 {
     public const string Parse = nameof(Parse);
     public const string Models = nameof(Models);
-    public const string Diagnostics = nameof(Diagnostics);
     public const string Emit = nameof(Emit);
     public const string Embed = nameof(Embed);
 }

@@ -31,7 +31,6 @@ public sealed class IncrementalityTests
 
         AssertAllCachedOrUnchanged(second, TrackingNames.Parse);
         AssertAllCachedOrUnchanged(second, TrackingNames.Models);
-        AssertAllCachedOrUnchanged(second, TrackingNames.Diagnostics);
         AssertAllCachedOrUnchanged(second, TrackingNames.Emit);
         AssertOutputsNotRegenerated(second);
         Assert.Equal(first.SingleSource(), second.SingleSource());

@@ -4,6 +4,7 @@ using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Layers;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
+using Butterfly.Generator.Tests.Harness;
 
 namespace Butterfly.Generator.Tests;
 
@@ -74,7 +75,7 @@ public sealed class PlannerTests
         var error = Assert.Single(errors);
         Assert.Equal(1, error.LayerIndex);
         Assert.Equal("BF0019", error.Descriptor.Id);
-        var diagnostic = DiagnosticInfo.Create(error.Descriptor, null, error.Arguments).ToDiagnostic();
+        var diagnostic = DiagnosticInfo.Create(error.Descriptor, null, error.Arguments).ToDiagnostic(TestCompilation.Create());
         Assert.Equal("[Rejecting] cannot take an input of shape (3): it needs an image, (channels, height, width)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 

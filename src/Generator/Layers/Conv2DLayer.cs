@@ -31,14 +31,16 @@ internal sealed class Conv2DLayer : LayerKind
         double padding = spec.Get("padding"), kernel = spec.Get("kernel");
         if (padding < 0 || (kernel > 0 && padding >= kernel))
         {
-            yield return new LayerError(DiagnosticDescriptors.ArgumentOutOfRange, ["Conv2D padding", $"from 0 to kernel - 1 = {kernel - 1}", padding]);
+            // The nearest valid padding: none for a negative one, kernel - 1 (the most that keeps a window on the image) above.
+            var nearest = kernel > 0 ? new ArgumentFix("padding", padding < 0 ? 0 : (int)kernel - 1) : null;
+            yield return new LayerError(DiagnosticDescriptors.ArgumentOutOfRange, ["Conv2D padding", $"from 0 to kernel - 1 = {kernel - 1}", padding], nearest);
         }
     }
 
     public override ShapeResult InferShape(Shape input, LayerSpec spec)
     {
         var geometry = Geometry.Of(spec);
-        if ((ImageInput.Require(input, spec) ?? ImageInput.RequireFits(input, spec, geometry.Kernel, geometry.Padding)) is { } rejected)
+        if ((ImageInput.Require(input, spec) ?? ImageInput.RequireFits(input, spec, geometry.Kernel, geometry.Padding, pads: true)) is { } rejected)
         {
             return rejected;
         }

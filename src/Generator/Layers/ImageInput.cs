@@ -10,19 +10,22 @@ internal static class ImageInput
     public static ShapeResult? Require(Shape input, LayerSpec spec) =>
         input.Rank == 3 ? null : ShapeResult.Rejected(DiagnosticDescriptors.NeedsImageInput, spec.ToString(), input.ToString());
 
-    /// <summary>Null when a <paramref name="window"/>-sided window fits in the (padded) image, else the BF0026 rejection.</summary>
-    public static ShapeResult? RequireFits(Shape input, LayerSpec spec, int window, int padding)
+    /// <summary>
+    /// Null when a <paramref name="window"/>-sided window fits in the (padded) image, else the BF0026 rejection; for a
+    /// layer that <paramref name="pads"/>, that rejection carries the least padding that makes the window fit.
+    /// </summary>
+    public static ShapeResult? RequireFits(Shape input, LayerSpec spec, int window, int padding, bool pads = false)
     {
         int height = input[1] + 2 * padding, width = input[2] + 2 * padding;
-        return window <= height && window <= width
-            ? null
-            : ShapeResult.Rejected(
-                DiagnosticDescriptors.WindowLargerThanInput,
-                spec.ToString(),
-                window,
-                height,
-                width,
-                padding > 0 ? $" (with padding {padding})" : "");
+        if (window <= height && window <= width)
+        {
+            return null;
+        }
+
+        // window <= side + 2p for both sides: p = ceil((window - smaller side) / 2), which is below the window.
+        int fitting = (window - System.Math.Min(input[1], input[2]) + 1) / 2;
+        object[] arguments = [spec.ToString(), window, height, width, padding > 0 ? $" (with padding {padding})" : ""];
+        return ShapeResult.Rejected(new LayerError(DiagnosticDescriptors.WindowLargerThanInput, arguments, pads ? new ArgumentFix("padding", fitting) : null));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Butterfly.Generator.Diagnostics;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
@@ -6,8 +7,8 @@ using Microsoft.CodeAnalysis;
 
 namespace Butterfly.Generator.Layers;
 
-/// <summary>A declaration error in a layer's own arguments.</summary>
-internal sealed record LayerError(DiagnosticDescriptor Descriptor, object[] Arguments);
+/// <summary>A declaration error in a layer's own arguments, with the repair when one is clearly meant.</summary>
+internal sealed record LayerError(DiagnosticDescriptor Descriptor, object[] Arguments, ArgumentFix? Fix = null);
 
 /// <summary>
 /// A layer's output shape, or why it cannot take its input: a reason for the generic BF0019, or a diagnostic of its
@@ -21,6 +22,8 @@ internal readonly record struct ShapeResult(Shape? Output, string? Problem, Laye
 
     public static ShapeResult Rejected(DiagnosticDescriptor descriptor, params object[] arguments) =>
         new(null, null, new LayerError(descriptor, arguments));
+
+    public static ShapeResult Rejected(LayerError error) => new(null, null, error);
 }
 
 /// <summary>

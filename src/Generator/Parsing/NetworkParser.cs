@@ -72,7 +72,7 @@ internal static class NetworkParser
         foreach (var error in planErrors)
         {
             var location = error.LayerIndex < 0 ? networkLocation : layerLocations[error.LayerIndex];
-            diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, location, error.Arguments));
+            diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, location, error.Fix, error.Arguments));
         }
 
         // The parameter views are named after the layers (Dense1Weights, ...), so only the plan knows them.
@@ -214,7 +214,7 @@ internal static class NetworkParser
             var layer = layers[i];
             foreach (var error in layer.Kind!.CheckArguments(layer.Spec!))
             {
-                diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, layer.Location, error.Arguments));
+                diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, layer.Location, error.Fix, error.Arguments));
             }
 
             if (layer.Kind is SoftmaxLayer && i != layers.Count - 1)

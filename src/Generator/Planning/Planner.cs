@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 namespace Butterfly.Generator.Planning;
 
 /// <summary>A problem the planner found, at a layer (or at the network when <see cref="LayerIndex"/> is -1).</summary>
-internal sealed record PlanError(int LayerIndex, DiagnosticDescriptor Descriptor, object[] Arguments);
+internal sealed record PlanError(int LayerIndex, DiagnosticDescriptor Descriptor, object[] Arguments, ArgumentFix? Fix = null);
 
 /// <summary>
 /// Shape inference and buffer planning: pure functions of a <see cref="NetworkSpec"/>, testable without Roslyn.
@@ -47,7 +47,7 @@ internal static class Planner
             if (result.Output is not { } output)
             {
                 errors.Add(result.Error is { } error
-                    ? new PlanError(i, error.Descriptor, error.Arguments)
+                    ? new PlanError(i, error.Descriptor, error.Arguments, error.Fix)
                     : new PlanError(i, DiagnosticDescriptors.ImpossibleShape, [layerSpec.ToString(), shape.ToString(), result.Problem ?? ""]));
                 return null;
             }
