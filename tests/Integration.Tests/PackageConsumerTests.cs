@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.IO.Compression;
+using System.Linq;
 using Butterfly.Tests;
 
 namespace Butterfly.Integration.Tests;
@@ -25,7 +27,14 @@ public sealed class PackageConsumerTests : IDisposable
         DotnetCommand.Run(
             RepositoryPaths.Root,
             "pack", "src/Runtime/Butterfly.Runtime.csproj", "-c", configuration, "-o", feed, $"-p:PackageVersion={_version}");
-        Assert.True(File.Exists(Path.Combine(feed, $"Butterfly.{_version}.nupkg")));
+        string package = Path.Combine(feed, $"Butterfly.{_version}.nupkg");
+        using (var contents = ZipFile.OpenRead(package))
+        {
+            // The generator, and beside it the IDE's code fixes for its diagnostics.
+            var entries = contents.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("analyzers/dotnet/cs/Butterfly.Generator.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Butterfly.CodeFixes.dll", entries);
+        }
 
         DotnetCommand.Run(app, "new", "console", "--framework", "net10.0", "--name", "Consumer", "--output", ".");
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""

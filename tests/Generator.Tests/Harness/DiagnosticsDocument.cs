@@ -46,7 +46,8 @@ internal sealed partial class DiagnosticsDocument
                 heading.Groups["title"].Value.Trim(),
                 AnchorAbove(lines, i),
                 CodeBlocks(lines, i + 1, end),
-                lines[(i + 1)..end].Select(l => Message().Match(l)).Where(m => m.Success).Select(m => m.Groups["message"].Value).ToImmutableArray()));
+                lines[(i + 1)..end].Select(l => Message().Match(l)).Where(m => m.Success).Select(m => m.Groups["message"].Value).ToImmutableArray(),
+                lines[(i + 1)..end].Any(l => l.StartsWith("IDE code fix:", System.StringComparison.Ordinal))));
         }
 
         var mentioned = Mention().Matches(markdown).Select(m => m.Value.ToUpperInvariant()).Distinct().ToImmutableArray();
