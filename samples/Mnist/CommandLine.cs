@@ -1,23 +1,27 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
+using System.IO;
 using System.Linq;
-using System.Text;
 
 namespace Butterfly.Samples.Mnist;
 
 /// <summary>
-/// Reads <c>--name value</c> pairs into <see cref="RunOptions"/>. Each option is one row of <see cref="Options"/>,
-/// which also writes <c>--help</c>, so adding an option is adding a row.
+/// The sample's command line, on System.CommandLine: the training options, which read into <see cref="RunOptions"/>,
+/// and the <c>export</c> command. Each training option is one row of <see cref="Rows"/>, which also gives its
+/// <c>--help</c> line, so adding an option is adding a row. System.CommandLine writes the help, suggests the nearest
+/// option for a misspelled one, and completes names in shells set up for it (dotnet-suggest).
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly Option[] Options =
+    private static readonly Row[] Rows =
     [
         new("network", "NAME", $"the network to train: {Names(NetworkChoice.All.Select(n => $"{n.Name} ({n.Description})"))}. Default mlp.",
-            (o, v) => o with { Network = NetworkChoice.Find(v).Name }),
+            (o, v) => o with { Network = NetworkChoice.Find(v).Name }, NetworkChoice.All.Select(n => n.Name)),
         new("optimizer", "NAME", $"{Names(OptimizerChoice.All.Select(c => c.Name))}. Default momentum.",
-            (o, v) => o with { Optimizer = OptimizerChoice.Find(v).Name }),
+            (o, v) => o with { Optimizer = OptimizerChoice.Find(v).Name }, OptimizerChoice.All.Select(c => c.Name)),
         new("lr", "RATE", "the base learning rate; positive. Default: 0.1 for sgd, momentum and nesterov, 0.01 for adagrad, 0.001 for rmsprop, adam and adamw, 1 for adadelta.",
             (o, v) => o with { LearningRate = PositiveFloat("lr", v) }),
         new("epochs", "N", "epochs in total (with --resume, the total to continue up to). Default 20.",
@@ -48,41 +52,79 @@ internal static class CommandLine
             (o, v) => o with { Patience = Integer("patience", v, 0) }),
     ];
 
-    /// <summary>Reads <paramref name="args"/>.</summary>
+    /// <summary>
+    /// Runs the command line: trains (<paramref name="train"/>), exports, or shows help. Exit codes: 0 done, 2 a usage
+    /// error (an unknown or misspelled option, a missing or out-of-range value, with the error on standard error),
+    /// and whatever the command returns.
+    /// </summary>
+    /// <exception cref="UsageException">A value the command's own checks reject, such as <c>--epochs 0</c>.</exception>
+    public static int Run(IReadOnlyList<string> args, Func<RunOptions, IReadOnlySet<string>, int> train, TextWriter output, TextWriter error)
+    {
+        var (root, options) = Root();
+        root.SetAction(parsed =>
+        {
+            var (read, given) = Read(parsed, options);
+            return train(read, given);
+        });
+
+        // The program reports an exception in its own words and exit code, so System.CommandLine's handler stays off. A
+        // parse error prints the error and the nearest options, not the whole help.
+        var result = root.Parse(args);
+        if (result.Action is ParseErrorAction parseError)
+        {
+            parseError.ShowHelp = false;
+        }
+
+        int code = result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+        return result.Errors.Count > 0 ? 2 : code;
+    }
+
+    /// <summary>Reads <paramref name="args"/> as training options, as a resumed run re-reads its saved settings.</summary>
     /// <returns>The options, and the names of those the command line gave.</returns>
     /// <exception cref="UsageException">An unknown option, a missing value or a value out of range.</exception>
     public static (RunOptions Options, IReadOnlySet<string> Given) Parse(IReadOnlyList<string> args)
     {
+        var (root, options) = Root();
+        root.SetAction(_ => 0);
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            throw new UsageException(result.Errors[0].Message);
+        }
+
+        return Read(result, options);
+    }
+
+    /// <summary>The root command, with an option for each row, and <c>export</c>.</summary>
+    private static (RootCommand Root, IReadOnlyDictionary<Row, Option<string>> Options) Root()
+    {
+        var options = Rows.ToDictionary(row => row, row => row.ToOption());
+        var root = new RootCommand(
+            "Trains a network on MNIST with Butterfly and saves its weights, a checkpoint and two charts. With no options it " +
+            "runs the main job: mlp, SGD with momentum 0.9, lr 0.1 decayed by 0.85 per epoch, 20 epochs of batches of 32, " +
+            "into out/mnist. Example: --optimizer adam --lr 0.001 --epochs 2 --batch 64 --seed 7 --threads 1 --out A. " +
+            "Resume: --resume A --epochs 4 (continues A's run, with A's settings, to 4 epochs in total).");
+        foreach (var option in options.Values)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(ExportCommand.Create());
+        return (root, options);
+    }
+
+    /// <summary>The options a parse gave, each applied by its row, then the network's defaults for the rest.</summary>
+    private static (RunOptions Options, IReadOnlySet<string> Given) Read(ParseResult parsed, IReadOnlyDictionary<Row, Option<string>> rows)
+    {
         var options = new RunOptions();
         var given = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < args.Count; i++)
+        foreach (var (row, option) in rows)
         {
-            string arg = args[i];
-            if (arg is "--help" or "-h" or "-?")
+            if (parsed.GetResult(option) is { Implicit: false } && parsed.GetValue(option) is { } value)
             {
-                return (options with { Help = true }, given);
+                given.Add(row.Name);
+                options = row.Apply(options, value);
             }
-
-            string name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : "";
-            string? inline = null;
-            int equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (equals >= 0)
-            {
-                inline = name[(equals + 1)..];
-                name = name[..equals];
-            }
-
-            var option = Options.FirstOrDefault(o => o.Name == name)
-                ?? throw new UsageException(name.Length == 0
-                    ? $"unexpected argument '{arg}'; options start with -- (see --help)."
-                    : $"unknown option '--{name}' (see --help).");
-            if (!given.Add(name))
-            {
-                throw new UsageException($"--{name} is given twice.");
-            }
-
-            string value = inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"--{name} needs a value ({option.Value})."));
-            options = option.Apply(options, value);
         }
 
         options = WithNetworkDefaults(options, given);
@@ -104,38 +146,11 @@ internal static class CommandLine
             string name = defaults[i][2..];
             if (!given.Contains(name))
             {
-                options = Options.First(o => o.Name == name).Apply(options, defaults[i + 1]);
+                options = Rows.First(o => o.Name == name).Apply(options, defaults[i + 1]);
             }
         }
 
         return options;
-    }
-
-    /// <summary>The <c>--help</c> text.</summary>
-    public static string Usage()
-    {
-        var text = new StringBuilder();
-        text.AppendLine("Trains a network on MNIST with Butterfly and saves its weights, a checkpoint and two charts.");
-        text.AppendLine();
-        text.AppendLine("Usage: dotnet run -c Release --project samples/Mnist -- [options]");
-        text.AppendLine("       dotnet run -c Release --project samples/Mnist -- export [options]   (embeddable weights; export --help)");
-        text.AppendLine();
-        text.AppendLine("With no options it runs the main job: mlp, SGD with momentum 0.9, lr 0.1 decayed by 0.85 per epoch,");
-        text.AppendLine("20 epochs of batches of 32, into out/mnist.");
-        text.AppendLine();
-        text.AppendLine("Options:");
-        foreach (var option in Options)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  --{option.Name} {option.Value}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"      {option.Help}");
-        }
-
-        text.AppendLine("  --help");
-        text.AppendLine("      this text.");
-        text.AppendLine();
-        text.AppendLine("Example: --optimizer adam --lr 0.001 --epochs 2 --batch 64 --seed 7 --threads 1 --out A");
-        text.AppendLine("Resume:  --resume A --epochs 4   (continues A's run, with A's settings, to 4 epochs in total)");
-        return text.ToString();
     }
 
     private static string Names(IEnumerable<string> names) => string.Join(", ", names);
@@ -168,6 +183,21 @@ internal static class CommandLine
     private static string NotEmpty(string name, string value) =>
         value.Length > 0 ? value : throw new UsageException($"--{name} expects a folder; got an empty value.");
 
-    /// <summary>One option: its name, the placeholder of its value, its help, and how it sets the options.</summary>
-    private sealed record Option(string Name, string Value, string Help, Func<RunOptions, string, RunOptions> Apply);
+    /// <summary>
+    /// One option: its name, the placeholder of its value, its help, how it sets the options, and the values a shell may
+    /// complete. Values are read as text and checked by <see cref="Apply"/>, whose messages say what was expected.
+    /// </summary>
+    private sealed record Row(string Name, string Value, string Help, Func<RunOptions, string, RunOptions> Apply, IEnumerable<string>? Completions = null)
+    {
+        public Option<string> ToOption()
+        {
+            var option = new Option<string>("--" + Name) { Description = Help, HelpName = Value };
+            if (Completions is not null)
+            {
+                option.CompletionSources.Add(Completions.ToArray());
+            }
+
+            return option;
+        }
+    }
 }

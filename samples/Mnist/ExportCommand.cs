@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 
@@ -12,58 +12,41 @@ namespace Butterfly.Samples.Mnist;
 /// </summary>
 internal static class ExportCommand
 {
-    public const string Name = "export";
-
-    public static string Usage =>
-        "Usage: dotnet run -c Release --project samples/Mnist -- export [--weights FILE] [--out DIR] [--name STEM] [--calibration N]\n" +
-        "  --weights FILE     trained mlp weights. Default out/mnist/mlp.bfw.\n" +
-        "  --out DIR          where STEM.bfw.b64 and STEM.bfq.b64 go. Default samples/EmbeddedInference/Model.\n" +
-        "  --name STEM        Default mnist-mlp.\n" +
-        "  --calibration N    training images to calibrate the int8 activations on. Default 1000.\n";
-
-    public static int Execute(IReadOnlyList<string> args, Action<string> print)
+    /// <summary>The <c>export</c> command; its action runs <see cref="Execute"/> and prints to the invocation's output.</summary>
+    public static Command Create()
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        Option<string> weights = new("--weights") { Description = "trained mlp weights.", HelpName = "FILE", DefaultValueFactory = _ => Path.Combine("out", "mnist", "mlp.bfw") };
+        Option<string> output = new("--out") { Description = "where STEM.bfw.b64 and STEM.bfq.b64 go.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("samples", "EmbeddedInference", "Model") };
+        Option<string> name = new("--name") { Description = "the files' stem.", HelpName = "STEM", DefaultValueFactory = _ => "mnist-mlp" };
+        Option<string> calibration = new("--calibration") { Description = "training images to calibrate the int8 activations on.", HelpName = "N", DefaultValueFactory = _ => "1000" };
+        var command = new Command("export", "Writes the weights files [Network(Weights = ...)] embeds, float32 and int8, and prints both models' test accuracy.")
         {
-            ["weights"] = Path.Combine("out", "mnist", "mlp.bfw"),
-            ["out"] = Path.Combine("samples", "EmbeddedInference", "Model"),
-            ["name"] = "mnist-mlp",
-            ["calibration"] = "1000",
+            weights, output, name, calibration,
         };
-        for (int i = 0; i < args.Count; i++)
+        command.SetAction(parsed => Execute(
+            parsed.GetValue(weights)!, parsed.GetValue(output)!, parsed.GetValue(name)!, parsed.GetValue(calibration)!, parsed.InvocationConfiguration.Output.WriteLine));
+        return command;
+    }
+
+    public static int Execute(string weights, string output, string name, string calibration, Action<string> print)
+    {
+        if (!int.TryParse(calibration, NumberStyles.Integer, CultureInfo.InvariantCulture, out int calibrationCount) || calibrationCount < 1)
         {
-            string name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : "";
-            if (name is "help" or "h")
-            {
-                print(Usage);
-                return 0;
-            }
-
-            if (!values.ContainsKey(name) || i + 1 == args.Count)
-            {
-                throw new UsageException($"export takes --weights, --out, --name and --calibration, each with a value (got '{args[i]}').");
-            }
-
-            values[name] = args[++i];
-        }
-
-        if (!int.TryParse(values["calibration"], NumberStyles.Integer, CultureInfo.InvariantCulture, out int calibrationCount) || calibrationCount < 1)
-        {
-            throw new UsageException($"--calibration must be a positive whole number (got '{values["calibration"]}').");
+            throw new UsageException($"--calibration must be a positive whole number (got '{calibration}').");
         }
 
         string data = Butterfly.Mnist.FindDataDirectory(Directory.GetCurrentDirectory()) ?? Butterfly.Mnist.FindDataDirectory(AppContext.BaseDirectory)
             ?? throw new UsageException("data/mnist was not found above the current folder or the program.");
         var network = new MnistMlp();
-        WeightsFile.Load(network, values["weights"]);
+        WeightsFile.Load(network, weights);
         var train = Butterfly.Mnist.LoadTraining(data);
         var test = Butterfly.Mnist.LoadTest(data);
         calibrationCount = Math.Min(calibrationCount, train.Count);
         var quantized = Quantizer.Quantize(network, train.Features[..(calibrationCount * train.SampleLength)]);
 
-        Directory.CreateDirectory(values["out"]);
-        string floatPath = Path.Combine(values["out"], values["name"] + ".bfw.b64");
-        string int8Path = Path.Combine(values["out"], values["name"] + ".bfq.b64");
+        Directory.CreateDirectory(output);
+        string floatPath = Path.Combine(output, name + ".bfw.b64");
+        string int8Path = Path.Combine(output, name + ".bfq.b64");
         EmbeddedWeights.Export(network, floatPath);
         EmbeddedWeights.Export(quantized, int8Path);
 

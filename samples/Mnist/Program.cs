@@ -6,19 +6,7 @@ using Butterfly.Samples.Mnist;
 // See --help for the options; 'export' writes the weights files [Network(Weights = ...)] embeds (export --help).
 try
 {
-    if (args.Length > 0 && args[0] == ExportCommand.Name)
-    {
-        return ExportCommand.Execute(args[1..], Console.WriteLine);
-    }
-
-    var (options, given) = CommandLine.Parse(args);
-    if (options.Help)
-    {
-        Console.Write(CommandLine.Usage());
-        return 0;
-    }
-
-    return TrainingRun.Execute(options, given, TrainingDisplay.ForConsole());
+    return CommandLine.Run(args, (options, given) => TrainingRun.Execute(options, given, TrainingDisplay.ForConsole()), Console.Out, Console.Error);
 }
 catch (UsageException e)
 {

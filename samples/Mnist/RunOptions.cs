@@ -47,8 +47,6 @@ internal sealed record RunOptions
     /// <summary>0 for no early stopping.</summary>
     public int Patience { get; init; }
 
-    public bool Help { get; init; }
-
     public OptimizerChoice OptimizerChoice => OptimizerChoice.Find(Optimizer);
 
     public float ResolvedLearningRate => LearningRate ?? OptimizerChoice.DefaultLearningRate;
