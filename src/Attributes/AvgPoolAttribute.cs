@@ -8,7 +8,7 @@ namespace Butterfly;
 /// the stride.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class AvgPoolAttribute : Attribute
+public sealed class AvgPoolAttribute : LayerAttribute
 {
     /// <summary>Declares average pooling with non-overlapping windows (stride = size).</summary>
     /// <param name="size">The side of the window; positive.</param>

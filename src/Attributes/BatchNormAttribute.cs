@@ -9,7 +9,7 @@ namespace Butterfly;
 /// averages. The running averages are saved with the weights but never trained.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class BatchNormAttribute : Attribute
+public sealed class BatchNormAttribute : LayerAttribute
 {
     /// <summary>Declares batch normalization.</summary>
     /// <param name="momentum">The running averages' update weight, in (0, 1].</param>

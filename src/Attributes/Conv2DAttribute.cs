@@ -9,7 +9,7 @@ namespace Butterfly;
 /// rounded down. Kernels start He-normal when a rectifier follows, else Glorot-uniform; biases start at zero.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class Conv2DAttribute : Attribute
+public sealed class Conv2DAttribute : LayerAttribute
 {
     /// <summary>Declares a convolution.</summary>
     /// <param name="filters">Output channels; positive.</param>

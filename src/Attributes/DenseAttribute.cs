@@ -8,7 +8,7 @@ namespace Butterfly;
 /// <see cref="ReLUAttribute"/> follows; biases start at zero.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class DenseAttribute : Attribute
+public sealed class DenseAttribute : LayerAttribute
 {
     /// <summary>Declares a fully connected layer.</summary>
     /// <param name="units">The number of outputs; positive.</param>

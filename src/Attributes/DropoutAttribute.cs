@@ -8,7 +8,7 @@ namespace Butterfly;
 /// identity. The masks are drawn from the trainer's seed and step count, so a resumed run is bit-identical.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class DropoutAttribute : Attribute
+public sealed class DropoutAttribute : LayerAttribute
 {
     /// <summary>Declares dropout.</summary>
     /// <param name="rate">The probability of dropping a value, in [0, 1).</param>

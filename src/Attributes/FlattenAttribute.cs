@@ -8,4 +8,4 @@ namespace Butterfly;
 /// <c>[Flatten]</c> only makes the reshaping visible in the declaration and the summary.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class FlattenAttribute : Attribute;
+public sealed class FlattenAttribute : LayerAttribute;

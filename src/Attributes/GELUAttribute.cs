@@ -7,4 +7,4 @@ namespace Butterfly;
 /// <c>y = x/2 · (1 + tanh(sqrt(2/π) (x + 0.044715 x³)))</c>, element-wise.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class GELUAttribute : Attribute;
+public sealed class GELUAttribute : LayerAttribute;

@@ -16,4 +16,7 @@ public sealed class InputAttribute : Attribute
 
     /// <summary>The declared dimensions.</summary>
     public int[] Shape { get; }
+
+    /// <summary>A name for the input, so that a layer after the first can read it again through <see cref="FromAttribute"/> or a merge.</summary>
+    public string? Name { get; set; }
 }

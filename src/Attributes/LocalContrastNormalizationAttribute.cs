@@ -9,7 +9,7 @@ namespace Butterfly;
 /// <c>w</c> (zero outside the input) whose weights sum to 1 over the window and the channels.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class LocalContrastNormalizationAttribute : Attribute
+public sealed class LocalContrastNormalizationAttribute : LayerAttribute
 {
     /// <summary>Declares local contrast normalization.</summary>
     /// <param name="size">The side of the window; odd, positive, at most the input's height and width.</param>

@@ -7,7 +7,7 @@ namespace Butterfly;
 /// <c>y[c] = x[c] / (k + (α / size) Σ_{c' within size/2 of c} x[c']²)^β</c> at every position.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class LocalResponseNormalizationAttribute : Attribute
+public sealed class LocalResponseNormalizationAttribute : LayerAttribute
 {
     /// <summary>Declares local response normalization.</summary>
     /// <param name="size">Channels in the window; odd and positive.</param>

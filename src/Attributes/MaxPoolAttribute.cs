@@ -8,7 +8,7 @@ namespace Butterfly;
 /// the stride.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class MaxPoolAttribute : Attribute
+public sealed class MaxPoolAttribute : LayerAttribute
 {
     /// <summary>Declares max pooling with non-overlapping windows (stride = size).</summary>
     /// <param name="size">The side of the window; positive.</param>

@@ -7,4 +7,4 @@ namespace Butterfly;
 /// last layer; with it the default loss is <see cref="LossFunction.CrossEntropy"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class SoftmaxAttribute : Attribute;
+public sealed class SoftmaxAttribute : LayerAttribute;

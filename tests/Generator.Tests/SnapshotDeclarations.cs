@@ -138,4 +138,33 @@ internal static class SnapshotDeclarations
 
     /// <summary>The names of <see cref="ByName"/>, as theory data (names read better than sources in test output).</summary>
     public static TheoryData<string> Names => new(ByName.Keys);
+
+    /// <summary>
+    /// A graph: the bench's residual network (named outputs, Add merges read twice, same padding, global average
+    /// pooling), with a Concat branch and a Multiply gate besides, so that every merge and the gradient sums show.
+    /// </summary>
+    public const string Residual = """
+        using Butterfly;
+
+        namespace Samples.Vision;
+
+        /// <summary>Two residual blocks over 28×28 digits.</summary>
+        [Network]
+        [Input(1, 28, 28)]
+        [Conv2D(16, 3, padding: Padding.Same), ReLU(Name = "stem")]
+        [Conv2D(16, 3, padding: 1), ReLU]
+        [Conv2D(16, 3, padding: 1)]
+        [Add("stem"), ReLU]
+        [MaxPool(2)]
+        [Conv2D(32, 3, padding: 1), ReLU(Name = "s2")]
+        [Conv2D(32, 3, padding: 1), ReLU]
+        [Conv2D(32, 3, padding: 1)]
+        [Add("s2"), ReLU(Name = "body")]
+        [Conv2D(32, 1), Sigmoid]
+        [Multiply("body", Name = "gated")]
+        [From("s2"), Conv2D(8, 1)]
+        [Concat("gated"), GlobalAvgPool]
+        [Dense(10), Softmax]
+        public partial class Residual;
+        """;
 }

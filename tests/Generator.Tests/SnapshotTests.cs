@@ -34,6 +34,9 @@ public sealed class SnapshotTests
     public void Normalization_dropout_and_new_activations() =>
         VerifySingleSource(SnapshotDeclarations.NormalizedConvolution, "Samples.Vision.Normalized.g.cs");
 
+    [Fact]
+    public void Residual_network_with_every_merge() => VerifySingleSource(SnapshotDeclarations.Residual, "Samples.Vision.Residual.g.cs");
+
     private static void VerifySingleSource(
         string declaration,
         string hintName,

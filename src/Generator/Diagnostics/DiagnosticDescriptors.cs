@@ -202,6 +202,55 @@ internal static class DiagnosticDescriptors
         "Precision without embedded weights",
         "Network '{0}' sets Precision, which applies only to embedded weights: add Weights = \"NAME.bfq.b64\" naming the quantized weights, or remove Precision");
 
+    public static readonly DiagnosticDescriptor UnknownLayerName = Error(
+        "BF0040",
+        "Unknown layer name",
+        "{0} reads '{1}', but no layer or input of network '{2}' has that name: name the output you mean with Name = \"{1}\", or correct the name");
+
+    public static readonly DiagnosticDescriptor DuplicateLayerName = Error(
+        "BF0041",
+        "Layer name used twice",
+        "The name '{0}' is given to {1} and again to {2}: give each output its own name");
+
+    public static readonly DiagnosticDescriptor LaterLayerName = Error(
+        "BF0042",
+        "Layer reads a later output",
+        "{0} reads '{1}', the output of {2}, which comes at or after it: a layer reads only outputs declared before it, since the order of the attributes is the order of the data flow");
+
+    public static readonly DiagnosticDescriptor MergedShapesDisagree = Error(
+        "BF0043",
+        "Merged shapes do not agree",
+        "{0} merges '{1}' of shape {2} with '{3}' of shape {4}: {5}");
+
+    public static readonly DiagnosticDescriptor UnreadOutput = new(
+        "BF0044",
+        "Layer output is never read",
+        "The output of {0} is read by no later layer and is not the network's output: its work is wasted; read it with From(\"NAME\") or a merge, or remove the layer",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "bf0044");
+
+    public static readonly DiagnosticDescriptor NothingToMerge = Error(
+        "BF0045",
+        "Merge has nothing to merge",
+        "{0} names no output to merge with the current one: give it the name of an earlier layer, such as {1}(\"stem\")");
+
+    public static readonly DiagnosticDescriptor FromWithoutLayer = Error(
+        "BF0046",
+        "From is not followed by a layer",
+        "[From(\"{0}\")] must be followed by the layer that reads '{0}', but {1}: put it just before that layer");
+
+    public static readonly DiagnosticDescriptor InvalidLayerName = Error(
+        "BF0047",
+        "Invalid layer name",
+        "The name '{0}' is not a valid output name: use letters, digits, '_', '.', '-' or '/', starting with a letter or '_'");
+
+    public static readonly DiagnosticDescriptor SamePaddingNeedsOddKernel = Error(
+        "BF0048",
+        "Same padding needs an odd kernel",
+        "Conv2D with padding: Padding.Same needs an odd kernel, so that (kernel - 1) / 2 zeros on each side keep the size, but the kernel is {0}: use a kernel of {1} or {2}, or give the padding as a number");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

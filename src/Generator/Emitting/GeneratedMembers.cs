@@ -92,8 +92,9 @@ internal static class GeneratedMembers
         }
 
         members.Add(Method("Backward", Workspace, NetworkEmitter.ReadOnlySpan, NetworkEmitter.ReadOnlySpan));
+        members.Add(Method("Backward", Workspace, NetworkEmitter.ReadOnlySpan, NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));
         members.Add(Method("TrainStep", Workspace, NetworkEmitter.ReadOnlySpan, plan.FusesSoftmaxCrossEntropy ? Labels : NetworkEmitter.ReadOnlySpan, Optimizer));
-        members.Add(Method("Backpropagate", Workspace, NetworkEmitter.ReadOnlySpan, "int"));
+        members.Add(Method("Backpropagate", Workspace, NetworkEmitter.ReadOnlySpan, "int", NetworkEmitter.Span));
         if (embedded is { } precision)
         {
             members.Add(Method(EmbeddedEmitter.PredictName, NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));

@@ -91,7 +91,7 @@ internal static class NetworkEmitter
         writer.Documentation($"<summary>Floats in one input sample, shape {plan.Spec.Input}.</summary>");
         writer.Line($"public const int InputLength = {plan.InputLength};");
         writer.Line();
-        writer.Documentation($"<summary>Floats in one output sample, shape {plan.Layers[plan.Layers.Count - 1].OutputShape}.</summary>");
+        writer.Documentation($"<summary>Floats in one output sample, shape {plan.Output.OutputShape}.</summary>");
         writer.Line($"public const int OutputLength = {plan.OutputLength};");
         writer.Line();
         writer.Documentation("<summary>Trainable parameters in <see cref=\"Parameters\"/>.</summary>");
@@ -221,39 +221,41 @@ internal static class NetworkEmitter
     public static void EmitPredictLayers(CodeWriter writer, NetworkPlan plan, string scratchSource, System.Func<LayerPlan, string, string, LayerEmission> emission)
     {
         int scratch = plan.PredictScratchFloats;
-        int halves = plan.ActivationScratchFloats;
+        int activations = plan.ActivationScratchFloats, slot = plan.PredictSlotFloats;
         if (scratch > 0)
         {
             writer.Line($"{Span} scratch = {scratchSource};");
-            writer.Comment(halves == scratch
-                ? $"The halves [0, {halves / 2}) and [{halves / 2}, {halves}) take turns as a layer's input and output;\nelement-wise layers work in place."
-                : $"The halves [0, {halves / 2}) and [{halves / 2}, {halves}) take turns as a layer's input and output;\nelement-wise layers work in place. [{halves}, {scratch}) is the layers' own scratch.");
+            string own = activations == scratch ? "" : $" [{activations}, {scratch}) is the layers' own scratch.";
+            writer.Comment(!plan.IsGraph && activations == 2 * slot
+                ? $"The halves [0, {slot}) and [{slot}, {activations}) take turns as a layer's input and output;\nelement-wise layers work in place." + own
+                : $"{(slot == 0 ? 0 : activations / slot)} slots of {slot} floats from 0: an output takes a free slot, which is free again after the\noutput's last reader; an element-wise layer that is its input's last reader works in place." + own);
         }
 
-        string current = "input";
-        int half = -1;
+        var spans = new Dictionary<LayerPlan, string>();
         foreach (var layer in plan.Layers)
         {
             writer.Line();
             Header(writer, layer);
             string output;
-            if (layer.Next is null)
+            if (layer.IsOutput)
             {
                 output = "output";
             }
-            else if (layer.Kind.IsElementwise && half >= 0)
+            else if (layer.PredictInPlace)
             {
-                output = current;
+                output = spans[layer.Source!];
             }
             else
             {
-                half = half == 0 ? 1 : 0;
                 output = $"h{layer.Index + 1}";
-                writer.Line($"{Span} {output} = scratch.Slice({half * halves / 2}, {layer.OutputLength});");
+                writer.Line($"{Span} {output} = scratch.Slice({layer.PredictSlot * slot}, {layer.OutputLength});");
             }
 
-            layer.Kind.EmitPredict(writer, emission(layer, current, output));
-            current = output;
+            var operands = layer.Sources.Select(source => source is null ? "input" : spans[source]).ToList();
+            var layerEmission = emission(layer, operands[0], output);
+            layerEmission.Operands = operands;
+            layer.Kind.EmitPredict(writer, layerEmission);
+            spans[layer] = output;
         }
     }
 
@@ -306,11 +308,11 @@ internal static class NetworkEmitter
                 writer.Line();
                 Header(writer, layer);
                 writer.Line($"{Span} {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
-                layer.Kind.EmitForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)));
+                layer.Kind.EmitForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)) { Operands = Operands(layer) });
             }
 
             writer.Line();
-            writer.Line($"return {Output(plan.Layers[plan.Layers.Count - 1])};");
+            writer.Line($"return {Output(plan.Output)};");
         }
 
         writer.Line();
@@ -324,20 +326,32 @@ internal static class NetworkEmitter
             "<c>Forward</c> call (on the same <paramref name=\"inputs\"/>) is <paramref name=\"outputGradient\"/>.\n" +
             "Never changes a parameter.\n" +
             "</summary>");
-        using (writer.Braces($"public void Backward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, {ReadOnlySpan} outputGradient)"))
+        writer.Line($"public void Backward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, {ReadOnlySpan} outputGradient) =>");
+        writer.Line("    Backward(workspace, inputs, outputGradient, default);");
+        writer.Line();
+        writer.Documentation(
+            "<summary>\n" +
+            "<c>Backward</c>, and also the gradient of the loss with respect to the inputs, <c>dE/dx</c>, into\n" +
+            "<paramref name=\"inputGradient\"/> (<c>inputs.Length</c> floats; pass an empty span for none): for saliency maps,\n" +
+            "adversarial examples, or a network chained after another.\n" +
+            "</summary>");
+        using (writer.Braces($"public void Backward(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, {ReadOnlySpan} outputGradient, {Span} inputGradient)"))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
             writer.Line("int batch = workspace.CheckBatch(Signature, inputs, InputLength);");
             writer.Line("global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, \"outputGradient\");");
-            var last = plan.Layers[plan.Layers.Count - 1];
+            using (writer.Braces("if (!inputGradient.IsEmpty)"))
+            {
+                writer.Line("global::Butterfly.Arguments.HasLength(inputGradient, batch * InputLength, \"inputGradient\");");
+            }
+
+            var last = plan.Output;
             writer.Line();
             if (plan.FusesSoftmaxCrossEntropy)
             {
                 writer.Comment("Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.");
                 Header(writer, last, " (backward)");
-                string? inputGradient = last.Index == 0 ? null : Gradient(plan.Layers[last.Index - 1]);
-                DeclareBackwardRegions(writer, plan, last, outputGradientInWorkspace: false, new HashSet<string>());
-                last.Kind.EmitBackward(writer, new LayerEmission(last, EmissionContext.Backward, Input(last), Output(last), "outputGradient", inputGradient));
+                EmitLayerBackward(writer, plan, last, new HashSet<string>(), "outputGradient");
             }
             else
             {
@@ -346,7 +360,7 @@ internal static class NetworkEmitter
             }
 
             writer.Line();
-            writer.Line("Backpropagate(workspace, inputs, batch);");
+            writer.Line("Backpropagate(workspace, inputs, batch, inputGradient);");
         }
 
         writer.Line();
@@ -384,8 +398,7 @@ internal static class NetworkEmitter
             writer.Line(skips
                 ? $"{ReadOnlySpan} outputs = Forward(workspace, inputs, true, everyOutput: false);"
                 : $"{ReadOnlySpan} outputs = Forward(workspace, inputs, true);");
-            int start = plan.BackpropagationStart;
-            string gradient = start < 0 ? "default" : $"workspace.Region({plan.Layers[start].GradientOffset}, {plan.Layers[start].OutputLength}, batch)";
+            string gradient = plan.LossGradientLayer is not { } lossGradient ? "default" : $"workspace.Region({lossGradient.GradientOffset}, {lossGradient.OutputLength}, batch)";
             if (labels)
             {
                 writer.Comment("L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,\nwhich lands straight on the softmax input.");
@@ -409,7 +422,7 @@ internal static class NetworkEmitter
             }
 
             writer.Line();
-            writer.Line("Backpropagate(workspace, inputs, batch);");
+            writer.Line("Backpropagate(workspace, inputs, batch, default);");
             writer.Line("optimizer.Step(_parameters, _gradients, s_parameterBlocks);");
             writer.Line("return loss;");
         }
@@ -439,9 +452,8 @@ internal static class NetworkEmitter
         writer.Line($"{ReadOnlySpan} parameters = _parameters;");
         foreach (var layer in plan.Layers.Where(Conv2DLayer.StepSkipsOutput))
         {
-            if (layer.Index > 0)
+            if (layer.Source is { } below)
             {
-                var below = plan.Layers[layer.Index - 1];
                 writer.Line($"{ReadOnlySpan} {Output(below)} = workspace.Region({below.ActivationOffset}, {below.OutputLength}, batch);");
             }
 
@@ -455,9 +467,11 @@ internal static class NetworkEmitter
         int start = plan.BackpropagationStart;
         writer.Comment(
             "Walks the layers from the loss back to the input: each turns dE/dy into its parameter gradients\n" +
-            "and dE/dx, which is the layer below's dE/dy. yN is layer N's output and dyN = dE/dyN; both live in\n" +
-            "the workspace, and each block declares the ones it reads first.");
-        using (writer.Braces($"private void Backpropagate(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, int batch)"))
+            "and dE/dx, which is dE/dy of the layer it reads. yN is layer N's output and dyN = dE/dyN; both live in\n" +
+            "the workspace, and each block declares the ones it reads first." +
+            (plan.GradientSumFloats > 0 ? "\nAn output that several layers read gets the sum of their dE/dx: the first reader met writes it, the\nothers add theirs." : "") +
+            "\ninputGradient, when not empty, receives dE/dx of the network's input.");
+        using (writer.Braces($"private void Backpropagate(global::Butterfly.Workspace workspace, {ReadOnlySpan} inputs, int batch, {Span} inputGradient)"))
         {
             writer.Line($"{ReadOnlySpan} parameters = _parameters;");
             writer.Line($"{Span} gradients = _gradients;");
@@ -467,22 +481,94 @@ internal static class NetworkEmitter
                 var layer = plan.Layers[i];
                 writer.Line();
                 Header(writer, layer, " (backward)");
+                if (!layer.ReachesOutput)
+                {
+                    writer.Comment("The network's output does not depend on this layer: nothing to do.");
+                    continue;
+                }
+
                 if (layer.Kind.BackwardRunsInPrevious(layer))
                 {
                     writer.Comment($"Run by {layer.Previous!.Name}'s call below, with its own rule.");
                     continue;
                 }
 
-                // A layer that runs the next one's rule too starts from that layer's dE/dy.
-                var gradientOf = layer.Next is { } next && next.Index <= start && next.Kind.BackwardRunsInPrevious(next) ? next : layer;
-                string? inputGradient = i == 0 ? null : Gradient(plan.Layers[i - 1]);
-                DeclareBackwardRegions(writer, plan, layer, outputGradientInWorkspace: true, declared, gradientOf);
-                layer.Kind.EmitBackward(writer, new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), Gradient(gradientOf), inputGradient));
+                EmitLayerBackward(writer, plan, layer, declared, null);
             }
         }
 
         writer.Line();
     }
+
+    /// <summary>
+    /// One layer's backward rule, reading <paramref name="outputGradient"/> (null: its <c>dE/dy</c> in the workspace) and
+    /// giving each operand its <c>dE/dx</c>: written, or added through the gradient-sum region where another reader of the
+    /// same output wrote first; for the network's input, only when the caller asked for it.
+    /// </summary>
+    private static void EmitLayerBackward(CodeWriter writer, NetworkPlan plan, LayerPlan layer, HashSet<string> declared, string? outputGradient)
+    {
+        // A layer that runs the next one's rule too starts from that layer's dE/dy.
+        var gradientOf = layer.Next is { } next && next.Index <= plan.BackpropagationStart && next.Kind.BackwardRunsInPrevious(next) ? next : layer;
+        DeclareBackwardRegions(writer, layer, outputGradient is null, declared, gradientOf);
+        bool readsInput = layer.Sources.Contains(null);
+        if (!readsInput)
+        {
+            Emit(withInputGradient: false);
+            return;
+        }
+
+        if (layer.Parameters.Count == 0 && layer.Sources.All(s => s is null))
+        {
+            using (writer.Braces("if (!inputGradient.IsEmpty)"))
+            {
+                Emit(withInputGradient: true);
+            }
+
+            return;
+        }
+
+        using (writer.Braces("if (inputGradient.IsEmpty)"))
+        {
+            Emit(withInputGradient: false);
+        }
+
+        using (writer.Braces("else"))
+        {
+            Emit(withInputGradient: true);
+        }
+
+        void Emit(bool withInputGradient)
+        {
+            var targets = layer.Sources.Select(s => s is null ? (withInputGradient ? "inputGradient" : null) : Gradient(s)).ToList();
+            var emission = new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), outputGradient ?? Gradient(gradientOf), targets[0])
+            {
+                Operands = Operands(layer),
+                OperandGradients = targets,
+                GradientSum = GradientSum(plan, layer.OutputLength),
+            };
+            if (layer.Kind.IsMerge || !layer.OperandAccumulates[0] || targets[0] is null)
+            {
+                layer.Kind.EmitBackward(writer, emission);
+                return;
+            }
+
+            // Another reader of this layer's input wrote its dE/dx already: this one's share goes through the sum region.
+            int length = layer.Source?.OutputLength ?? plan.InputLength;
+            string share = GradientSum(plan, length);
+            var sharing = new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), emission.OutputGradient, share)
+            {
+                Operands = emission.Operands,
+                GradientSum = emission.GradientSum,
+            };
+            layer.Kind.EmitBackward(writer, sharing);
+            writer.Comment("dx += this layer's share: the output it reads feeds other layers too");
+            writer.Line($"global::Butterfly.Kernels.Merging.Accumulate({targets[0]}, {share});");
+        }
+    }
+
+    /// <summary>The gradient-sum region, <paramref name="length"/> floats per sample.</summary>
+    private static string GradientSum(NetworkPlan plan, int length) =>
+        plan.GradientSumFloats == 0 ? "default" : $"workspace.Region({plan.GradientSumOffset}, {length}, batch)";
 
     private static void EmitInterface(CodeWriter writer)
     {
@@ -496,31 +582,26 @@ internal static class NetworkEmitter
     }
 
     /// <summary>
-    /// Declares the workspace regions <paramref name="layer"/>'s backward rule touches and
-    /// <paramref name="declared"/> does not hold yet: its <c>dE/dy</c> (unless that is a parameter), the forward
-    /// values it reads, and the layer below's <c>dE/dy</c> that it writes. Nothing is declared that goes unused. A layer
-    /// that also runs the next layer's rule reads <paramref name="gradientOf"/>'s <c>dE/dy</c> instead of its own.
+    /// Declares the workspace regions <paramref name="layer"/>'s backward rule touches and <paramref name="declared"/>
+    /// does not hold yet: its <c>dE/dy</c> (unless that is a parameter), the forward values it reads, and the
+    /// <c>dE/dy</c> of every layer it reads, which it writes. A layer that also runs the next layer's rule reads
+    /// <paramref name="gradientOf"/>'s <c>dE/dy</c> instead of its own.
     /// </summary>
     private static void DeclareBackwardRegions(
-        CodeWriter writer, NetworkPlan plan, LayerPlan layer, bool outputGradientInWorkspace, HashSet<string> declared, LayerPlan? gradientOf = null)
+        CodeWriter writer, LayerPlan layer, bool outputGradientInWorkspace, HashSet<string> declared, LayerPlan gradientOf)
     {
-        gradientOf ??= layer;
-        var below = layer.Index == 0 ? null : plan.Layers[layer.Index - 1];
-        if (below is null && layer.Parameters.Count == 0)
-        {
-            // No dE/dx is wanted for the caller's inputs and there are no parameters: the rule computes nothing.
-            return;
-        }
-
         if (outputGradientInWorkspace)
         {
             Declare(Gradient(gradientOf), gradientOf.GradientOffset, gradientOf.OutputLength);
         }
 
-        // The first layer's input is the caller's inputs span, already in scope.
-        if (below is not null && layer.Kind.BackwardReads.HasFlag(ForwardValues.Input))
+        // The network's input is the caller's inputs span, already in scope.
+        if (layer.Kind.BackwardReads.HasFlag(ForwardValues.Input))
         {
-            Declare(Output(below), below.ActivationOffset, below.OutputLength);
+            foreach (var source in layer.Sources.Where(s => s is not null))
+            {
+                Declare(Output(source!), source!.ActivationOffset, source.OutputLength);
+            }
         }
 
         if (layer.Kind.BackwardReads.HasFlag(ForwardValues.Output))
@@ -528,9 +609,9 @@ internal static class NetworkEmitter
             Declare(Output(layer), layer.ActivationOffset, layer.OutputLength);
         }
 
-        if (below is not null)
+        foreach (var source in layer.Sources.Where(s => s is not null))
         {
-            Declare(Gradient(below), below.GradientOffset, below.OutputLength);
+            Declare(Gradient(source!), source!.GradientOffset, source.OutputLength);
         }
 
         void Declare(string name, int offset, int length)

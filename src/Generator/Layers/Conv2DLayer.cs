@@ -29,13 +29,26 @@ internal sealed class Conv2DLayer : LayerKind
         }
 
         double padding = spec.Get("padding"), kernel = spec.Get("kernel");
-        if (padding < 0 || (kernel > 0 && padding >= kernel))
+        if (padding == SamePadding)
+        {
+            if (kernel > 0 && kernel % 2 == 0)
+            {
+                yield return new LayerError(DiagnosticDescriptors.SamePaddingNeedsOddKernel, [kernel, kernel - 1, kernel + 1]);
+            }
+        }
+        else if (padding < 0 || (kernel > 0 && padding >= kernel))
         {
             // The nearest valid padding: none for a negative one, kernel - 1 (the most that keeps a window on the image) above.
             var nearest = kernel > 0 ? new ArgumentFix("padding", padding < 0 ? 0 : (int)kernel - 1) : null;
             yield return new LayerError(DiagnosticDescriptors.ArgumentOutOfRange, ["Conv2D padding", $"from 0 to kernel - 1 = {kernel - 1}", padding], nearest);
         }
     }
+
+    /// <summary><c>Padding.Same</c>'s value in the attribute: (kernel - 1) / 2 zeros on each side, which keeps the size at stride 1.</summary>
+    private const int SamePadding = -1;
+
+    public override LayerSpec Resolve(LayerSpec spec) =>
+        spec.GetInt32("padding") == SamePadding ? spec.With("padding", (spec.GetInt32("kernel") - 1) / 2) : spec;
 
     public override ShapeResult InferShape(Shape input, LayerSpec spec)
     {
@@ -112,7 +125,7 @@ internal sealed class Conv2DLayer : LayerKind
     /// ReLU works in place there, so only its last-layer form (which writes the caller's output) is left alone.
     /// </summary>
     public static bool RectifiesInPredict(LayerPlan plan) =>
-        plan.Kind is Conv2DLayer && Geometry.Of(plan.Spec).ConvolvesDirectly && plan.Next is { Kind: ReLULayer, Next: not null };
+        plan.Kind is Conv2DLayer && Geometry.Of(plan.Spec).ConvolvesDirectly && plan.Next is { Kind: ReLULayer, IsOutput: false };
 
     /// <summary>
     /// In a batch forward pass, the layer whose call computes this convolution along with its own rule: the ReLU

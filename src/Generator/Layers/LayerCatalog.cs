@@ -24,6 +24,10 @@ internal static class LayerCatalog
         new GELULayer(),
         new LocalResponseNormalizationLayer(),
         new LocalContrastNormalizationLayer(),
+        new AddLayer(),
+        new ConcatLayer(),
+        new MultiplyLayer(),
+        new GlobalAvgPoolLayer(),
     ];
 
     private static readonly Dictionary<string, LayerKind> ByName = Kinds.ToDictionary(k => k.Name);

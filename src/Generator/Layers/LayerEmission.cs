@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Planning;
 
@@ -33,6 +34,8 @@ internal sealed class LayerEmission
         Output = output;
         OutputGradient = outputGradient;
         InputGradient = inputGradient;
+        Operands = [input];
+        OperandGradients = [inputGradient];
     }
 
     public LayerPlan Layer { get; }
@@ -50,6 +53,18 @@ internal sealed class LayerEmission
 
     /// <summary>The span receiving <c>dE/dx</c>, or null for the first layer, whose input needs no gradient.</summary>
     public string? InputGradient { get; }
+
+    /// <summary>The spans holding every operand, in order: <see cref="Input"/> alone, except for a merge.</summary>
+    public IReadOnlyList<string> Operands { get; set; }
+
+    /// <summary>
+    /// The spans receiving each operand's <c>dE/dx</c> (null where none is wanted); a merge writes or adds as
+    /// <see cref="LayerPlan.OperandAccumulates"/> says, other layers always write (the emitter adds where it must).
+    /// </summary>
+    public IReadOnlyList<string?> OperandGradients { get; set; }
+
+    /// <summary>A span a merge may use for an operand's share of a gradient before adding it (<see cref="Planning.NetworkPlan.GradientSumOffset"/>).</summary>
+    public string GradientSum { get; init; } = "";
 
     /// <summary>The number of samples: <c>batch</c>, or <c>1</c> in Predict.</summary>
     public string Batch => Context == EmissionContext.Predict ? "1" : "batch";
@@ -94,7 +109,7 @@ internal sealed class LayerEmission
     /// call that computes several layers at once.
     /// </summary>
     public LayerEmission Of(LayerPlan other) =>
-        new(other, Context, BatchNames.Input(other), BatchNames.Output(other), BatchNames.Gradient(other)) { ParameterBuffer = ParameterBuffer };
+        new(other, Context, BatchNames.Input(other), BatchNames.Output(other), BatchNames.Gradient(other)) { ParameterBuffer = ParameterBuffer, Operands = BatchNames.Operands(other) };
 
     /// <summary>Whether the output span is the input span (Predict computes element-wise layers in place).</summary>
     public bool InPlace => Input == Output;

@@ -54,11 +54,25 @@ internal abstract class LayerKind
     /// </summary>
     public virtual bool BackwardRunsInPrevious(LayerPlan plan) => false;
 
+    /// <summary>Whether the layer merges several outputs (<see cref="MergeLayer"/>): its operands are the flow and <see cref="LayerSpec.Merged"/>.</summary>
+    public virtual bool IsMerge => false;
+
     /// <summary>Checks the layer's own argument values, before any shape is known.</summary>
     public virtual IEnumerable<LayerError> CheckArguments(LayerSpec spec) => [];
 
+    /// <summary>
+    /// The declaration in its one canonical form, once its arguments are valid (a convolution's <c>Padding.Same</c>
+    /// becomes the number of zeros it stands for), so that equal networks have equal signatures.
+    /// </summary>
+    public virtual LayerSpec Resolve(LayerSpec spec) => spec;
+
     /// <summary>The shape rule.</summary>
     public abstract ShapeResult InferShape(Shape input, LayerSpec spec);
+
+    /// <summary>
+    /// The shape rule over every operand (one, except for a merge), with the names the operands go by in messages.
+    /// </summary>
+    public virtual ShapeResult InferShape(IReadOnlyList<Shape> inputs, IReadOnlyList<string> names, LayerSpec spec) => InferShape(inputs[0], spec);
 
     /// <summary>The parameter tensors (trainable, or state such as running statistics), in buffer order.</summary>
     public virtual IEnumerable<ParameterShape> Parameters(Shape input, Shape output, LayerSpec spec) => [];

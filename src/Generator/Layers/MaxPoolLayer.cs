@@ -25,8 +25,8 @@ internal sealed class MaxPoolLayer : PoolingLayer
     /// <summary>Whether the windows are 2×2 with stride 2, the case a direct convolution can pool as it stores.</summary>
     public static bool IsTwoByTwo(LayerSpec spec) => spec.GetInt32("size") == 2 && (int)Stride(spec) == 2;
 
-    /// <summary>After a ReLU that has a layer before it, the ReLU's backward call runs this rule too.</summary>
-    public override bool BackwardRunsInPrevious(LayerPlan plan) => plan.Previous is { Kind: ReLULayer, Index: > 0 };
+    /// <summary>After a ReLU that reads a layer (not the network's input), the ReLU's backward call runs this rule too.</summary>
+    public override bool BackwardRunsInPrevious(LayerPlan plan) => plan.Previous is { Kind: ReLULayer, Source: not null };
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {

@@ -4,7 +4,11 @@ namespace Butterfly.Generator.Model;
 /// A valid network declaration, as plain data: the input shape, the layers in data-flow order and the loss
 /// (resolved, never Auto). It holds no symbol, syntax or location, so it compares by value.
 /// </summary>
-internal sealed record NetworkSpec(Shape Input, EquatableArray<LayerSpec> Layers, LossKind Loss);
+internal sealed record NetworkSpec(Shape Input, EquatableArray<LayerSpec> Layers, LossKind Loss)
+{
+    /// <summary>The input's declared name (<c>[Input(784, Name = "x")]</c>), or null.</summary>
+    public string? InputName { get; init; }
+}
 
 /// <summary>The loss, mirroring <c>Butterfly.LossFunction</c> (whose numbers the attribute carries).</summary>
 internal enum LossKind

@@ -20,6 +20,7 @@ internal static class NetworkParser
 {
     public const string NetworkAttributeName = "Butterfly.NetworkAttribute";
     private const string InputAttributeName = "Butterfly.InputAttribute";
+    private const string FromAttributeName = "Butterfly.FromAttribute";
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -60,19 +61,23 @@ internal static class NetworkParser
             return ParseResult.Nothing;
         }
 
-        var spec = BuildSpec(type.Name, network, networkLocation, declared, diagnostics);
+        var layers = new List<DeclaredLayer>();
+        var spec = BuildSpec(type.Name, network, networkLocation, declared, layers, diagnostics);
         if (spec is null || diagnostics.Count > 0)
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        var layerLocations = declared.Where(d => !d.IsInput).Select(d => d.Location).ToList();
         var planErrors = new List<PlanError>();
         var plan = Planner.Plan(spec, type.Name, planErrors);
+        var warnings = new List<DiagnosticInfo>();
         foreach (var error in planErrors)
         {
-            var location = error.LayerIndex < 0 ? networkLocation : layerLocations[error.LayerIndex];
-            diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, location, error.Fix, error.Arguments));
+            var location = error.LayerIndex < 0 ? networkLocation
+                : error.AtFrom && layers[error.LayerIndex].FromLocation is { } from ? from
+                : layers[error.LayerIndex].Location;
+            (error.Descriptor.DefaultSeverity == DiagnosticSeverity.Error ? diagnostics : warnings)
+                .Add(DiagnosticInfo.Create(error.Descriptor, location, error.Fix, error.Arguments));
         }
 
         // The parameter views are named after the layers (Dense1Weights, ...), so only the plan knows them.
@@ -95,12 +100,12 @@ internal static class NetworkParser
 
         if (diagnostics.Count > 0)
         {
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+            return new ParseResult(null, diagnostics.Concat(warnings).ToEquatableArray());
         }
 
         var described = TypeChecks.Describe(type, declaration);
         var embedding = weightsFile is null ? null : new EmbeddingRequest(described, spec, weightsFile, precision, LocationInfo.From(networkLocation));
-        return new ParseResult(new NetworkModel(described, spec), EquatableArray<DiagnosticInfo>.Empty, embedding);
+        return new ParseResult(new NetworkModel(described, spec), warnings.ToEquatableArray(), embedding);
     }
 
     /// <summary>The <c>Weights</c> and <c>Precision</c> named arguments of <c>[Network]</c>.</summary>
@@ -140,7 +145,7 @@ internal static class NetworkParser
             cancellationToken.ThrowIfCancellationRequested();
             string? name = attribute.AttributeClass?.ToDisplayString();
             var kind = name is null ? null : LayerCatalog.FindByAttribute(name);
-            if (name != InputAttributeName && kind is null)
+            if (name != InputAttributeName && name != FromAttributeName && kind is null)
             {
                 continue;
             }
@@ -153,28 +158,35 @@ internal static class NetworkParser
             var location = reference.GetSyntax(cancellationToken).GetLocation();
             if (reference.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(reference.Span))
             {
-                string shown = kind?.Name ?? "Input";
+                string shown = kind?.Name ?? (name == FromAttributeName ? "From" : "Input");
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplitAcrossDeclarations, location, networkName, shown));
                 continue;
             }
 
-            var layer = kind is null
-                ? new DeclaredLayer(null, null, InputDimensions(attribute), location)
-                : new DeclaredLayer(kind, new LayerSpec(kind.Name, Arguments(attribute).ToEquatableArray()), [], location);
+            var layer = name == FromAttributeName
+                ? new DeclaredLayer(null, null, [], location) { FromSource = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "" }
+                : kind is null
+                ? new DeclaredLayer(null, null, InputDimensions(attribute), location) { InputName = NameOf(attribute) }
+                : new DeclaredLayer(kind, new LayerSpec(kind.Name, Arguments(attribute).ToEquatableArray()) { Name = NameOf(attribute), Merged = Names(attribute) }, [], location);
             declared.Add((reference.Span.Start, layer));
         }
 
         return declared.OrderBy(d => d.Position).Select(d => d.Layer).ToList();
     }
 
+    /// <summary>
+    /// The spec of <paramref name="declared"/>, whose layers (each with the <c>[From]</c> before it folded in) go to
+    /// <paramref name="layers"/> in order, so that later diagnostics can find their attributes.
+    /// </summary>
     private static NetworkSpec? BuildSpec(
         string networkName,
         AttributeData network,
         Location networkLocation,
         List<DeclaredLayer> declared,
+        List<DeclaredLayer> layers,
         List<DiagnosticInfo> diagnostics)
     {
-        var inputs = declared.Where(d => d.IsInput).ToList();
+        var inputs = declared.Where(d => d.IsInput && d.FromSource is null).ToList();
         if (inputs.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, networkLocation, networkName));
@@ -182,9 +194,9 @@ internal static class NetworkParser
         }
 
         var input = inputs[0];
-        if (!declared[0].IsInput)
+        if (!declared[0].IsInput || declared[0].FromSource is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InputNotFirst, input.Location, networkName, declared[0].Kind!.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InputNotFirst, input.Location, networkName, declared[0].Kind?.Name ?? "From"));
         }
 
         foreach (var duplicate in inputs.Skip(1))
@@ -202,7 +214,29 @@ internal static class NetworkParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, input.Location, "Input dimension", dimension));
         }
 
-        var layers = declared.Where(d => !d.IsInput).ToList();
+        DeclaredLayer? from = null;
+        foreach (var item in declared.Where(d => !d.IsInput || d.FromSource is not null))
+        {
+            if (item.FromSource is not null)
+            {
+                if (from is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FromWithoutLayer, from.Location, from.FromSource!, "another [From] follows it"));
+                }
+
+                from = item;
+                continue;
+            }
+
+            layers.Add(from is null ? item : item with { Spec = item.Spec! with { From = from.FromSource }, FromLocation = from.Location });
+            from = null;
+        }
+
+        if (from is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FromWithoutLayer, from.Location, from.FromSource!, "no layer follows it"));
+        }
+
         if (layers.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, networkLocation, networkName));
@@ -212,9 +246,16 @@ internal static class NetworkParser
         for (int i = 0; i < layers.Count; i++)
         {
             var layer = layers[i];
+            bool valid = true;
             foreach (var error in layer.Kind!.CheckArguments(layer.Spec!))
             {
                 diagnostics.Add(DiagnosticInfo.Create(error.Descriptor, layer.Location, error.Fix, error.Arguments));
+                valid = false;
+            }
+
+            if (valid)
+            {
+                layers[i] = layer with { Spec = layer.Kind.Resolve(layer.Spec!) };
             }
 
             if (layer.Kind is SoftmaxLayer && i != layers.Count - 1)
@@ -224,7 +265,7 @@ internal static class NetworkParser
         }
 
         var loss = ResolveLoss(networkName, network, networkLocation, layers[layers.Count - 1].Kind!, diagnostics);
-        return new NetworkSpec(Shape.Of(input.Dimensions), layers.Select(l => l.Spec!).ToEquatableArray(), loss);
+        return new NetworkSpec(Shape.Of(input.Dimensions), layers.Select(l => l.Spec!).ToEquatableArray(), loss) { InputName = input.InputName };
     }
 
     private static LossKind ResolveLoss(string networkName, AttributeData network, Location location, LayerKind last, List<DiagnosticInfo> diagnostics)
@@ -261,19 +302,41 @@ internal static class NetworkParser
             : [];
     }
 
-    /// <summary>The constructor arguments by parameter name, then named arguments, as numbers.</summary>
+    /// <summary>
+    /// The numeric constructor arguments by parameter name, then numeric named arguments, as numbers; the names of the
+    /// graph (<c>Name</c>, a merge's names) are read apart.
+    /// </summary>
     private static IEnumerable<LayerArgument> Arguments(AttributeData attribute)
     {
         var parameters = attribute.AttributeConstructor!.Parameters;
         for (int i = 0; i < parameters.Length && i < attribute.ConstructorArguments.Length; i++)
         {
-            yield return new LayerArgument(parameters[i].Name, ToNumber(attribute.ConstructorArguments[i].Value));
+            if (attribute.ConstructorArguments[i].Kind != TypedConstantKind.Array)
+            {
+                yield return new LayerArgument(parameters[i].Name, ToNumber(attribute.ConstructorArguments[i].Value));
+            }
         }
 
         foreach (var named in attribute.NamedArguments)
         {
-            yield return new LayerArgument(char.ToLowerInvariant(named.Key[0]) + named.Key.Substring(1), ToNumber(named.Value.Value));
+            if (named.Key != "Name")
+            {
+                yield return new LayerArgument(char.ToLowerInvariant(named.Key[0]) + named.Key.Substring(1), ToNumber(named.Value.Value));
+            }
         }
+    }
+
+    /// <summary>The <c>Name</c> named argument, or null.</summary>
+    private static string? NameOf(AttributeData attribute) =>
+        attribute.NamedArguments.FirstOrDefault(n => n.Key == "Name").Value.Value as string;
+
+    /// <summary>A merge's names (its <c>params string[]</c>); a null among them reads as the empty name, which is invalid.</summary>
+    private static EquatableArray<string> Names(AttributeData attribute)
+    {
+        var argument = attribute.ConstructorArguments.FirstOrDefault(a => a.Kind == TypedConstantKind.Array);
+        return argument.Kind == TypedConstantKind.Array && !argument.IsNull
+            ? argument.Values.Select(v => v.Value as string ?? "").ToEquatableArray()
+            : EquatableArray<string>.Empty;
     }
 
     private static double ToNumber(object? value) => value switch
@@ -289,9 +352,18 @@ internal static class NetworkParser
     private static Location? Locate(AttributeData attribute, CancellationToken cancellationToken) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
 
-    /// <summary>An <c>[Input]</c> (no kind, with dimensions) or a layer attribute, with where it was written.</summary>
+    /// <summary>
+    /// An <c>[Input]</c> (no kind, with dimensions), a <c>[From]</c> (no kind, with <see cref="FromSource"/>) or a layer
+    /// attribute, with where it was written (and for a layer, where the <c>[From]</c> before it was).
+    /// </summary>
     private sealed record DeclaredLayer(LayerKind? Kind, LayerSpec? Spec, int[] Dimensions, Location Location)
     {
         public bool IsInput => Kind is null;
+
+        public string? FromSource { get; init; }
+
+        public string? InputName { get; init; }
+
+        public Location? FromLocation { get; init; }
     }
 }

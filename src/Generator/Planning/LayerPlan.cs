@@ -31,7 +31,38 @@ internal sealed class LayerPlan
     /// <summary>The name's C# form, for generated members: <c>Dense1</c>.</summary>
     public string Identifier { get; }
 
+    /// <summary>The shape of the first operand.</summary>
     public Shape InputShape { get; }
+
+    /// <summary>The layers whose outputs this one reads, in operand order; null stands for the network's input.</summary>
+    public IReadOnlyList<LayerPlan?> Sources { get; internal set; } = [null];
+
+    /// <summary>The first operand's layer (null: the network's input).</summary>
+    public LayerPlan? Source => Sources[0];
+
+    /// <summary>The shape of every operand.</summary>
+    public IReadOnlyList<Shape> InputShapes { get; internal set; } = [];
+
+    /// <summary>The layers that read this one's output, in declaration order, once each.</summary>
+    public IReadOnlyList<LayerPlan> Readers { get; internal set; } = [];
+
+    /// <summary>Whether this is the network's output layer.</summary>
+    public bool IsOutput { get; internal set; }
+
+    /// <summary>Whether the output depends on this layer; backward skips the layers it does not (whose output nothing reads).</summary>
+    public bool ReachesOutput { get; internal set; }
+
+    /// <summary>
+    /// For each operand, whether its <c>dE/dx</c> is added to what other readers of the same output put there (true) or
+    /// written over it (false): the first of them that backward reaches writes, the others add.
+    /// </summary>
+    public IReadOnlyList<bool> OperandAccumulates { get; internal set; } = [false];
+
+    /// <summary>Predict's activation slot that receives the output; -1 for the output layer, which writes the caller's span.</summary>
+    public int PredictSlot { get; internal set; } = -1;
+
+    /// <summary>Whether Predict computes the layer in place, over its input's slot.</summary>
+    public bool PredictInPlace { get; internal set; }
 
     public Shape OutputShape { get; }
 
@@ -56,9 +87,12 @@ internal sealed class LayerPlan
     /// <summary>Per-sample offset of the loss gradient with respect to this layer's output.</summary>
     public int GradientOffset { get; internal set; }
 
-    /// <summary>The layer after this one, or null for the output layer.</summary>
+    /// <summary>
+    /// The layer after this one when it is this output's only reader and reads nothing else, else null: the chain along
+    /// which layers may be joined into one call.
+    /// </summary>
     public LayerPlan? Next { get; internal set; }
 
-    /// <summary>The layer before this one, or null for the first layer.</summary>
+    /// <summary>The layer before this one when this one is its <see cref="Next"/>, else null.</summary>
     public LayerPlan? Previous { get; internal set; }
 }

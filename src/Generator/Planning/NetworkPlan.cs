@@ -45,17 +45,37 @@ internal sealed class NetworkPlan
     public int BackpropagationStart => FusesSoftmaxCrossEntropy ? Layers.Count - 2 : Layers.Count - 1;
 
     /// <summary>
-    /// Floats of scratch Predict needs: two buffers as wide as the widest hidden layer, then the layers' own scratch
-    /// (which layers use one at a time, so it starts over for each).
+    /// The layer whose <c>dE/dy</c> the loss writes: with softmax fused into cross-entropy, the one the softmax reads (null
+    /// when that is the input), else the output layer.
+    /// </summary>
+    public LayerPlan? LossGradientLayer => FusesSoftmaxCrossEntropy ? Output.Source : Output;
+
+    /// <summary>
+    /// Floats of scratch Predict needs: the slots that hold the hidden activations (<see cref="PredictSlots"/>), then the
+    /// layers' own scratch (which layers use one at a time, so it starts over for each).
     /// </summary>
     public int PredictScratchFloats => ActivationScratchFloats + Layers.Select(l => l.PredictScratchFloats).DefaultIfEmpty(0).Max();
 
-    /// <summary>The two halves of Predict's scratch that hold the hidden activations.</summary>
-    public int ActivationScratchFloats => ActivationScratchFloatsOf(Layers);
+    /// <summary>The part of Predict's scratch that holds the hidden activations: every slot.</summary>
+    public int ActivationScratchFloats { get; init; }
 
-    /// <summary><see cref="ActivationScratchFloats"/> of <paramref name="layers"/>, for the planner.</summary>
-    public static int ActivationScratchFloatsOf(IReadOnlyList<LayerPlan> layers) =>
-        layers.Take(layers.Count - 1).Select(l => l.OutputLength).DefaultIfEmpty(0).Max() * 2;
+    /// <summary>Floats in one of Predict's activation slots: the widest hidden output.</summary>
+    public int PredictSlotFloats { get; init; }
+
+    /// <summary>
+    /// Per-sample offset of the workspace region where a layer puts its share of a gradient that other layers also
+    /// feed, before adding it in (the article's sum over <c>k</c>); <see cref="GradientSumFloats"/> long (0 in a stack).
+    /// </summary>
+    public int GradientSumOffset { get; init; }
+
+    /// <summary>Floats per sample of the region at <see cref="GradientSumOffset"/>.</summary>
+    public int GradientSumFloats { get; init; }
+
+    /// <summary>The network's output layer.</summary>
+    public LayerPlan Output => Layers[Layers.Count - 1];
+
+    /// <summary>Whether some layer reads anything but the layer declared just before it: a branch or a merge.</summary>
+    public bool IsGraph => Spec.Layers.Any(l => l.From is not null || l.Merged.Count > 0);
 
     public IEnumerable<ParameterTensor> ParameterTensors => Layers.SelectMany(l => l.Parameters);
 
@@ -64,5 +84,5 @@ internal sealed class NetworkPlan
 
     /// <summary>The shapes as one line, which weights files record: <c>Input(784) Dense(100) Sigmoid ...</c>.</summary>
     public string Signature =>
-        "Input(" + string.Join(", ", Spec.Input.Dimensions) + ") " + string.Join(" ", Layers.Select(l => l.Spec.ToString()));
+        (Spec.InputName is null ? "" : Spec.InputName + "=") + "Input(" + string.Join(", ", Spec.Input.Dimensions) + ") " + string.Join(" ", Layers.Select(l => l.Spec.ToString()));
 }

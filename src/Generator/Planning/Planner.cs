@@ -7,8 +7,14 @@ using Microsoft.CodeAnalysis;
 
 namespace Butterfly.Generator.Planning;
 
-/// <summary>A problem the planner found, at a layer (or at the network when <see cref="LayerIndex"/> is -1).</summary>
-internal sealed record PlanError(int LayerIndex, DiagnosticDescriptor Descriptor, object[] Arguments, ArgumentFix? Fix = null);
+/// <summary>
+/// A problem the planner found, at a layer (or at the network when <see cref="LayerIndex"/> is -1); with
+/// <see cref="AtFrom"/>, at the <c>[From]</c> before the layer. Warnings (by the descriptor's severity) leave the plan valid.
+/// </summary>
+internal sealed record PlanError(int LayerIndex, DiagnosticDescriptor Descriptor, object[] Arguments, ArgumentFix? Fix = null)
+{
+    public bool AtFrom { get; init; }
+}
 
 /// <summary>
 /// Shape inference and buffer planning: pure functions of a <see cref="NetworkSpec"/>, testable without Roslyn.
@@ -34,16 +40,25 @@ internal static class Planner
             return null;
         }
 
+        var sources = Graph.ResolveSources(spec, networkName, errors, findKind);
+        if (sources is null)
+        {
+            return null;
+        }
+
         var layers = new List<LayerPlan>(spec.Layers.Count);
         var scratchShapes = new List<List<ScratchShape>>(spec.Layers.Count);
         var ordinals = new Dictionary<string, int>();
-        var shape = spec.Input;
         long parameters = 0, workspace = 0;
         for (int i = 0; i < spec.Layers.Count; i++)
         {
             var layerSpec = spec.Layers[i];
             var kind = findKind(layerSpec.Kind);
-            var result = kind.InferShape(shape, layerSpec);
+            var operands = sources[i].Select(s => s < 0 ? null : layers[s]).ToList();
+            var shapes = operands.Select(o => o?.OutputShape ?? spec.Input).ToList();
+            var names = sources[i].Select((s, k) => Graph.OperandName(spec, s, k == 0 ? layerSpec.From : layerSpec.Merged[k - 1], layers)).ToList();
+            var shape = shapes[0];
+            var result = kind.InferShape(shapes, names, layerSpec);
             if (result.Output is not { } output)
             {
                 errors.Add(result.Error is { } error
@@ -60,7 +75,7 @@ internal static class Planner
 
             ordinals.TryGetValue(kind.Name, out int ordinal);
             ordinals[kind.Name] = ++ordinal;
-            var layer = new LayerPlan(i, kind, layerSpec, ordinal, shape, output);
+            var layer = new LayerPlan(i, kind, layerSpec, ordinal, shape, output) { Sources = operands, InputShapes = shapes };
             var tensors = new List<ParameterTensor>();
             long layerParameters = 0;
             foreach (var tensor in kind.Parameters(shape, output, layerSpec))
@@ -88,17 +103,15 @@ internal static class Planner
             layer.GradientOffset = (int)System.Math.Min(workspace, MaxFloats);
             workspace += output.Length;
             scratchShapes.Add(kind.Scratch(shape, output, layerSpec).ToList());
-            if (layers.Count > 0)
-            {
-                layers[layers.Count - 1].Next = layer;
-                layer.Previous = layers[layers.Count - 1];
-            }
-
             layers.Add(layer);
-            shape = output;
         }
 
-        long fixedScratch = PlaceScratch(layers, scratchShapes, ref workspace);
+        Graph.Connect(layers, errors);
+        int gradientSum = Graph.PlanGradientSums(layers, spec.Input);
+        int gradientSumOffset = (int)System.Math.Min(workspace, MaxFloats);
+        workspace += gradientSum;
+        int slotFloats = PredictSlots.Assign(layers, out int slots);
+        long fixedScratch = PlaceScratch(layers, scratchShapes, (long)slots * slotFloats, ref workspace);
         if (parameters > MaxFloats)
         {
             errors.Add(new PlanError(-1, DiagnosticDescriptors.TooManyParameters, [networkName, parameters, MaxFloats]));
@@ -109,18 +122,26 @@ internal static class Planner
             errors.Add(new PlanError(-1, DiagnosticDescriptors.ActivationsTooLarge, [networkName, System.Math.Max(workspace, fixedScratch), MaxFloats]));
         }
 
-        return errors.Count > 0 ? null : new NetworkPlan(spec, layers, (int)parameters, (int)workspace, (int)fixedScratch);
+        return errors.Any(e => e.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+            ? null
+            : new NetworkPlan(spec, layers, (int)parameters, (int)workspace, (int)fixedScratch)
+            {
+                ActivationScratchFloats = slots * slotFloats,
+                PredictSlotFloats = slotFloats,
+                GradientSumOffset = gradientSumOffset,
+                GradientSumFloats = gradientSum,
+            };
     }
 
     /// <summary>
     /// Places every layer's scratch: per-sample tensors after the activations in the workspace layout, the others in its
     /// batch-independent part, and one sample's worth of each in Predict's scratch, after the two halves that hold
-    /// the activations (<see cref="NetworkPlan.ActivationScratchFloats"/>).
+    /// the activations (<paramref name="predictBase"/> floats: <see cref="NetworkPlan.ActivationScratchFloats"/>).
     /// </summary>
     /// <returns>The floats of the batch-independent part.</returns>
-    private static long PlaceScratch(List<LayerPlan> layers, List<List<ScratchShape>> shapes, ref long workspace)
+    private static long PlaceScratch(List<LayerPlan> layers, List<List<ScratchShape>> shapes, long predictBase, ref long workspace)
     {
-        long predictBase = NetworkPlan.ActivationScratchFloatsOf(layers), fixedScratch = 0;
+        long fixedScratch = 0;
         for (int i = 0; i < layers.Count; i++)
         {
             var placed = new List<ScratchTensor>();

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
 
@@ -103,6 +104,32 @@ public static unsafe class Pooling
         fixed (float* px = x, pdy = dy, pdx = dx)
         {
             SplitJob.Run(&MaxBackwardThroughReLUPlanes, planes, 2 * height * width, px, pdy, pdx, height, width);
+        }
+    }
+
+    /// <summary>Global average pooling: <c>y[p] = (1 / n) Σ_i x[p, i]</c> over each of <paramref name="planes"/> planes of <paramref name="pixels"/>.</summary>
+    public static void GlobalAverage(ReadOnlySpan<float> x, Span<float> y, int planes, int pixels)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixels);
+        Arguments.HasLength(x, planes * pixels, nameof(x));
+        Arguments.HasLength(y, planes, nameof(y));
+        float scale = 1f / pixels;
+        for (int p = 0; p < planes; p++)
+        {
+            y[p] = TensorPrimitives.Sum(x.Slice(p * pixels, pixels)) * scale;
+        }
+    }
+
+    /// <summary>The backward rule of <see cref="GlobalAverage"/>: <c>dx[p, i] = dy[p] / n</c>.</summary>
+    public static void GlobalAverageBackward(ReadOnlySpan<float> dy, Span<float> dx, int planes, int pixels)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixels);
+        Arguments.HasLength(dy, planes, nameof(dy));
+        Arguments.HasLength(dx, planes * pixels, nameof(dx));
+        float scale = 1f / pixels;
+        for (int p = 0; p < planes; p++)
+        {
+            dx.Slice(p * pixels, pixels).Fill(dy[p] * scale);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Butterfly.Generator.Tests.Fuzzing;
 
 /// <summary>
 /// The attributes a declaration can use, discovered by reflection over the attributes assembly rather than listed, so
-/// that a layer kind added there is fuzzed without touching the fuzzer. <c>[Network]</c> and <c>[Input]</c> are named
+/// that a layer kind added there is fuzzed without touching the fuzzer. <c>[Network]</c>, <c>[Input]</c> and <c>[From]</c> are named
 /// because they have roles of their own; every other attribute is a layer.
 /// </summary>
 internal static class AttributeVocabulary
@@ -16,10 +16,13 @@ internal static class AttributeVocabulary
 
     public static VocabularyAttribute Input { get; } = Describe(typeof(InputAttribute));
 
+    /// <summary><c>[From]</c>, which is no layer but points the next one at a named output.</summary>
+    public static VocabularyAttribute From { get; } = Describe(typeof(FromAttribute));
+
     /// <summary>Every layer attribute, in a fixed (name) order so that a seed means the same cases on every machine.</summary>
     public static IReadOnlyList<VocabularyAttribute> Layers { get; } =
         typeof(NetworkAttribute).Assembly.GetExportedTypes()
-            .Where(t => t.IsSubclassOf(typeof(Attribute)) && !t.IsAbstract && t != typeof(NetworkAttribute) && t != typeof(InputAttribute))
+            .Where(t => t.IsSubclassOf(typeof(Attribute)) && !t.IsAbstract && t != typeof(NetworkAttribute) && t != typeof(InputAttribute) && t != typeof(FromAttribute))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(Describe)
             .ToList();

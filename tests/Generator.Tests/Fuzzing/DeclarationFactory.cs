@@ -77,11 +77,39 @@ internal static class DeclarationFactory
             picked = picked.OrderBy(a => ImageLayers.Contains(a.Attribute.Name) ? 0 : 1).ToList();
         }
 
+        // Graphs: a merge or a [From] reads a name, so a plausible case names an early output "x" for it (shapes then agree
+        // often enough, through element-wise layers), and now and then a layer reads "x" again through [From("x")].
+        if (!edge)
+        {
+            Name(picked, random);
+        }
+
+        bool named = picked[0].Arguments.Any(a => a.Parameter?.Name == "Name");
+        if (random.Chance(edge ? 0.2 : named ? 0.3 : 0))
+        {
+            var from = new AttributeUse(AttributeVocabulary.From, AttributeSpelling.Short);
+            from.Arguments.Add(new AttributeArgument(AttributeVocabulary.From.Constructors[0][0], ArgumentValues.Of(typeof(string), random, !edge), ArgumentForm.Positional));
+            picked.Insert(random.Next(edge ? 0 : 2, picked.Count + 1), from);
+        }
+
         attributes.AddRange(picked);
 
         part.AttributeLists.AddRange(Group(attributes, random));
         network.Parts.Add(part);
         return network;
+    }
+
+    /// <summary>Names the output of the first layer "x" when a later layer merges, unless it merges itself or has a name.</summary>
+    private static void Name(List<AttributeUse> picked, CaseRandom random)
+    {
+        bool merges = picked.Skip(1).Any(a => a.Attribute.Name is "Add" or "Concat" or "Multiply");
+        if (!merges || picked[0].Attribute.Name is "Add" or "Concat" or "Multiply" || picked[0].Arguments.Any(a => a.Parameter?.Name == "Name")
+            || picked[0].Attribute.Settable.FirstOrDefault(p => p.Name == "Name") is not { } name || random.Chance(0.1))
+        {
+            return;
+        }
+
+        picked[0].Arguments.Add(new AttributeArgument(name, "\"x\"", ArgumentForm.Settable));
     }
 
     /// <summary>The global namespace, a namespace unique to the case, or one from the pools.</summary>
@@ -169,7 +197,7 @@ internal static class DeclarationFactory
                 if (parameter.IsParams)
                 {
                     var element = parameter with { Type = parameter.Type.GetElementType()!, IsParams = false };
-                    int count = random.Next(0, 3);
+                    int count = edge ? random.Next(0, 3) : random.Next(1, 3);
                     for (int i = 0; i < count; i++)
                     {
                         use.Arguments.Add(new AttributeArgument(element, ArgumentValues.Of(element.Type, random, !edge || random.Chance(0.5)), ArgumentForm.Positional));
@@ -198,7 +226,8 @@ internal static class DeclarationFactory
         // the emitter.
         foreach (var settable in attribute.Settable)
         {
-            if (random.Chance(edge ? 0.3 : 0.08))
+            // A plausible case's names come from Name(), which gives them where something reads them.
+            if (random.Chance(edge ? 0.3 : 0.08) && (edge || settable.Name != "Name"))
             {
                 use.Arguments.Add(new AttributeArgument(settable, ArgumentValues.Of(settable.Type, random, !edge || random.Chance(0.3)), ArgumentForm.Settable));
             }

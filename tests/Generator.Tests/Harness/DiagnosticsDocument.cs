@@ -96,7 +96,7 @@ internal sealed partial class DiagnosticsDocument
     [GeneratedRegex(@"^<a id=""(?<id>[^""]+)""></a>\s*$")]
     private static partial Regex Anchor();
 
-    [GeneratedRegex(@"^> error (?<message>BF\d{4}: .+)$")]
+    [GeneratedRegex(@"^> (?:error|warning) (?<message>BF\d{4}: .+)$")]
     private static partial Regex Message();
 
     [GeneratedRegex(@"\b[Bb][Ff]\d{4}\b")]

@@ -320,11 +320,23 @@ partial class DeepClassifier : global::Butterfly.INetwork
     /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
-    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient) =>
+        Backward(workspace, inputs, outputGradient, default);
+
+    /// <summary>
+    /// <c>Backward</c>, and also the gradient of the loss with respect to the inputs, <c>dE/dx</c>, into
+    /// <paramref name="inputGradient"/> (<c>inputs.Length</c> floats; pass an empty span for none): for saliency maps,
+    /// adversarial examples, or a network chained after another.
+    /// </summary>
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
         global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
+        if (!inputGradient.IsEmpty)
+        {
+            global::Butterfly.Arguments.HasLength(inputGradient, batch * InputLength, "inputGradient");
+        }
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (10) -> (10)
@@ -333,7 +345,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
         global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y10, outputGradient, dy9, batch, 10);
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, inputGradient);
     }
 
     /// <summary>
@@ -365,7 +377,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
             return loss;
         }
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, default);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
     }
@@ -374,9 +386,10 @@ partial class DeepClassifier : global::Butterfly.INetwork
         throw new global::System.InvalidOperationException("DeepClassifier is trained with cross-entropy: pass class labels, not target vectors.");
 
     // Walks the layers from the loss back to the input: each turns dE/dy into its parameter gradients
-    // and dE/dx, which is the layer below's dE/dy. yN is layer N's output and dyN = dE/dyN; both live in
+    // and dE/dx, which is dE/dy of the layer it reads. yN is layer N's output and dyN = dE/dyN; both live in
     // the workspace, and each block declares the ones it reads first.
-    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch)
+    // inputGradient, when not empty, receives dE/dx of the network's input.
+    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch, global::System.Span<float> inputGradient)
     {
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> gradients = _gradients;
@@ -443,11 +456,23 @@ partial class DeepClassifier : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.ReLUBackward(y2, dy2, dy1);
 
         // dense_1 (backward): Dense(256), (1, 28, 28) -> (256)
-        // dW = dYᵀ X    [256 × 784], summed over the batch
-        global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 200704), 256, 784, batch);
-        // db = Σ_batch dY
-        global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(200704, 256), batch, 256);
-        // First layer: the input needs no gradient, so dX is not computed.
+        if (inputGradient.IsEmpty)
+        {
+            // dW = dYᵀ X    [256 × 784], summed over the batch
+            global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 200704), 256, 784, batch);
+            // db = Σ_batch dY
+            global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(200704, 256), batch, 256);
+            // First layer: the input needs no gradient, so dX is not computed.
+        }
+        else
+        {
+            // dW = dYᵀ X    [256 × 784], summed over the batch
+            global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 200704), 256, 784, batch);
+            // db = Σ_batch dY
+            global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(200704, 256), batch, 256);
+            // dX = dY W    [batch × 784]: forward's W x, mirrored as Wᵀ dy
+            global::Butterfly.Kernels.Gemm.AB(dy1, parameters.Slice(0, 200704), inputGradient, batch, 784, 256);
+        }
     }
 
     int global::Butterfly.INetwork.InputLength => InputLength;

@@ -276,11 +276,23 @@ partial class LeNet : global::Butterfly.INetwork
     /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
-    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient) =>
+        Backward(workspace, inputs, outputGradient, default);
+
+    /// <summary>
+    /// <c>Backward</c>, and also the gradient of the loss with respect to the inputs, <c>dE/dx</c>, into
+    /// <paramref name="inputGradient"/> (<c>inputs.Length</c> floats; pass an empty span for none): for saliency maps,
+    /// adversarial examples, or a network chained after another.
+    /// </summary>
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
         global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
+        if (!inputGradient.IsEmpty)
+        {
+            global::Butterfly.Arguments.HasLength(inputGradient, batch * InputLength, "inputGradient");
+        }
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (10) -> (10)
@@ -289,7 +301,7 @@ partial class LeNet : global::Butterfly.INetwork
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
         global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y8, outputGradient, dy7, batch, 10);
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, inputGradient);
     }
 
     /// <summary>
@@ -332,7 +344,7 @@ partial class LeNet : global::Butterfly.INetwork
             return loss;
         }
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, default);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
     }
@@ -341,9 +353,10 @@ partial class LeNet : global::Butterfly.INetwork
         throw new global::System.InvalidOperationException("LeNet is trained with cross-entropy: pass class labels, not target vectors.");
 
     // Walks the layers from the loss back to the input: each turns dE/dy into its parameter gradients
-    // and dE/dx, which is the layer below's dE/dy. yN is layer N's output and dyN = dE/dyN; both live in
+    // and dE/dx, which is dE/dy of the layer it reads. yN is layer N's output and dyN = dE/dyN; both live in
     // the workspace, and each block declares the ones it reads first.
-    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch)
+    // inputGradient, when not empty, receives dE/dx of the network's input.
+    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch, global::System.Span<float> inputGradient)
     {
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> gradients = _gradients;
@@ -384,8 +397,16 @@ partial class LeNet : global::Butterfly.INetwork
         global::Butterfly.Kernels.Pooling.MaxBackwardThroughReLU(y2, dy3, dy1, batch * 8, 24, 24, 2, 2);
 
         // conv2d_1 (backward): Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
-        // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY; first layer, so no dX
-        global::Butterfly.Kernels.Convolution.Backward(inputs, parameters.Slice(0, 200), dy1, gradients.Slice(0, 200), gradients.Slice(200, 8), default, batch, 1, 28, 28, 8, 5, 1, 0);
+        if (inputGradient.IsEmpty)
+        {
+            // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY; first layer, so no dX
+            global::Butterfly.Kernels.Convolution.Backward(inputs, parameters.Slice(0, 200), dy1, gradients.Slice(0, 200), gradients.Slice(200, 8), default, batch, 1, 28, 28, 8, 5, 1, 0);
+        }
+        else
+        {
+            // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
+            global::Butterfly.Kernels.Convolution.Backward(inputs, parameters.Slice(0, 200), dy1, gradients.Slice(0, 200), gradients.Slice(200, 8), inputGradient, batch, 1, 28, 28, 8, 5, 1, 0);
+        }
     }
 
     int global::Butterfly.INetwork.InputLength => InputLength;

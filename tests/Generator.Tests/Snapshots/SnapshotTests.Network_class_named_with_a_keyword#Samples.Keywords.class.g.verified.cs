@@ -100,7 +100,7 @@ partial class @class : global::Butterfly.INetwork
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 12, 3);
 
     /// <summary>
-    /// Computes the output for one sample. Uses 24 bytes of stack and no heap. Safe to call from many threads at once
+    /// Computes the output for one sample. Uses 12 bytes of stack and no heap. Safe to call from many threads at once
     /// (while no training step runs).
     /// </summary>
     /// <param name="input">4 floats.</param>
@@ -110,9 +110,9 @@ partial class @class : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(input, InputLength, "input");
         global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
-        global::System.Span<float> scratch = stackalloc float[6];
-        // The halves [0, 3) and [3, 6) take turns as a layer's input and output;
-        // element-wise layers work in place.
+        global::System.Span<float> scratch = stackalloc float[3];
+        // 1 slots of 3 floats from 0: an output takes a free slot, which is free again after the
+        // output's last reader; an element-wise layer that is its input's last reader works in place.
 
         // dense_1: Dense(3), (4) -> (3)
         global::System.Span<float> h1 = scratch.Slice(0, 3);
@@ -164,11 +164,23 @@ partial class @class : global::Butterfly.INetwork
     /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
-    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient) =>
+        Backward(workspace, inputs, outputGradient, default);
+
+    /// <summary>
+    /// <c>Backward</c>, and also the gradient of the loss with respect to the inputs, <c>dE/dx</c>, into
+    /// <paramref name="inputGradient"/> (<c>inputs.Length</c> floats; pass an empty span for none): for saliency maps,
+    /// adversarial examples, or a network chained after another.
+    /// </summary>
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
         global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
+        if (!inputGradient.IsEmpty)
+        {
+            global::Butterfly.Arguments.HasLength(inputGradient, batch * InputLength, "inputGradient");
+        }
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (3) -> (3)
@@ -177,7 +189,7 @@ partial class @class : global::Butterfly.INetwork
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
         global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y2, outputGradient, dy1, batch, 3);
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, inputGradient);
     }
 
     /// <summary>
@@ -209,7 +221,7 @@ partial class @class : global::Butterfly.INetwork
             return loss;
         }
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, default);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
     }
@@ -218,20 +230,33 @@ partial class @class : global::Butterfly.INetwork
         throw new global::System.InvalidOperationException("class is trained with cross-entropy: pass class labels, not target vectors.");
 
     // Walks the layers from the loss back to the input: each turns dE/dy into its parameter gradients
-    // and dE/dx, which is the layer below's dE/dy. yN is layer N's output and dyN = dE/dyN; both live in
+    // and dE/dx, which is dE/dy of the layer it reads. yN is layer N's output and dyN = dE/dyN; both live in
     // the workspace, and each block declares the ones it reads first.
-    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch)
+    // inputGradient, when not empty, receives dE/dx of the network's input.
+    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch, global::System.Span<float> inputGradient)
     {
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> gradients = _gradients;
 
         // dense_1 (backward): Dense(3), (4) -> (3)
         global::System.Span<float> dy1 = workspace.Region(3, 3, batch);
-        // dW = dYᵀ X    [3 × 4], summed over the batch
-        global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 12), 3, 4, batch);
-        // db = Σ_batch dY
-        global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(12, 3), batch, 3);
-        // First layer: the input needs no gradient, so dX is not computed.
+        if (inputGradient.IsEmpty)
+        {
+            // dW = dYᵀ X    [3 × 4], summed over the batch
+            global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 12), 3, 4, batch);
+            // db = Σ_batch dY
+            global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(12, 3), batch, 3);
+            // First layer: the input needs no gradient, so dX is not computed.
+        }
+        else
+        {
+            // dW = dYᵀ X    [3 × 4], summed over the batch
+            global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 12), 3, 4, batch);
+            // db = Σ_batch dY
+            global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(12, 3), batch, 3);
+            // dX = dY W    [batch × 4]: forward's W x, mirrored as Wᵀ dy
+            global::Butterfly.Kernels.Gemm.AB(dy1, parameters.Slice(0, 12), inputGradient, batch, 4, 3);
+        }
     }
 
     int global::Butterfly.INetwork.InputLength => InputLength;

@@ -205,16 +205,28 @@ partial class Models
             /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
             /// Never changes a parameter.
             /// </summary>
-            public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
+            public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient) =>
+                Backward(workspace, inputs, outputGradient, default);
+
+            /// <summary>
+            /// <c>Backward</c>, and also the gradient of the loss with respect to the inputs, <c>dE/dx</c>, into
+            /// <paramref name="inputGradient"/> (<c>inputs.Length</c> floats; pass an empty span for none): for saliency maps,
+            /// adversarial examples, or a network chained after another.
+            /// </summary>
+            public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
             {
                 global::System.ArgumentNullException.ThrowIfNull(workspace);
                 int batch = workspace.CheckBatch(Signature, inputs, InputLength);
                 global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
+                if (!inputGradient.IsEmpty)
+                {
+                    global::Butterfly.Arguments.HasLength(inputGradient, batch * InputLength, "inputGradient");
+                }
 
                 // The caller's dE/dy for the output layer, sigmoid_1, starts the walk back.
                 outputGradient.CopyTo(workspace.Region(15, 1, batch));
 
-                Backpropagate(workspace, inputs, batch);
+                Backpropagate(workspace, inputs, batch, inputGradient);
             }
 
             /// <summary>
@@ -245,7 +257,7 @@ partial class Models
                     return loss;
                 }
 
-                Backpropagate(workspace, inputs, batch);
+                Backpropagate(workspace, inputs, batch, default);
                 optimizer.Step(_parameters, _gradients, s_parameterBlocks);
                 return loss;
             }
@@ -254,9 +266,10 @@ partial class Models
                 throw new global::System.InvalidOperationException("Xor is trained with mean squared error: pass target vectors, not class labels.");
 
             // Walks the layers from the loss back to the input: each turns dE/dy into its parameter gradients
-            // and dE/dx, which is the layer below's dE/dy. yN is layer N's output and dyN = dE/dyN; both live in
+            // and dE/dx, which is dE/dy of the layer it reads. yN is layer N's output and dyN = dE/dyN; both live in
             // the workspace, and each block declares the ones it reads first.
-            private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch)
+            // inputGradient, when not empty, receives dE/dx of the network's input.
+            private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch, global::System.Span<float> inputGradient)
             {
                 global::System.ReadOnlySpan<float> parameters = _parameters;
                 global::System.Span<float> gradients = _gradients;
@@ -284,11 +297,23 @@ partial class Models
                 global::Butterfly.Kernels.Activations.TanhBackward(y2, dy2, dy1);
 
                 // dense_1 (backward): Dense(3), (2) -> (3)
-                // dW = dYᵀ X    [3 × 2], summed over the batch
-                global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 6), 3, 2, batch);
-                // db = Σ_batch dY
-                global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(6, 3), batch, 3);
-                // First layer: the input needs no gradient, so dX is not computed.
+                if (inputGradient.IsEmpty)
+                {
+                    // dW = dYᵀ X    [3 × 2], summed over the batch
+                    global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 6), 3, 2, batch);
+                    // db = Σ_batch dY
+                    global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(6, 3), batch, 3);
+                    // First layer: the input needs no gradient, so dX is not computed.
+                }
+                else
+                {
+                    // dW = dYᵀ X    [3 × 2], summed over the batch
+                    global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 6), 3, 2, batch);
+                    // db = Σ_batch dY
+                    global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(6, 3), batch, 3);
+                    // dX = dY W    [batch × 2]: forward's W x, mirrored as Wᵀ dy
+                    global::Butterfly.Kernels.Gemm.AB(dy1, parameters.Slice(0, 6), inputGradient, batch, 2, 3);
+                }
             }
 
             int global::Butterfly.INetwork.InputLength => InputLength;

@@ -395,11 +395,23 @@ partial class Normalized : global::Butterfly.INetwork
     /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
-    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient) =>
+        Backward(workspace, inputs, outputGradient, default);
+
+    /// <summary>
+    /// <c>Backward</c>, and also the gradient of the loss with respect to the inputs, <c>dE/dx</c>, into
+    /// <paramref name="inputGradient"/> (<c>inputs.Length</c> floats; pass an empty span for none): for saliency maps,
+    /// adversarial examples, or a network chained after another.
+    /// </summary>
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
         global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
+        if (!inputGradient.IsEmpty)
+        {
+            global::Butterfly.Arguments.HasLength(inputGradient, batch * InputLength, "inputGradient");
+        }
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (3) -> (3)
@@ -408,7 +420,7 @@ partial class Normalized : global::Butterfly.INetwork
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
         global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y14, outputGradient, dy13, batch, 3);
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, inputGradient);
     }
 
     /// <summary>
@@ -440,7 +452,7 @@ partial class Normalized : global::Butterfly.INetwork
             return loss;
         }
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, default);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
     }
@@ -449,9 +461,10 @@ partial class Normalized : global::Butterfly.INetwork
         throw new global::System.InvalidOperationException("Normalized is trained with cross-entropy: pass class labels, not target vectors.");
 
     // Walks the layers from the loss back to the input: each turns dE/dy into its parameter gradients
-    // and dE/dx, which is the layer below's dE/dy. yN is layer N's output and dyN = dE/dyN; both live in
+    // and dE/dx, which is dE/dy of the layer it reads. yN is layer N's output and dyN = dE/dyN; both live in
     // the workspace, and each block declares the ones it reads first.
-    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch)
+    // inputGradient, when not empty, receives dE/dx of the network's input.
+    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch, global::System.Span<float> inputGradient)
     {
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> gradients = _gradients;
@@ -541,7 +554,11 @@ partial class Normalized : global::Butterfly.INetwork
         global::Butterfly.Kernels.Convolution.Backward(y1, parameters.Slice(0, 108), dy2, gradients.Slice(0, 108), gradients.Slice(108, 4), dy1, batch, 3, 9, 9, 4, 3, 2, 1);
 
         // lcn_1 (backward): LocalContrastNormalization(3), (3, 9, 9) -> (3, 9, 9)
-        // First layer: the input needs no gradient.
+        if (!inputGradient.IsEmpty)
+        {
+            // dv = dy / d + 2 v G(dS) / C through the divisive step, dx = dv - G(Σ_c dv) / C through the subtractive one
+            global::Butterfly.Kernels.LocalContrastNormalization.Backward(workspace.Region(1822, 243, batch), workspace.Region(2065, 81, batch), workspace.Region(2146, 81, batch), dy1, inputGradient, workspace.FixedRegion(0, 162), batch, 3, 9, 9, 3);
+        }
     }
 
     int global::Butterfly.INetwork.InputLength => InputLength;

@@ -118,7 +118,7 @@ partial class HousePrices : global::Butterfly.INetwork
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 960, 1);
 
     /// <summary>
-    /// Computes the output for one sample. Uses 512 bytes of stack and no heap. Safe to call from many threads at once
+    /// Computes the output for one sample. Uses 256 bytes of stack and no heap. Safe to call from many threads at once
     /// (while no training step runs).
     /// </summary>
     /// <param name="input">13 floats.</param>
@@ -128,9 +128,9 @@ partial class HousePrices : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(input, InputLength, "input");
         global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
-        global::System.Span<float> scratch = stackalloc float[128];
-        // The halves [0, 64) and [64, 128) take turns as a layer's input and output;
-        // element-wise layers work in place.
+        global::System.Span<float> scratch = stackalloc float[64];
+        // 1 slots of 64 floats from 0: an output takes a free slot, which is free again after the
+        // output's last reader; an element-wise layer that is its input's last reader works in place.
 
         // dense_1: Dense(64), (13) -> (64)
         global::System.Span<float> h1 = scratch.Slice(0, 64);
@@ -191,16 +191,28 @@ partial class HousePrices : global::Butterfly.INetwork
     /// <c>Forward</c> call (on the same <paramref name="inputs"/>) is <paramref name="outputGradient"/>.
     /// Never changes a parameter.
     /// </summary>
-    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient)
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient) =>
+        Backward(workspace, inputs, outputGradient, default);
+
+    /// <summary>
+    /// <c>Backward</c>, and also the gradient of the loss with respect to the inputs, <c>dE/dx</c>, into
+    /// <paramref name="inputGradient"/> (<c>inputs.Length</c> floats; pass an empty span for none): for saliency maps,
+    /// adversarial examples, or a network chained after another.
+    /// </summary>
+    public void Backward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
         global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
+        if (!inputGradient.IsEmpty)
+        {
+            global::Butterfly.Arguments.HasLength(inputGradient, batch * InputLength, "inputGradient");
+        }
 
         // The caller's dE/dy for the output layer, dense_2, starts the walk back.
         outputGradient.CopyTo(workspace.Region(257, 1, batch));
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, inputGradient);
     }
 
     /// <summary>
@@ -231,7 +243,7 @@ partial class HousePrices : global::Butterfly.INetwork
             return loss;
         }
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, default);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks);
         return loss;
     }
@@ -240,9 +252,10 @@ partial class HousePrices : global::Butterfly.INetwork
         throw new global::System.InvalidOperationException("HousePrices is trained with mean squared error: pass target vectors, not class labels.");
 
     // Walks the layers from the loss back to the input: each turns dE/dy into its parameter gradients
-    // and dE/dx, which is the layer below's dE/dy. yN is layer N's output and dyN = dE/dyN; both live in
+    // and dE/dx, which is dE/dy of the layer it reads. yN is layer N's output and dyN = dE/dyN; both live in
     // the workspace, and each block declares the ones it reads first.
-    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch)
+    // inputGradient, when not empty, receives dE/dx of the network's input.
+    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, int batch, global::System.Span<float> inputGradient)
     {
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> gradients = _gradients;
@@ -264,11 +277,23 @@ partial class HousePrices : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.ReLUBackward(y2, dy2, dy1);
 
         // dense_1 (backward): Dense(64), (13) -> (64)
-        // dW = dYᵀ X    [64 × 13], summed over the batch
-        global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 832), 64, 13, batch);
-        // db = Σ_batch dY
-        global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(832, 64), batch, 64);
-        // First layer: the input needs no gradient, so dX is not computed.
+        if (inputGradient.IsEmpty)
+        {
+            // dW = dYᵀ X    [64 × 13], summed over the batch
+            global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 832), 64, 13, batch);
+            // db = Σ_batch dY
+            global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(832, 64), batch, 64);
+            // First layer: the input needs no gradient, so dX is not computed.
+        }
+        else
+        {
+            // dW = dYᵀ X    [64 × 13], summed over the batch
+            global::Butterfly.Kernels.Gemm.AtB(dy1, inputs, gradients.Slice(0, 832), 64, 13, batch);
+            // db = Σ_batch dY
+            global::Butterfly.Kernels.Bias.SumRows(dy1, gradients.Slice(832, 64), batch, 64);
+            // dX = dY W    [batch × 13]: forward's W x, mirrored as Wᵀ dy
+            global::Butterfly.Kernels.Gemm.AB(dy1, parameters.Slice(0, 832), inputGradient, batch, 13, 64);
+        }
     }
 
     int global::Butterfly.INetwork.InputLength => InputLength;

@@ -1,0 +1,93 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace Butterfly.Kernels;
+
+/// <summary>
+/// The rules of the layers that merge several outputs into one (<c>[Add]</c>, <c>[Multiply]</c>, <c>[Concat]</c>) and
+/// the sum a gradient takes where an output feeds several layers: <c>dE/dx = Σ_k (∂in_k/∂x)ᵀ dE/din_k</c>.
+/// </summary>
+public static class Merging
+{
+    /// <summary><c>y = a + b</c>, element-wise; <paramref name="y"/> may be <paramref name="a"/>.</summary>
+    public static void Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        Check(a, b, y);
+        TensorPrimitives.Add(a, b, y);
+    }
+
+    /// <summary><c>y = a ⊙ b</c>, element-wise; <paramref name="y"/> may be <paramref name="a"/>.</summary>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        Check(a, b, y);
+        TensorPrimitives.Multiply(a, b, y);
+    }
+
+    /// <summary><c>y += a ⊙ b</c>, element-wise: a product's gradient added to what other readers gave.</summary>
+    public static void MultiplyAdd(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        Check(a, b, y);
+        TensorPrimitives.MultiplyAdd(a, b, y, y);
+    }
+
+    /// <summary><c>target += addend</c>: one reader's share of a gradient added to the others'.</summary>
+    public static void Accumulate(Span<float> target, ReadOnlySpan<float> addend)
+    {
+        Arguments.HasLength(addend, target.Length, nameof(addend));
+        TensorPrimitives.Add(target, addend, target);
+    }
+
+    /// <summary>
+    /// Copies each of <paramref name="batch"/> samples of <paramref name="x"/> (<paramref name="part"/> floats each) into
+    /// <paramref name="y"/> (<paramref name="total"/> floats a sample) at <paramref name="offset"/>: one operand of a
+    /// concatenation along the first axis, which channels-first storage keeps contiguous within a sample.
+    /// </summary>
+    public static void Concat(ReadOnlySpan<float> x, Span<float> y, int batch, int part, int total, int offset)
+    {
+        CheckParts(batch, part, total, offset);
+        Arguments.HasLength(x, batch * part, nameof(x));
+        Arguments.HasLength(y, batch * total, nameof(y));
+        for (int n = 0; n < batch; n++)
+        {
+            x.Slice(n * part, part).CopyTo(y.Slice(n * total + offset, part));
+        }
+    }
+
+    /// <summary>
+    /// The backward rule of <see cref="Concat"/>: each sample's slice of <paramref name="dy"/> at <paramref name="offset"/>
+    /// goes to <paramref name="dx"/>, written over it, or added to it when <paramref name="accumulate"/>.
+    /// </summary>
+    public static void ConcatBackward(ReadOnlySpan<float> dy, Span<float> dx, int batch, int part, int total, int offset, bool accumulate)
+    {
+        CheckParts(batch, part, total, offset);
+        Arguments.HasLength(dy, batch * total, nameof(dy));
+        Arguments.HasLength(dx, batch * part, nameof(dx));
+        for (int n = 0; n < batch; n++)
+        {
+            var slice = dy.Slice(n * total + offset, part);
+            var target = dx.Slice(n * part, part);
+            if (accumulate)
+            {
+                TensorPrimitives.Add(target, slice, target);
+            }
+            else
+            {
+                slice.CopyTo(target);
+            }
+        }
+    }
+
+    private static void Check(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        Arguments.HasLength(b, a.Length, nameof(b));
+        Arguments.HasLength(y, a.Length, nameof(y));
+    }
+
+    private static void CheckParts(int batch, int part, int total, int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(batch);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(part);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset + part, total, nameof(offset));
+    }
+}
