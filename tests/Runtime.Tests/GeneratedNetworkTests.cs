@@ -79,6 +79,11 @@ public sealed class GeneratedNetworkTests
     [InlineData(nameof(BenchCnn))]
     [InlineData(nameof(ConvReLUNet))]
     [InlineData(nameof(ConvReLUPoolNet))]
+    [InlineData(nameof(AddGraphNet))]
+    [InlineData(nameof(MultiplyGraphNet))]
+    [InlineData(nameof(ConcatGraphNet))]
+    [InlineData(nameof(ResidualNet))]
+    [InlineData(nameof(ResidualBatchNormNet))]
     public void Predict_equals_each_row_of_a_batched_Forward(string name)
     {
         var network = GradientCheckTests.Create(name);

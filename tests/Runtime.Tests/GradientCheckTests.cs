@@ -36,6 +36,25 @@ public sealed class GradientCheckTests
         nameof(NormalizationNet),
         nameof(ContrastNormalizationNet),
         nameof(DropoutBatchNormNet),
+        nameof(AddGraphNet),
+        nameof(MultiplyGraphNet),
+        nameof(ConcatGraphNet),
+        nameof(ResidualNet),
+        nameof(ResidualBatchNormNet),
+    };
+
+    /// <summary>Networks whose input gradient is checked: graphs that read the input more than once, and stacks.</summary>
+    public static TheoryData<string> InputGradientNetworks => new()
+    {
+        nameof(AddGraphNet),
+        nameof(MultiplyGraphNet),
+        nameof(ConcatGraphNet),
+        nameof(ResidualNet),
+        nameof(ResidualBatchNormNet),
+        nameof(SigmoidSoftmaxNet),
+        nameof(ImageInputNet),
+        nameof(StridedConvNet),
+        nameof(NormalizationNet),
     };
 
     /// <summary>The networks whose training mode differs from inference (dropout, batch statistics).</summary>
@@ -43,6 +62,7 @@ public sealed class GradientCheckTests
     {
         nameof(NormalizationNet),
         nameof(DropoutBatchNormNet),
+        nameof(ResidualBatchNormNet),
     };
 
     [Theory]
@@ -103,6 +123,66 @@ public sealed class GradientCheckTests
         AssertMatchesFiniteDifferences(network, workspace, inputs, labels, targets, recorder.Gradients, training: true);
     }
 
+    /// <summary>
+    /// <c>Backward</c>'s <c>dE/dx</c> for the inputs against central differences of the loss in each input, and the
+    /// parameter gradients of the same call against those of the call without it (asking for dx changes nothing else).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(InputGradientNetworks))]
+    public void Input_gradient_matches_finite_differences(string name)
+    {
+        var network = Create(name);
+        var (inputs, labels, targets) = RandomBatch(network, seed: 17);
+        var workspace = network.CreateWorkspace(Batch);
+
+        var outputs = network.Forward(workspace, inputs).ToArray();
+        var outputGradient = new float[outputs.Length];
+        LossWithGradient(network, outputs, labels, targets, outputGradient);
+        network.Backward(workspace, inputs, outputGradient);
+        var parameterGradients = network.Gradients.ToArray();
+        var inputGradient = new float[inputs.Length];
+        inputGradient.AsSpan().Fill(float.NaN);
+        BackwardWithInputGradient(network, workspace, inputs, outputGradient, inputGradient);
+        Assert.Equal(parameterGradients, network.Gradients.ToArray());
+
+        var failures = new List<string>();
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            float original = inputs[i];
+            inputs[i] = original + Step;
+            float plus = Loss(network, workspace, inputs, labels, targets, training: false);
+            inputs[i] = original - Step;
+            float minus = Loss(network, workspace, inputs, labels, targets, training: false);
+            inputs[i] = original;
+            float numeric = (plus - minus) / (2 * Step);
+            if (!(Math.Abs(inputGradient[i] - numeric) <= 2e-3f + 0.02f * Math.Abs(numeric)))
+            {
+                failures.Add($"input {i}: analytic {inputGradient[i]:G6}, numeric {numeric:G6}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Contains(inputGradient, g => Math.Abs(g) > 1e-3f);
+    }
+
+    /// <summary>The generated <c>Backward</c> overload with an input gradient, which <see cref="INetwork"/> does not carry.</summary>
+    private static void BackwardWithInputGradient(INetwork network, Workspace workspace, float[] inputs, float[] outputGradient, float[] inputGradient)
+    {
+        switch (network)
+        {
+            case AddGraphNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case MultiplyGraphNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case ConcatGraphNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case ResidualNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case ResidualBatchNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case SigmoidSoftmaxNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case ImageInputNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case StridedConvNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case NormalizationNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            default: throw new ArgumentOutOfRangeException(nameof(network), network.GetType().Name, "No input-gradient call for this network.");
+        }
+    }
+
     internal static INetwork Create(string name, int seed = 5) => name switch
     {
         nameof(SigmoidSoftmaxNet) => new SigmoidSoftmaxNet(seed),
@@ -121,6 +201,11 @@ public sealed class GradientCheckTests
         nameof(ConvReLUNet) => new ConvReLUNet(seed),
         nameof(ConvReLUPoolNet) => new ConvReLUPoolNet(seed),
         nameof(ConvLeakyPoolNet) => new ConvLeakyPoolNet(seed),
+        nameof(AddGraphNet) => new AddGraphNet(seed),
+        nameof(MultiplyGraphNet) => new MultiplyGraphNet(seed),
+        nameof(ConcatGraphNet) => new ConcatGraphNet(seed),
+        nameof(ResidualNet) => new ResidualNet(seed),
+        nameof(ResidualBatchNormNet) => new ResidualBatchNormNet(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test network."),
     };
 

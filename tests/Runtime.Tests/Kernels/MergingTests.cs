@@ -1,0 +1,85 @@
+using System;
+using System.Linq;
+using Butterfly.Kernels;
+
+namespace Butterfly.Runtime.Tests.Kernels;
+
+/// <summary>The merge kernels and global average pooling against plain loops.</summary>
+public sealed class MergingTests
+{
+    private static float[] Random(int length, int seed)
+    {
+        var random = new SeededRandom(seed);
+        return Enumerable.Range(0, length).Select(_ => random.NextSingle() * 2 - 1).ToArray();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(37)]
+    public void Add_multiply_and_their_accumulating_forms_match_plain_loops(int length)
+    {
+        float[] a = Random(length, 1), b = Random(length, 2), y = new float[length];
+        Merging.Add(a, b, y);
+        Assert.Equal(a.Select((v, i) => v + b[i]), y);
+        Merging.Multiply(a, b, y);
+        Assert.Equal(a.Select((v, i) => v * b[i]), y);
+        float[] target = Random(length, 3), expected = target.Select((t, i) => t + (a[i] * b[i])).ToArray();
+        Merging.MultiplyAdd(a, b, target);
+        Assert.Equal(expected, target, (x, z) => Math.Abs(x - z) <= 1e-6f);
+        expected = target.Select((t, i) => t + a[i]).ToArray();
+        Merging.Accumulate(target, a);
+        Assert.Equal(expected, target);
+    }
+
+    [Fact]
+    public void Concat_places_each_sample_block_and_its_backward_takes_it_back()
+    {
+        const int batch = 3, first = 4, second = 6, total = first + second;
+        float[] a = Random(batch * first, 4), b = Random(batch * second, 5), y = new float[batch * total];
+        Merging.Concat(a, y, batch, first, total, 0);
+        Merging.Concat(b, y, batch, second, total, first);
+        for (int n = 0; n < batch; n++)
+        {
+            for (int i = 0; i < total; i++)
+            {
+                Assert.Equal(i < first ? a[n * first + i] : b[n * second + i - first], y[n * total + i]);
+            }
+        }
+
+        var dx = new float[batch * second];
+        Merging.ConcatBackward(y, dx, batch, second, total, first, accumulate: false);
+        Assert.Equal(b, dx);
+        Merging.ConcatBackward(y, dx, batch, second, total, first, accumulate: true);
+        Assert.Equal(b.Select(v => 2 * v), dx);
+    }
+
+    [Fact]
+    public void Lengths_that_do_not_fit_are_refused_with_the_argument_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Merging.Add(new float[3], new float[4], new float[3]));
+        Assert.Equal("b", error.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Merging.Concat(new float[4], new float[8], 1, 4, 8, 5));
+    }
+
+    [Fact]
+    public void Global_average_and_its_backward_match_plain_loops()
+    {
+        const int planes = 5, pixels = 9;
+        float[] x = Random(planes * pixels, 6), y = new float[planes];
+        Pooling.GlobalAverage(x, y, planes, pixels);
+        for (int p = 0; p < planes; p++)
+        {
+            float sum = 0;
+            for (int i = 0; i < pixels; i++)
+            {
+                sum += x[p * pixels + i];
+            }
+
+            Assert.Equal(sum / pixels, y[p], 5);
+        }
+
+        var dx = new float[planes * pixels];
+        Pooling.GlobalAverageBackward(y, dx, planes, pixels);
+        Assert.Equal(Enumerable.Range(0, planes * pixels).Select(i => y[i / pixels] / pixels), dx);
+    }
+}
