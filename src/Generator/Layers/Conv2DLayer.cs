@@ -112,12 +112,15 @@ internal sealed class Conv2DLayer : LayerKind
         // One sample: unfolding and a general product cost more than the arithmetic, so the kernel walks the window.
         bool rectify = RectifiesInPredict(plan);
         writer.Comment(
-            $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n" +
-            "computed directly, eight neighbouring outputs of a row at a time" +
+            (geometry.Padding > 0
+                ? $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}], p = {geometry.Padding},\n" +
+                  "computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time"
+                : $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n" +
+                  "computed directly, eight neighbouring outputs of a row at a time") +
             (rectify ? $";\nthen {plan.Next!.Name}'s max(0, y), applied as each output is stored" : ""));
         writer.Line(
             $"global::Butterfly.Kernels.DirectConvolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
-            $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel}{(rectify ? ", rectify: true" : "")});");
+            $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel}{(rectify ? ", rectify: true" : "")}{(geometry.Padding > 0 ? $", padding: {geometry.Padding}" : "")});");
     }
 
     /// <summary>
@@ -227,7 +230,7 @@ internal sealed class Conv2DLayer : LayerKind
 
         public int OutputSize(int size) => (size + 2 * Padding - Kernel) / Stride + 1;
 
-        /// <summary>Whether forward uses <c>DirectConvolution</c>, which takes stride 1 and no padding, and no scratch.</summary>
-        public bool ConvolvesDirectly => Stride == 1 && Padding == 0;
+        /// <summary>Whether forward uses <c>DirectConvolution</c>, which takes stride 1 (padding over a zero-padded copy it keeps), and no scratch.</summary>
+        public bool ConvolvesDirectly => Stride == 1;
     }
 }

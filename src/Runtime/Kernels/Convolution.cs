@@ -26,8 +26,8 @@ public static unsafe class Convolution
     public static int OutputSize(int size, int kernel, int stride, int padding) => (size + 2 * padding - kernel) / stride + 1;
 
     /// <summary>
-    /// <c>y = conv(x, w) + b</c> for a batch. With stride 1 and no padding each sample is convolved directly
-    /// (<see cref="DirectConvolution"/>), samples split between threads, and <paramref name="scratch"/> is unused.
+    /// <c>y = conv(x, w) + b</c> for a batch. With stride 1 each sample is convolved directly (<see cref="DirectConvolution"/>,
+    /// over a zero-padded copy when there is padding), samples split between threads, and <paramref name="scratch"/> is unused.
     /// Otherwise <paramref name="chunk"/> samples make one product: with the chunk's <c>n</c> samples unfolded side by
     /// side, <c>Y[F × nP] = W[F × CKK] · X̃[CKK × nP]</c>, then each sample's block of columns is copied out with its
     /// bias. <paramref name="scratch"/> then holds <c>min(batch, chunk) · P · (CKK + F)</c> floats: the unfolded chunk
@@ -114,8 +114,8 @@ public static unsafe class Convolution
 
     /// <summary>
     /// The backward rule for a batch: <c>dW = Σ dY X̃ᵀ</c>, <c>db[f] = Σ dY[f, :]</c>, and, unless <paramref name="dx"/>
-    /// is empty, <c>dX̃ = Wᵀ dY</c> folded into <c>dx</c> (with stride 1 and no padding, both are computed directly
-    /// instead: <see cref="DirectWeightGradient"/>, <see cref="DirectInputGradient"/>). Samples go in groups (sized to
+    /// is empty, <c>dX̃ = Wᵀ dY</c> folded into <c>dx</c> (with stride 1, both are computed directly instead, over
+    /// zero-padded copies when there is padding: <see cref="DirectWeightGradient"/>, <see cref="DirectInputGradient"/>). Samples go in groups (sized to
     /// stay in L2 when they are unfolded, eight otherwise), the groups split between threads
     /// (<see cref="ConvolutionGradientJob"/>); each group's share of <c>dW</c> and <c>db</c> is summed in
     /// group order, so the result does not depend on the thread count. Overwrites the gradients. The unfolded groups

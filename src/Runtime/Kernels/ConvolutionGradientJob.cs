@@ -28,6 +28,14 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     [ThreadStatic]
     private static float[]? t_padded;
 
+    /// <summary>This thread's zero-padded copies of a group's inputs, for a padded convolution's direct weight gradient.</summary>
+    [ThreadStatic]
+    private static float[]? t_paddedInputs;
+
+    /// <summary>This thread's input gradient over one sample's padded input, before its inside is taken.</summary>
+    [ThreadStatic]
+    private static float[]? t_paddedGradient;
+
     private float* _x;
     private float* _weights;
     private float* _dy;
@@ -88,22 +96,40 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         bool direct = shape.IsDirect;
         if (direct)
         {
-            // dW_g[f, c, u, v] = Σ_n,i,j dY[n, f, i, j] x[n, c, i + u, j + v], from the samples as they lie.
+            // dW_g[f, c, u, v] = Σ_n,i,j dY[n, f, i, j] x[n, c, i + u, j + v], from the samples as they lie (with padding,
+            // from zero-padded copies: the same sums over the same zeros the padding stands for).
+            var unpadded = shape.Unpadded;
+            float* x = _x + (long)first * inLength;
+            if (shape.Padding > 0)
+            {
+                float* copies = PinnedThreadBuffer.Get(ref t_paddedInputs, count * unpadded.InLength);
+                for (int n = 0; n < count; n++)
+                {
+                    ZeroPadding.Pad(x + (long)n * inLength, copies + (long)n * unpadded.InLength, shape.Channels, shape.Height, shape.Width, shape.Padding);
+                }
+
+                x = copies;
+            }
+
             DirectWeightGradient.Compute(
-                new ReadOnlySpan<float>(_x + (long)first * inLength, count * inLength), dy, weightPartial, count, shape.Channels, shape.Height, shape.Width, filters, shape.Kernel);
+                new ReadOnlySpan<float>(x, count * unpadded.InLength), dy, weightPartial, count, unpadded.Channels, unpadded.Height, unpadded.Width, filters, shape.Kernel);
             if (_dx == null)
             {
                 return;
             }
 
-            if (DirectInputGradient.Takes(shape))
+            if (DirectInputGradient.Takes(unpadded))
             {
-                var scratch = ThreadBuffer.Get(ref t_padded, DirectInputGradient.ScratchLength(shape));
-                fixed (float* padded = scratch)
+                // With padding, dx over the padded input, then its inside: the border's gradient belongs to the zeros.
+                float* scratch = PinnedThreadBuffer.Get(ref t_padded, DirectInputGradient.ScratchLength(unpadded));
+                float* wide = shape.Padding > 0 ? PinnedThreadBuffer.Get(ref t_paddedGradient, unpadded.InLength) : null;
+                for (int n = first; n < first + count; n++)
                 {
-                    for (int n = first; n < first + count; n++)
+                    float* dx = _dx + (long)n * inLength;
+                    DirectInputGradient.Compute(_dy + (long)n * outLength, _weights, wide == null ? dx : wide, scratch, unpadded);
+                    if (wide != null)
                     {
-                        DirectInputGradient.Compute(_dy + (long)n * outLength, _weights, _dx + (long)n * inLength, padded, shape);
+                        ZeroPadding.Crop(wide, dx, shape.Channels, shape.Height, shape.Width, shape.Padding);
                     }
                 }
 

@@ -93,14 +93,15 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
                 var y = _y == null ? default : new Span<float>(_y + (long)sample * outLength, outLength);
                 if (_rectified == null)
                 {
-                    DirectConvolution.Forward(x, weights, bias, y, shape.Channels, shape.Height, shape.Width, shape.Filters, shape.Kernel);
+                    DirectConvolution.Forward(x, weights, bias, y, shape.Channels, shape.Height, shape.Width, shape.Filters, shape.Kernel, padding: shape.Padding);
                     break;
                 }
 
                 int pooledLength = _pooled == null ? 0 : shape.Filters * (shape.OutH / 2) * (shape.OutW / 2);
                 DirectConvolution.ForwardReLU(
                     x, weights, bias, shape.Channels, shape.Height, shape.Width, shape.Filters, shape.Kernel,
-                    y, new Span<float>(_rectified + (long)sample * outLength, outLength), new Span<float>(_pooled + (long)sample * pooledLength, pooledLength));
+                    y, new Span<float>(_rectified + (long)sample * outLength, outLength), new Span<float>(_pooled + (long)sample * pooledLength, pooledLength),
+                    shape.Padding);
                 break;
             case Stage.Unfold:
                 Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, shape.Channels, shape.Height, shape.Width, shape.Kernel, shape.Stride, shape.Padding);

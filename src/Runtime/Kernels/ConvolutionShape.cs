@@ -46,8 +46,14 @@ internal readonly struct ConvolutionShape
     /// <summary>Taps of one filter, <c>C K K</c>: the rows of an unfolded sample.</summary>
     public int Window => Channels * Kernel * Kernel;
 
-    /// <summary>Whether the window slides by one without padding: the case computed directly, without unfolding.</summary>
-    public bool IsDirect => Stride == 1 && Padding == 0;
+    /// <summary>
+    /// Whether the window slides by one: the case computed directly, without unfolding (with padding, over a zero-padded
+    /// copy of the input: <see cref="Unpadded"/>).
+    /// </summary>
+    public bool IsDirect => Stride == 1;
+
+    /// <summary>The same convolution over the input with its <see cref="Padding"/> zeros written in: padding 0, the same output.</summary>
+    public ConvolutionShape Unpadded => new(Channels, Height + 2 * Padding, Width + 2 * Padding, Filters, Kernel, Stride);
 
     /// <summary>The (c, u, v) of tap <paramref name="tap"/> in <c>[C × K × K]</c> order.</summary>
     public (int C, int U, int V) Split(int tap) => (tap / (Kernel * Kernel), tap / Kernel % Kernel, tap % Kernel);

@@ -43,15 +43,16 @@ public static unsafe class DirectConvolution
     /// <param name="filters">Output channels.</param>
     /// <param name="kernel">The square window's side.</param>
     /// <param name="rectify">Whether a ReLU follows, fused into the stores.</param>
+    /// <param name="padding">Zeros on every side of the input, from 0 to <paramref name="kernel"/> - 1: the kernel then runs over a padded copy.</param>
     public static void Forward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y,
-        int channels, int height, int width, int filters, int kernel, bool rectify = false)
+        int channels, int height, int width, int filters, int kernel, bool rectify = false, int padding = 0)
     {
-        var shape = Check(x, weights, bias, channels, height, width, filters, kernel);
+        var shape = Check(x, weights, bias, channels, height, width, filters, kernel, padding);
         Arguments.HasLength(y, shape.OutLength, nameof(y));
         fixed (float* px = x, pw = weights, pb = bias, py = y)
         {
-            Compute(px, pw, pb, shape, new Targets { Y = py, RectifyY = rectify });
+            Compute(Padded(px, shape), pw, pb, shape.Unpadded, new Targets { Y = py, RectifyY = rectify });
         }
     }
 
@@ -73,11 +74,12 @@ public static unsafe class DirectConvolution
     /// <param name="y">The convolution, <c>[filters × OH × OW]</c>, or empty.</param>
     /// <param name="rectified">Its ReLU, <c>[filters × OH × OW]</c>, or empty.</param>
     /// <param name="pooled">The pooled ReLU, <c>[filters × ⌊OH / 2⌋ × ⌊OW / 2⌋]</c>, or empty.</param>
+    /// <param name="padding">Zeros on every side of the input, from 0 to <paramref name="kernel"/> - 1.</param>
     public static void ForwardReLU(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias,
-        int channels, int height, int width, int filters, int kernel, Span<float> y, Span<float> rectified, Span<float> pooled)
+        int channels, int height, int width, int filters, int kernel, Span<float> y, Span<float> rectified, Span<float> pooled, int padding = 0)
     {
-        var shape = Check(x, weights, bias, channels, height, width, filters, kernel);
+        var shape = Check(x, weights, bias, channels, height, width, filters, kernel, padding);
         if (!y.IsEmpty)
         {
             Arguments.HasLength(y, shape.OutLength, nameof(y));
@@ -95,9 +97,29 @@ public static unsafe class DirectConvolution
 
         fixed (float* px = x, pw = weights, pb = bias, py = y, pr = rectified, pp = pooled)
         {
-            Compute(px, pw, pb, shape, new Targets { Y = py, Rectified = pr, Pooled = pp });
+            Compute(Padded(px, shape), pw, pb, shape.Unpadded, new Targets { Y = py, Rectified = pr, Pooled = pp });
         }
     }
+
+    /// <summary>
+    /// <paramref name="x"/> itself without padding, else this thread's zero-padded copy of it (<see cref="ZeroPadding"/>),
+    /// which stays valid until the thread's next padded call.
+    /// </summary>
+    private static float* Padded(float* x, ConvolutionShape shape)
+    {
+        if (shape.Padding == 0)
+        {
+            return x;
+        }
+
+        float* padded = PinnedThreadBuffer.Get(ref t_padded, shape.Unpadded.InLength);
+        ZeroPadding.Pad(x, padded, shape.Channels, shape.Height, shape.Width, shape.Padding);
+        return padded;
+    }
+
+    /// <summary>This thread's zero-padded copy of the input of a padded convolution.</summary>
+    [ThreadStatic]
+    private static float[]? t_padded;
 
     /// <summary>Where a tile's outputs go, each at the tile's first output, or null where that output is not wanted.</summary>
     private struct Targets
@@ -138,14 +160,16 @@ public static unsafe class DirectConvolution
 
     /// <summary>The shape of one sample's convolution, after checking the sizes and the operands' lengths.</summary>
     private static ConvolutionShape Check(
-        ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, int channels, int height, int width, int filters, int kernel)
+        ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, int channels, int height, int width, int filters, int kernel, int padding)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filters);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernel);
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, kernel);
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, kernel);
-        var shape = new ConvolutionShape(channels, height, width, filters, kernel);
+        ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(padding, kernel);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height + 2 * padding, kernel, nameof(height));
+        ArgumentOutOfRangeException.ThrowIfLessThan(width + 2 * padding, kernel, nameof(width));
+        var shape = new ConvolutionShape(channels, height, width, filters, kernel, 1, padding);
         Arguments.HasLength(x, shape.InLength, nameof(x));
         Arguments.HasLength(weights, filters * shape.Window, nameof(weights));
         Arguments.HasLength(bias, filters, nameof(bias));

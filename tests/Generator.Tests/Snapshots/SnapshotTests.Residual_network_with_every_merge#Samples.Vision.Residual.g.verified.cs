@@ -67,7 +67,7 @@ partial class Residual : global::Butterfly.INetwork
     private const int WorkspaceFloatsPerSample = 338808;
 
     // Scratch that does not scale with the batch, such as a convolution's unfolded sample.
-    private const int WorkspaceFixedFloats = 2570736;
+    private const int WorkspaceFixedFloats = 0;
 
     private static readonly global::Butterfly.ParameterBlock[] s_parameterBlocks =
     [
@@ -273,7 +273,7 @@ partial class Residual : global::Butterfly.INetwork
     private static float[]? t_predictScratch;
 
     /// <summary>
-    /// Computes the output for one sample. Uses a per-thread buffer of 702464 bytes, allocated on a thread's first call, and no heap after that. Safe to call from many threads at once
+    /// Computes the output for one sample. Uses a per-thread buffer of 200704 bytes, allocated on a thread's first call, and no heap after that. Safe to call from many threads at once
     /// (while no training step runs).
     /// </summary>
     /// <param name="input">784 floats.</param>
@@ -283,35 +283,35 @@ partial class Residual : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(input, InputLength, "input");
         global::Butterfly.Arguments.HasLength(output, OutputLength, "output");
         global::System.ReadOnlySpan<float> parameters = _parameters;
-        global::System.Span<float> scratch = t_predictScratch ??= new float[175616];
+        global::System.Span<float> scratch = t_predictScratch ??= new float[50176];
         // 4 slots of 12544 floats from 0: an output takes a free slot, which is free again after the
-        // output's last reader; an element-wise layer that is its input's last reader works in place. [50176, 175616) is the layers' own scratch.
+        // output's last reader; an element-wise layer that is its input's last reader works in place.
 
         // conv2d_1: Conv2D(16, 3, 1, 1), (1, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h1 = scratch.Slice(0, 12544);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 1 × 3 × 3]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(input, parameters.Slice(0, 144), parameters.Slice(144, 16), h1, scratch.Slice(50176, 19600), 1, 1, 28, 28, 16, 3, 1, 1, 3);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 1 × 3 × 3], p = 1,
+        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
+        // then relu_1's max(0, y), applied as each output is stored
+        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 144), parameters.Slice(144, 16), h1, 1, 28, 28, 16, 3, rectify: true, padding: 1);
 
         // relu_1: stem=ReLU, (16, 28, 28) -> (16, 28, 28)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h1, h1);
+        // y = max(0, x): applied by conv2d_1 as it stored its outputs
 
         // conv2d_2: Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h3 = scratch.Slice(12544, 12544);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 16 × 3 × 3]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(h1, parameters.Slice(160, 2304), parameters.Slice(2464, 16), h3, scratch.Slice(50176, 125440), 1, 16, 28, 28, 16, 3, 1, 1, 3);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 16 × 3 × 3], p = 1,
+        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
+        // then relu_2's max(0, y), applied as each output is stored
+        global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(160, 2304), parameters.Slice(2464, 16), h3, 16, 28, 28, 16, 3, rectify: true, padding: 1);
 
         // relu_2: ReLU, (16, 28, 28) -> (16, 28, 28)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h3, h3);
+        // y = max(0, x): applied by conv2d_2 as it stored its outputs
 
         // conv2d_3: Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h5 = scratch.Slice(25088, 12544);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 16 × 3 × 3]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(h3, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), h5, scratch.Slice(50176, 125440), 1, 16, 28, 28, 16, 3, 1, 1, 3);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 16 × 3 × 3], p = 1,
+        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), h5, 16, 28, 28, 16, 3, padding: 1);
 
         // add_1: Add(stem), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h6 = scratch.Slice(12544, 12544);
@@ -329,29 +329,29 @@ partial class Residual : global::Butterfly.INetwork
 
         // conv2d_4: Conv2D(32, 3, 1, 1), (16, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h9 = scratch.Slice(12544, 6272);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [32 × 16 × 3 × 3]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(h8, parameters.Slice(4800, 4608), parameters.Slice(9408, 32), h9, scratch.Slice(50176, 34496), 1, 16, 14, 14, 32, 3, 1, 1, 11);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 16 × 3 × 3], p = 1,
+        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
+        // then relu_4's max(0, y), applied as each output is stored
+        global::Butterfly.Kernels.DirectConvolution.Forward(h8, parameters.Slice(4800, 4608), parameters.Slice(9408, 32), h9, 16, 14, 14, 32, 3, rectify: true, padding: 1);
 
         // relu_4: s2=ReLU, (32, 14, 14) -> (32, 14, 14)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h9, h9);
+        // y = max(0, x): applied by conv2d_4 as it stored its outputs
 
         // conv2d_5: Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h11 = scratch.Slice(0, 6272);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [32 × 32 × 3 × 3]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(h9, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), h11, scratch.Slice(50176, 62720), 1, 32, 14, 14, 32, 3, 1, 1, 11);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 32 × 3 × 3], p = 1,
+        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
+        // then relu_5's max(0, y), applied as each output is stored
+        global::Butterfly.Kernels.DirectConvolution.Forward(h9, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), h11, 32, 14, 14, 32, 3, rectify: true, padding: 1);
 
         // relu_5: ReLU, (32, 14, 14) -> (32, 14, 14)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h11, h11);
+        // y = max(0, x): applied by conv2d_5 as it stored its outputs
 
         // conv2d_6: Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h13 = scratch.Slice(25088, 6272);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [32 × 32 × 3 × 3]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(h11, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), h13, scratch.Slice(50176, 62720), 1, 32, 14, 14, 32, 3, 1, 1, 11);
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 32 × 3 × 3], p = 1,
+        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h11, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), h13, 32, 14, 14, 32, 3, padding: 1);
 
         // add_2: Add(s2), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h14 = scratch.Slice(0, 6272);
@@ -419,7 +419,12 @@ partial class Residual : global::Butterfly.INetwork
     /// batch statistics) or inference mode, and keeps every layer's output in <paramref name="workspace"/> for
     /// <c>Backward</c>, which differentiates the same mode.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
-    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training)
+    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training) =>
+        Forward(workspace, inputs, training, everyOutput: true);
+
+    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a convolution computed in one call
+    /// with the ReLU after it leaves its own output unstored, as backward reads only the ReLU's.</summary>
+    private global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training, bool everyOutput)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
@@ -433,8 +438,9 @@ partial class Residual : global::Butterfly.INetwork
         // relu_1: stem=ReLU, (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> y2 = workspace.Region(25088, 12544, batch);
         // conv2d_1 and relu_1 in one call: y1 = conv(inputs) + b, y2 = max(0, y1);
-        // the ReLU after the product
-        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 144), parameters.Slice(144, 16), y1, workspace.FixedRegion(0, 58800), batch, 1, 28, 28, 16, 3, 1, 1, 3, rectified: y2);
+        // all stored from each sample's sums, computed directly
+        // A training step (everyOutput false) leaves y1 unstored: backward reads only y2.
+        global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 144), parameters.Slice(144, 16), everyOutput ? y1 : default, default, batch, 1, 28, 28, 16, 3, 1, 1, 3, rectified: y2);
 
         // conv2d_2: Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> y3 = workspace.Region(50176, 12544, batch);
@@ -443,14 +449,15 @@ partial class Residual : global::Butterfly.INetwork
         // relu_2: ReLU, (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> y4 = workspace.Region(75264, 12544, batch);
         // conv2d_2 and relu_2 in one call: y3 = conv(y2) + b, y4 = max(0, y3);
-        // the ReLU after the product
-        global::Butterfly.Kernels.Convolution.Forward(y2, parameters.Slice(160, 2304), parameters.Slice(2464, 16), y3, workspace.FixedRegion(58800, 376320), batch, 16, 28, 28, 16, 3, 1, 1, 3, rectified: y4);
+        // all stored from each sample's sums, computed directly
+        // A training step (everyOutput false) leaves y3 unstored: backward reads only y4.
+        global::Butterfly.Kernels.Convolution.Forward(y2, parameters.Slice(160, 2304), parameters.Slice(2464, 16), everyOutput ? y3 : default, default, batch, 16, 28, 28, 16, 3, 1, 1, 3, rectified: y4);
 
         // conv2d_3: Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> y5 = workspace.Region(100352, 12544, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 16 × 3 × 3]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(y4, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), y5, workspace.FixedRegion(435120, 376320), batch, 16, 28, 28, 16, 3, 1, 1, 3);
+        // computed directly, sample by sample
+        global::Butterfly.Kernels.Convolution.Forward(y4, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), y5, default, batch, 16, 28, 28, 16, 3, 1, 1, 3);
 
         // add_1: Add(stem), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> y6 = workspace.Region(125440, 12544, batch);
@@ -474,8 +481,9 @@ partial class Residual : global::Butterfly.INetwork
         // relu_4: s2=ReLU, (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y10 = workspace.Region(194432, 6272, batch);
         // conv2d_4 and relu_4 in one call: y9 = conv(y8) + b, y10 = max(0, y9);
-        // the ReLU after the product
-        global::Butterfly.Kernels.Convolution.Forward(y8, parameters.Slice(4800, 4608), parameters.Slice(9408, 32), y9, workspace.FixedRegion(811440, 379456), batch, 16, 14, 14, 32, 3, 1, 1, 11, rectified: y10);
+        // all stored from each sample's sums, computed directly
+        // A training step (everyOutput false) leaves y9 unstored: backward reads only y10.
+        global::Butterfly.Kernels.Convolution.Forward(y8, parameters.Slice(4800, 4608), parameters.Slice(9408, 32), everyOutput ? y9 : default, default, batch, 16, 14, 14, 32, 3, 1, 1, 11, rectified: y10);
 
         // conv2d_5: Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y11 = workspace.Region(206976, 6272, batch);
@@ -484,14 +492,15 @@ partial class Residual : global::Butterfly.INetwork
         // relu_5: ReLU, (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y12 = workspace.Region(219520, 6272, batch);
         // conv2d_5 and relu_5 in one call: y11 = conv(y10) + b, y12 = max(0, y11);
-        // the ReLU after the product
-        global::Butterfly.Kernels.Convolution.Forward(y10, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), y11, workspace.FixedRegion(1190896, 689920), batch, 32, 14, 14, 32, 3, 1, 1, 11, rectified: y12);
+        // all stored from each sample's sums, computed directly
+        // A training step (everyOutput false) leaves y11 unstored: backward reads only y12.
+        global::Butterfly.Kernels.Convolution.Forward(y10, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), everyOutput ? y11 : default, default, batch, 32, 14, 14, 32, 3, 1, 1, 11, rectified: y12);
 
         // conv2d_6: Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y13 = workspace.Region(232064, 6272, batch);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [32 × 32 × 3 × 3]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(y12, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), y13, workspace.FixedRegion(1880816, 689920), batch, 32, 14, 14, 32, 3, 1, 1, 11);
+        // computed directly, sample by sample
+        global::Butterfly.Kernels.Convolution.Forward(y12, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), y13, default, batch, 32, 14, 14, 32, 3, 1, 1, 11);
 
         // add_2: Add(s2), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y14 = workspace.Region(244608, 6272, batch);
@@ -600,7 +609,7 @@ partial class Residual : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(labels, batch, "labels");
         // Training mode; dropout masks are keyed by the optimizer's step count, which checkpoints keep.
         workspace.NoiseStep = optimizer.StepCount;
-        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true);
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true, everyOutput: false);
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
         float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(326234, 10, batch), OutputLength);
@@ -608,6 +617,27 @@ partial class Residual : global::Butterfly.INetwork
         // so the caller can report the step and keep the last good weights.
         if (!float.IsFinite(loss))
         {
+            // Every layer's output for the caller's diagnosis: the convolution outputs the step left unstored.
+            global::System.ReadOnlySpan<float> parameters = _parameters;
+            global::System.Span<float> y1 = workspace.Region(0, 12544, batch);
+            // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 1 × 3 × 3]
+            // computed directly, sample by sample
+            global::Butterfly.Kernels.Convolution.Forward(inputs, parameters.Slice(0, 144), parameters.Slice(144, 16), y1, default, batch, 1, 28, 28, 16, 3, 1, 1, 3);
+            global::System.ReadOnlySpan<float> y2 = workspace.Region(25088, 12544, batch);
+            global::System.Span<float> y3 = workspace.Region(50176, 12544, batch);
+            // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 16 × 3 × 3]
+            // computed directly, sample by sample
+            global::Butterfly.Kernels.Convolution.Forward(y2, parameters.Slice(160, 2304), parameters.Slice(2464, 16), y3, default, batch, 16, 28, 28, 16, 3, 1, 1, 3);
+            global::System.ReadOnlySpan<float> y8 = workspace.Region(175616, 3136, batch);
+            global::System.Span<float> y9 = workspace.Region(181888, 6272, batch);
+            // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [32 × 16 × 3 × 3]
+            // computed directly, sample by sample
+            global::Butterfly.Kernels.Convolution.Forward(y8, parameters.Slice(4800, 4608), parameters.Slice(9408, 32), y9, default, batch, 16, 14, 14, 32, 3, 1, 1, 11);
+            global::System.ReadOnlySpan<float> y10 = workspace.Region(194432, 6272, batch);
+            global::System.Span<float> y11 = workspace.Region(206976, 6272, batch);
+            // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [32 × 32 × 3 × 3]
+            // computed directly, sample by sample
+            global::Butterfly.Kernels.Convolution.Forward(y10, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), y11, default, batch, 32, 14, 14, 32, 3, 1, 1, 11);
             return loss;
         }
 

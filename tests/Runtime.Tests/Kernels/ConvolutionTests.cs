@@ -16,6 +16,10 @@ public sealed class ConvolutionTests
     [InlineData(5, 4, 20, 20, 6, 3, 1, 1, 2)] // padded, backward in groups of 2
     [InlineData(9, 3, 14, 10, 4, 5, 1, 0, 4)] // direct dx sample by sample, dW in groups of 8 and 1
     [InlineData(3, 2, 10, 9, 3, 6, 1, 0, 2)] // direct dW, but a window too wide for the direct dx: folded
+    [InlineData(3, 16, 28, 28, 16, 3, 1, 1, 1)] // the bench ResNet's first block: direct over zero-padded copies
+    [InlineData(2, 32, 14, 14, 32, 3, 1, 1, 1)] // its second: channels-last dW over padded copies
+    [InlineData(2, 3, 9, 11, 5, 5, 1, 2, 1)]    // padding 2 around a 5×5 window, non-square
+    [InlineData(2, 2, 7, 6, 3, 6, 1, 3, 1)]     // padded, a window too wide for the direct dx: folded
     public void Forward_and_backward_match_the_nested_loops(
         int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk)
     {

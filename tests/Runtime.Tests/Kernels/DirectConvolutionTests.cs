@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using Butterfly.Kernels;
 
@@ -55,6 +56,56 @@ public sealed class DirectConvolutionTests
         var scratch = new float[outH * outW * (channels * kernel * kernel + filters)];
         Convolution.Forward(x, w, b, unfolded, scratch, 1, channels, height, width, filters, kernel, 1, 0, 1);
         ConvolutionTests.AssertClose(unfolded, y);
+    }
+
+    /// <summary>With padding, one sample (as Predict calls it), plain and rectified, against the nested loops with bounds.</summary>
+    [Theory]
+    [InlineData(1, 28, 28, 16, 3, 1)] // the bench ResNet's first layer
+    [InlineData(16, 14, 14, 32, 3, 1)]
+    [InlineData(2, 9, 11, 5, 5, 2)]
+    [InlineData(3, 4, 5, 2, 3, 2)]   // padding kernel - 1: the "full" convolution, rows shorter than a vector
+    public void Padded_forward_matches_the_nested_loops(int channels, int height, int width, int filters, int kernel, int padding)
+    {
+        var random = new SeededRandom(channels * 100 + padding);
+        var x = ConvolutionTests.Random(random, channels * height * width);
+        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
+        var b = ConvolutionTests.Random(random, filters);
+        int outH = height + 2 * padding - kernel + 1, outW = width + 2 * padding - kernel + 1;
+        var y = new float[filters * outH * outW];
+        var rectified = new float[y.Length];
+        DirectConvolution.Forward(x, w, b, y, channels, height, width, filters, kernel, padding: padding);
+        DirectConvolution.Forward(x, w, b, rectified, channels, height, width, filters, kernel, rectify: true, padding: padding);
+
+        var expected = new float[y.Length];
+        for (int f = 0; f < filters; f++)
+        {
+            for (int i = 0; i < outH; i++)
+            {
+                for (int j = 0; j < outW; j++)
+                {
+                    double sum = b[f];
+                    for (int c = 0; c < channels; c++)
+                    {
+                        for (int u = 0; u < kernel; u++)
+                        {
+                            for (int v = 0; v < kernel; v++)
+                            {
+                                int row = i + u - padding, column = j + v - padding;
+                                if (row >= 0 && row < height && column >= 0 && column < width)
+                                {
+                                    sum += (double)w[((f * channels + c) * kernel + u) * kernel + v] * x[(c * height + row) * width + column];
+                                }
+                            }
+                        }
+                    }
+
+                    expected[(f * outH + i) * outW + j] = (float)sum;
+                }
+            }
+        }
+
+        ConvolutionTests.AssertClose(expected, y);
+        Assert.Equal(y.Select(v => MathF.Max(v, 0f)), rectified);
     }
 
     [Fact]
