@@ -56,7 +56,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     /// least one.
     /// </summary>
     public static int GroupSamples(ConvolutionShape shape, bool inputGradient) =>
-        shape.IsDirect && (!inputGradient || DirectInputGradient.Takes(shape))
+        shape.IsDirect && (!inputGradient || DirectInputGradient.Takes(shape.Unpadded))
             ? DirectGroup
             : Math.Max(1, GroupFloats / (shape.Pixels * (shape.Window + shape.Filters)));
 

@@ -32,9 +32,12 @@ internal static unsafe class DirectInputGradient
 
     private const int Lanes = 8;
 
-    /// <summary>Whether <paramref name="shape"/>'s input gradient is computed here on the path in force.</summary>
+    /// <summary>
+    /// Whether <paramref name="shape"/>'s input gradient is computed here on the path in force (without padding: a padded
+    /// convolution's caller passes <see cref="ConvolutionShape.Unpadded"/>).
+    /// </summary>
     public static bool Takes(ConvolutionShape shape) =>
-        shape.IsDirect && shape.Kernel <= MaxKernel && Simd.Path >= SimdPath.Vector256 && Avx2.IsSupported && Fma.IsSupported;
+        shape.IsDirect && shape.Padding == 0 && shape.Kernel <= MaxKernel && Simd.Path >= SimdPath.Vector256 && Avx2.IsSupported && Fma.IsSupported;
 
     /// <summary>Floats of scratch <see cref="Compute"/> needs: the padded copy of one sample's <c>dy</c>.</summary>
     public static int ScratchLength(ConvolutionShape shape) => shape.Filters * (shape.OutH + 2) * PaddedWidth(shape);
