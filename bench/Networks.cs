@@ -22,3 +22,23 @@ internal sealed partial class WideMlp;
 [Conv2D(16, 5), ReLU, MaxPool(2)]
 [Dense(10), Softmax]
 internal sealed partial class BenchCnn;
+
+/// <summary>
+/// W8, W8-ort and W9: issue 13's residual network, exactly: Conv2D(16, 3, padding 1) ReLU [stem], Conv2D(16, 3, padding 1)
+/// ReLU, Conv2D(16, 3, padding 1), Add(stem), ReLU, MaxPool(2), Conv2D(32, 3, padding 1) ReLU [s2], Conv2D(32, 3,
+/// padding 1) ReLU, Conv2D(32, 3, padding 1), Add(s2), ReLU, GlobalAvgPool, Dense(10) Softmax.
+/// </summary>
+[Network]
+[Input(1, 28, 28)]
+[Conv2D(16, 3, padding: 1), ReLU(Name = "stem")]
+[Conv2D(16, 3, padding: 1), ReLU]
+[Conv2D(16, 3, padding: 1)]
+[Add("stem"), ReLU]
+[MaxPool(2)]
+[Conv2D(32, 3, padding: 1), ReLU(Name = "s2")]
+[Conv2D(32, 3, padding: 1), ReLU]
+[Conv2D(32, 3, padding: 1)]
+[Add("s2"), ReLU]
+[GlobalAvgPool]
+[Dense(10), Softmax]
+internal sealed partial class BenchResNet;

@@ -28,6 +28,9 @@ internal static class QuickBench
         () => new CnnPredict(),
         () => new CnnPredictOnnxRuntime(),
         () => new CnnTraining(),
+        () => new ResNetPredict(),
+        () => new ResNetPredictOnnxRuntime(),
+        () => new ResNetTraining(),
     ];
 
     public static int Run(IReadOnlyList<string> only)

@@ -36,22 +36,43 @@ internal abstract class OnnxRuntimePredict<TNetwork> : QuickWorkload
     /// <summary>The shape of <c>x</c>, batch 1 first.</summary>
     protected abstract long[] InputShape { get; }
 
+    /// <summary>
+    /// Whether set-up times a session with one intra-op thread against one with all of them (warm, in alternating
+    /// batches of calls) and keeps the faster: ONNX Runtime's best configuration for this model on this machine.
+    /// </summary>
+    protected virtual bool TriesThreadCounts => false;
+
     public override void Setup()
     {
         var network = Create();
         _input = BenchData.Uniform(new Random(1), network.InputLength);
         _output = new float[network.OutputLength];
-        using var options = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = Environment.ProcessorCount,
-        };
-        _session = new InferenceSession(Model(network), options);
+        var model = Model(network);
         _runOptions = new RunOptions();
         _inputValue = OrtValue.CreateTensorValueFromMemory(_input, InputShape);
         _outputValue = OrtValue.CreateTensorValueFromMemory(_output, [1, network.OutputLength]);
         _inputs = [_inputValue];
         _outputs = [_outputValue];
+        _session = Session(model, Environment.ProcessorCount);
+        if (TriesThreadCounts && Environment.ProcessorCount > 1)
+        {
+            var all = _session;
+            var one = Session(model, 1);
+            double allSeconds = 0, oneSeconds = 0;
+            for (int turn = 0; turn < 6; turn++)
+            {
+                _session = all;
+                allSeconds += Time();
+                _session = one;
+                oneSeconds += Time();
+            }
+
+            _session = oneSeconds < allSeconds ? one : all;
+            (oneSeconds < allSeconds ? all : one).Dispose();
+            Console.Error.WriteLine(
+                $"  {Id}: {(oneSeconds < allSeconds ? 1 : Environment.ProcessorCount)} intra-op thread(s), the faster: " +
+                $"{allSeconds / oneSeconds:0.00}x the time of 1 thread with {Environment.ProcessorCount}");
+        }
 
         var expected = new float[network.OutputLength];
         network.Predict(_input, expected);
@@ -63,6 +84,33 @@ internal abstract class OnnxRuntimePredict<TNetwork> : QuickWorkload
                 throw new InvalidOperationException($"ONNX Runtime disagrees with Predict at output {i}: {_output[i]} vs {expected[i]}.");
             }
         }
+    }
+
+    private static InferenceSession Session(byte[] model, int threads)
+    {
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = threads,
+        };
+        return new InferenceSession(model, options);
+    }
+
+    /// <summary>Seconds for a batch of warm calls on the current session.</summary>
+    private double Time()
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            Round();
+        }
+
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (int i = 0; i < 100; i++)
+        {
+            Round();
+        }
+
+        return System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     public override void Round() => _session.Run(_runOptions, _inputNames, _inputs, _outputNames, _outputs);

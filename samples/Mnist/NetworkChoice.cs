@@ -22,6 +22,11 @@ internal sealed record NetworkChoice(string Name, string Description, Func<int, 
             "LeNet-style: conv 5x5 16 relu maxpool, conv 5x5 32 relu maxpool, 128 relu dropout 0.5, 10 softmax; trains by default with adam, lr 0.001, cosine schedule, 12 epochs, batch 64",
             seed => new MnistCnn(seed),
             ["--optimizer", "adam", "--lr", "0.001", "--schedule", "cosine", "--epochs", "12", "--batch", "64"]),
+        new(
+            "resnet",
+            "two residual blocks of 3x3 same-padded convs (16, then 32 channels) added back to their named input, maxpool between, global average pooling, 10 softmax (the bench's W8/W9 network); trains by default with adam, lr 0.003, cosine schedule, 10 epochs, batch 64",
+            seed => new MnistResNet(seed),
+            ["--optimizer", "adam", "--lr", "0.003", "--schedule", "cosine", "--epochs", "10", "--batch", "64"]),
     ];
 
     /// <summary>The network called <paramref name="name"/>.</summary>
