@@ -22,6 +22,20 @@ public sealed class IdxFileTests
     }
 
     [Fact]
+    public void Streams_read_as_files_do_and_errors_name_what_the_caller_called_them()
+    {
+        var images = IdxFile.ReadImages(new MemoryStream(ImagesFile(count: 3, rows: 2, columns: 2, fill: 51)), "slice-images", out int count, out int rows, out int columns);
+        var labels = IdxFile.ReadLabels(new MemoryStream(LabelsFile(count: 3)), "slice-labels");
+
+        Assert.Equal((3, 2, 2), (count, rows, columns));
+        Assert.All(images, p => Assert.Equal(51 * (1f / 255f), p));
+        Assert.Equal([0, 0, 0], labels);
+        var truncated = ImagesFile(count: 3, rows: 2, columns: 2, fill: 0)[..20];
+        var error = Assert.Throws<InvalidDataException>(() => IdxFile.ReadImages(new MemoryStream(truncated), "slice-images", out _, out _, out _));
+        Assert.StartsWith("slice-images is truncated", error.Message);
+    }
+
+    [Fact]
     public void A_wrong_magic_number_is_named()
     {
         using var folder = new TemporaryFolder();

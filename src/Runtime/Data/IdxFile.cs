@@ -28,19 +28,36 @@ public static class IdxFile
     public static float[] ReadImages(string path, out int count, out int rows, out int columns)
     {
         using var stream = Open(path);
-        var header = ReadExactly(stream, 16, path, "the 16-byte image header");
-        CheckMagic(header, ImagesMagic, path, "images (IDX3, unsigned bytes)");
-        count = ReadSize(header, 4, path, "image count");
-        rows = ReadSize(header, 8, path, "row count");
-        columns = ReadSize(header, 12, path, "column count");
+        return ReadImages(stream, path, out count, out rows, out columns);
+    }
+
+    /// <summary>
+    /// Reads images from <paramref name="stream"/> (already decompressed), scaled to [0, 1], row-major, one after
+    /// another: for data that is not a file, such as a download in the browser.
+    /// </summary>
+    /// <param name="stream">The IDX3 bytes, read to their end.</param>
+    /// <param name="name">What to call the data in error messages, such as its file name or address.</param>
+    /// <param name="count">How many images the data holds.</param>
+    /// <param name="rows">Pixel rows per image.</param>
+    /// <param name="columns">Pixel columns per image.</param>
+    /// <exception cref="InvalidDataException">The data is not IDX images, or is truncated or corrupt.</exception>
+    public static float[] ReadImages(Stream stream, string name, out int count, out int rows, out int columns)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        var header = ReadExactly(stream, 16, name, "the 16-byte image header");
+        CheckMagic(header, ImagesMagic, name, "images (IDX3, unsigned bytes)");
+        count = ReadSize(header, 4, name, "image count");
+        rows = ReadSize(header, 8, name, "row count");
+        columns = ReadSize(header, 12, name, "column count");
         long total = (long)count * rows * columns;
         if (total > Array.MaxLength)
         {
-            throw new InvalidDataException($"{path}: {count} images of {rows}x{columns} pixels is more than one array can hold.");
+            throw new InvalidDataException($"{name}: {count} images of {rows}x{columns} pixels is more than one array can hold.");
         }
 
-        var pixels = ReadExactly(stream, (int)total, path, $"{count} images of {rows}x{columns} pixels");
-        CheckAtEnd(stream, path);
+        var pixels = ReadExactly(stream, (int)total, name, $"{count} images of {rows}x{columns} pixels");
+        CheckAtEnd(stream, name);
         var images = new float[total];
         for (long i = 0; i < total; i++)
         {
@@ -56,11 +73,22 @@ public static class IdxFile
     public static int[] ReadLabels(string path)
     {
         using var stream = Open(path);
-        var header = ReadExactly(stream, 8, path, "the 8-byte label header");
-        CheckMagic(header, LabelsMagic, path, "labels (IDX1, unsigned bytes)");
-        int count = ReadSize(header, 4, path, "label count");
-        var bytes = ReadExactly(stream, count, path, $"{count} labels");
-        CheckAtEnd(stream, path);
+        return ReadLabels(stream, path);
+    }
+
+    /// <summary>Reads class labels from <paramref name="stream"/> (already decompressed).</summary>
+    /// <param name="stream">The IDX1 bytes, read to their end.</param>
+    /// <param name="name">What to call the data in error messages, such as its file name or address.</param>
+    /// <exception cref="InvalidDataException">The data is not IDX labels, or is truncated or corrupt.</exception>
+    public static int[] ReadLabels(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        var header = ReadExactly(stream, 8, name, "the 8-byte label header");
+        CheckMagic(header, LabelsMagic, name, "labels (IDX1, unsigned bytes)");
+        int count = ReadSize(header, 4, name, "label count");
+        var bytes = ReadExactly(stream, count, name, $"{count} labels");
+        CheckAtEnd(stream, name);
         var labels = new int[count];
         for (int i = 0; i < count; i++)
         {
