@@ -67,6 +67,7 @@ public sealed class MnistCommandLineTests
         Assert.Equal(0, code);
         Assert.Contains("--calibration", output);
         Assert.Contains("--weights", output);
+        Assert.Contains("--network", output);
     }
 
     [Fact]
