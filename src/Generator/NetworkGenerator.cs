@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Butterfly.Generator.Embedding;
 using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Machines;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Parsing;
 using Butterfly.Generator.Planning;
@@ -58,13 +59,35 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (model, _) => new GeneratedNetwork(model!.Type.HintName, model.Type.QualifiedName, Generate(model)))
             .WithTrackingName(TrackingNames.Emit);
 
+        // A [BoltzmannMachine] class has a pipeline of its own: one attribute, no layers to plan.
+        var machines = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                MachineParser.MachineAttributeName,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (attributeContext, cancellationToken) => MachineParser.Parse(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.ParseMachine);
+
+        context.RegisterSourceOutput(machines.Select(static (result, _) => result.Diagnostics), static (production, found) =>
+        {
+            foreach (var diagnostic in found)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var machineSources = machines
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => new GeneratedNetwork(model!.Type.HintName, model.Type.QualifiedName, MachineEmitter.Emit(model)))
+            .WithTrackingName(TrackingNames.EmitMachine);
+
         var embeddedSources = embedded
             .Where(static result => result.Source is not null)
             .Select(static (result, _) => result.Source!);
 
-        context.RegisterSourceOutput(sources.Collect().Combine(embeddedSources.Collect()), static (production, all) =>
+        context.RegisterSourceOutput(sources.Collect().Combine(embeddedSources.Collect()).Combine(machineSources.Collect()), static (production, all) =>
         {
-            foreach (var (hintName, network) in HintNames.Assign(all.Left.Concat(all.Right)))
+            foreach (var (hintName, network) in HintNames.Assign(all.Left.Left.Concat(all.Left.Right).Concat(all.Right)))
             {
                 production.AddSource(hintName, SourceText.From(network.Source, System.Text.Encoding.UTF8));
             }

@@ -7,4 +7,6 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Emit = nameof(Emit);
     public const string Embed = nameof(Embed);
+    public const string ParseMachine = nameof(ParseMachine);
+    public const string EmitMachine = nameof(EmitMachine);
 }

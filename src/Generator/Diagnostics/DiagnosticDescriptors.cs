@@ -251,6 +251,26 @@ internal static class DiagnosticDescriptors
         "Same padding needs an odd kernel",
         "Conv2D with padding: Padding.Same needs an odd kernel, so that (kernel - 1) / 2 zeros on each side keep the size, but the kernel is {0}: use a kernel of {1} or {2}, or give the padding as a number");
 
+    public static readonly DiagnosticDescriptor MachineAndNetwork = Error(
+        "BF0060",
+        "Class is both a network and a Boltzmann machine",
+        "'{0}' carries both [Network] and [BoltzmannMachine], but a class is compiled as one or the other: declare the machine and the network in two classes");
+
+    public static readonly DiagnosticDescriptor MachineTooLarge = Error(
+        "BF0061",
+        "Boltzmann machine too large",
+        "Machine '{0}' has {1} parameters ({2} visible × {3} hidden weights and both biases), more than the limit of {4} (1 GiB of float32): use fewer units");
+
+    public static readonly DiagnosticDescriptor UnknownVisibleUnits = Error(
+        "BF0062",
+        "Unknown kind of visible units",
+        "Visible value {0} is not a VisibleUnits member: use VisibleUnits.Bernoulli for data in [0, 1] or VisibleUnits.Gaussian for standardized real data");
+
+    public static readonly DiagnosticDescriptor LayerOnMachine = Error(
+        "BF0063",
+        "Layer attribute on a Boltzmann machine",
+        "'{0}' is a [BoltzmannMachine], whose two layers are given by its visible and hidden sizes, so [{1}] does not apply to it: remove [{1}], or declare a [Network] in another class");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

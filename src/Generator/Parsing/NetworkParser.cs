@@ -5,6 +5,7 @@ using System.Threading;
 using Butterfly.Generator.Diagnostics;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Layers;
+using Butterfly.Generator.Machines;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
 using Microsoft.CodeAnalysis;
@@ -33,6 +34,12 @@ internal static class NetworkParser
         if (all.Count(a => a.AttributeClass?.ToDisplayString() == NetworkAttributeName) != 1)
         {
             // [Network] on two partial declarations: the compiler reports CS0579, and emitting twice would clash.
+            return ParseResult.Nothing;
+        }
+
+        if (all.Any(a => a.AttributeClass?.ToDisplayString() == MachineParser.MachineAttributeName))
+        {
+            // The machine's parser reports the conflict (BF0060); emitting either would clash with the other.
             return ParseResult.Nothing;
         }
 

@@ -12,7 +12,13 @@ namespace Butterfly.Generator.Parsing;
 /// <summary>Checks that a <c>[Network]</c> type can receive generated members, and describes where it lives.</summary>
 internal static class TypeChecks
 {
-    public static void Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location location, List<DiagnosticInfo> diagnostics)
+    /// <param name="reservedNames">Names of generated members the class cannot have; a network's by default.</param>
+    public static void Check(
+        INamedTypeSymbol type,
+        TypeDeclarationSyntax declaration,
+        Location location,
+        List<DiagnosticInfo> diagnostics,
+        IReadOnlyCollection<string>? reservedNames = null)
     {
         string name = type.Name;
         if (type.TypeKind != TypeKind.Class || type.IsRecord)
@@ -44,7 +50,7 @@ internal static class TypeChecks
         }
 
         // C# forbids a member named like its type; the parameter views, named after the layers, are checked after planning.
-        if (GeneratedMembers.FixedNames.Contains(name))
+        if ((reservedNames ?? GeneratedMembers.FixedNames).Contains(name))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, location, name));
         }

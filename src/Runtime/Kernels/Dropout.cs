@@ -20,35 +20,20 @@ public static class Dropout
 
     /// <summary>Whether element <paramref name="index"/> is kept: its 32-bit hash lies at or above <c>rate · 2^32</c>.</summary>
     public static bool Keeps(float rate, int seed, long step, int layer, int index) =>
-        Hash(Key(seed, step, layer) + (ulong)(uint)index) >= Threshold(rate);
+        CounterNoise.Bits(CounterNoise.Key(seed, step, layer), index) >= Threshold(rate);
 
     private static void Apply(ReadOnlySpan<float> source, Span<float> target, float rate, int seed, long step, int layer)
     {
         int length = source.Length;
         target = target.Slice(0, length);
         float scale = 1f / (1f - rate);
-        ulong key = Key(seed, step, layer);
+        ulong key = CounterNoise.Key(seed, step, layer);
         ulong threshold = Threshold(rate);
         for (int i = 0; i < length; i++)
         {
-            target[i] = Hash(key + (ulong)(uint)i) >= threshold ? source[i] * scale : 0f;
+            target[i] = CounterNoise.Bits(key, i) >= threshold ? source[i] * scale : 0f;
         }
     }
 
     private static ulong Threshold(float rate) => (ulong)((double)rate * 4294967296.0);
-
-    private static ulong Key(int seed, long step, int layer) =>
-        Mix(Mix((ulong)(uint)seed ^ 0xD1B54A32D192ED03UL) ^ (ulong)step) ^ ((ulong)(uint)layer << 32);
-
-    /// <summary>32 well-mixed bits of <paramref name="counter"/>.</summary>
-    private static ulong Hash(ulong counter) => Mix(counter) >> 32;
-
-    /// <summary>SplitMix64's finalizer (Steele et al. 2014): a bijection with full avalanche.</summary>
-    private static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }

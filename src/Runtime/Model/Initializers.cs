@@ -32,4 +32,19 @@ public static class Initializers
             weights[i] = random.NextGaussian() * sigma;
         }
     }
+
+    /// <summary>Normal with mean 0 and standard deviation <paramref name="sigma"/>, such as a Boltzmann machine's small initial weights.</summary>
+    public static void Normal(Span<float> weights, float sigma, SeededRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (!float.IsFinite(sigma) || sigma < 0f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be finite and not negative.");
+        }
+
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = random.NextGaussian() * sigma;
+        }
+    }
 }

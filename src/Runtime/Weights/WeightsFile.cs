@@ -31,8 +31,16 @@ public static class WeightsFile
     public static void Save(INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, Encode(network.Signature, network.Parameters));
+        Save(network.Signature, network.Parameters, path);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="machine"/>'s parameters to <paramref name="path"/>, atomically as for a network.
+    /// </summary>
+    public static void Save(IBoltzmannMachine machine, string path)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        Save(machine.Signature, machine.Parameters, path);
     }
 
     /// <summary>
@@ -45,21 +53,43 @@ public static class WeightsFile
     public static void Load(INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
+        Load(network.Signature, network.Parameters, path);
+    }
+
+    /// <summary>Reads <paramref name="path"/> into <paramref name="machine"/>'s parameters.</summary>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a weights file, is truncated or corrupt, has another version, or was saved from a model with
+    /// another signature. The machine is unchanged.
+    /// </exception>
+    public static void Load(IBoltzmannMachine machine, string path)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        Load(machine.Signature, machine.Parameters, path);
+    }
+
+    private static void Save(string signature, ReadOnlySpan<float> parameters, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.Write(path, Encode(signature, parameters));
+    }
+
+    private static void Load(string modelSignature, Span<float> modelParameters, string path)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var parameters = Read(path, out string signature);
-        if (signature != network.Signature)
+        if (signature != modelSignature)
         {
             throw new InvalidDataException(
-                $"{path} was saved from network '{signature}' and cannot load into network '{network.Signature}'.");
+                $"{path} was saved from network '{signature}' and cannot load into network '{modelSignature}'.");
         }
 
-        if (parameters.Length != network.ParameterCount)
+        if (parameters.Length != modelParameters.Length)
         {
             throw new InvalidDataException(
-                $"{path} holds {parameters.Length} parameters but network '{network.Signature}' has {network.ParameterCount}.");
+                $"{path} holds {parameters.Length} parameters but network '{modelSignature}' has {modelParameters.Length}.");
         }
 
-        parameters.CopyTo(network.Parameters);
+        parameters.CopyTo(modelParameters);
     }
 
     /// <summary>Reads and checks a weights file without a network.</summary>
