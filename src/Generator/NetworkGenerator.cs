@@ -67,13 +67,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 static (attributeContext, cancellationToken) => MachineParser.Parse(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.ParseMachine);
 
-        context.RegisterSourceOutput(machines.Select(static (result, _) => result.Diagnostics), static (production, found) =>
-        {
-            foreach (var diagnostic in found)
-            {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(
+            machines.Select(static (result, _) => result.Diagnostics).Combine(context.CompilationProvider).Where(static pair => pair.Left.Count > 0),
+            static (production, pair) => Report(production, pair.Left, pair.Right));
 
         var machineSources = machines
             .Select(static (result, _) => result.Model)

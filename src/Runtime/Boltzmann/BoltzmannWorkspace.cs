@@ -11,7 +11,7 @@ namespace Butterfly;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(string layout, in BoltzmannShape shape, int maxBatch)
+    internal BoltzmannWorkspace(string layout, BoltzmannShape shape, int maxBatch)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatch);

@@ -4,12 +4,46 @@ using System.Collections.Generic;
 namespace Butterfly;
 
 /// <summary>One dense layer of a network followed by a sigmoid, which a restricted Boltzmann machine can pretrain.</summary>
-/// <param name="Name">The dense layer's name, such as <c>dense_1</c>.</param>
-/// <param name="Inputs">Its input width: the machine's visible units.</param>
-/// <param name="Units">Its units: the machine's hidden units.</param>
-/// <param name="Weights">Its weights <c>[units × inputs]</c> in the network's parameters, laid out as a machine's <c>W</c>.</param>
-/// <param name="Bias">Its bias, which takes the machine's hidden bias <c>c</c>.</param>
-public readonly record struct PretrainableLayer(string Name, int Inputs, int Units, ParameterBlock Weights, ParameterBlock Bias);
+public readonly record struct PretrainableLayer
+{
+    /// <summary>Describes the layer.</summary>
+    /// <param name="name">The dense layer's name, such as <c>dense_1</c>.</param>
+    /// <param name="inputs">Its input width: the machine's visible units; positive.</param>
+    /// <param name="units">Its units: the machine's hidden units; positive.</param>
+    /// <param name="weights">Its weights <c>[units × inputs]</c> in the network's parameters, laid out as a machine's <c>W</c>.</param>
+    /// <param name="bias">Its bias, which takes the machine's hidden bias <c>c</c>.</param>
+    public PretrainableLayer(string name, int inputs, int units, ParameterBlock weights, ParameterBlock bias)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(units);
+        if (weights.Length != (long)inputs * units || bias.Length != units)
+        {
+            throw new ArgumentException($"A dense layer of {units} units on {inputs} inputs has {(long)inputs * units} weights and {units} biases, not {weights.Length} and {bias.Length}.", nameof(weights));
+        }
+
+        Name = name;
+        Inputs = inputs;
+        Units = units;
+        Weights = weights;
+        Bias = bias;
+    }
+
+    /// <summary>The dense layer's name, such as <c>dense_1</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Its input width: the machine's visible units.</summary>
+    public int Inputs { get; }
+
+    /// <summary>Its units: the machine's hidden units.</summary>
+    public int Units { get; }
+
+    /// <summary>Its weights <c>[units × inputs]</c> in the network's parameters.</summary>
+    public ParameterBlock Weights { get; }
+
+    /// <summary>Its bias.</summary>
+    public ParameterBlock Bias { get; }
+}
 
 /// <summary>
 /// Greedy layer-wise pretraining of a feed-forward network as a deep belief net (Hinton, Osindero and Teh 2006; Hinton

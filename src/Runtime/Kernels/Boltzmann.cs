@@ -13,10 +13,14 @@ namespace Butterfly.Kernels;
 public static class Boltzmann
 {
     /// <summary>Allocates a workspace for <paramref name="shape"/>; generated machines call it from <c>CreateWorkspace</c>.</summary>
-    public static BoltzmannWorkspace CreateWorkspace(in BoltzmannShape shape, string signature, int maxBatch) => new(signature, shape, maxBatch);
+    public static BoltzmannWorkspace CreateWorkspace(BoltzmannShape shape, string signature, int maxBatch)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        return new(signature, shape, maxBatch);
+    }
 
     /// <summary><c>P_h = σ(V Wᵀ + 1cᵀ)</c> for the rows of <paramref name="visible"/>.</summary>
-    public static void HiddenProbabilities(in BoltzmannShape shape, ReadOnlySpan<float> parameters, ReadOnlySpan<float> visible, Span<float> hidden)
+    public static void HiddenProbabilities(BoltzmannShape shape, ReadOnlySpan<float> parameters, ReadOnlySpan<float> visible, Span<float> hidden)
     {
         int batch = Rows(visible, shape.Visible, nameof(visible));
         Arguments.HasLength(hidden, batch * shape.Hidden, nameof(hidden));
@@ -24,7 +28,7 @@ public static class Boltzmann
     }
 
     /// <summary><c>P_v = σ(H W + 1bᵀ)</c> (Gaussian units: <c>H W + 1bᵀ</c>, the means) for the rows of <paramref name="hidden"/>.</summary>
-    public static void VisibleProbabilities(in BoltzmannShape shape, ReadOnlySpan<float> parameters, ReadOnlySpan<float> hidden, Span<float> visible)
+    public static void VisibleProbabilities(BoltzmannShape shape, ReadOnlySpan<float> parameters, ReadOnlySpan<float> hidden, Span<float> visible)
     {
         int batch = Rows(hidden, shape.Hidden, nameof(hidden));
         Arguments.HasLength(visible, batch * shape.Visible, nameof(visible));
@@ -32,7 +36,7 @@ public static class Boltzmann
     }
 
     /// <summary>Draws <c>h ~ p(h | v)</c> for the rows of <paramref name="visible"/>; takes one step of the workspace's noise.</summary>
-    public static void SampleHidden(in BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible, Span<float> hidden)
+    public static void SampleHidden(BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible, Span<float> hidden)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(signature, visible, shape.Visible, nameof(visible));
@@ -42,7 +46,7 @@ public static class Boltzmann
     }
 
     /// <summary>Draws <c>v ~ p(v | h)</c> for the rows of <paramref name="hidden"/>; takes one step of the workspace's noise.</summary>
-    public static void SampleVisible(in BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> hidden, Span<float> visible)
+    public static void SampleVisible(BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> hidden, Span<float> visible)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(signature, hidden, shape.Hidden, nameof(hidden));
@@ -56,7 +60,7 @@ public static class Boltzmann
     /// holding the last visible samples; takes one step of the workspace's noise.
     /// </summary>
     /// <returns>The last step's visible probabilities (or means), in the workspace.</returns>
-    public static ReadOnlySpan<float> Gibbs(in BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, Span<float> visible, int steps)
+    public static ReadOnlySpan<float> Gibbs(BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, Span<float> visible, int steps)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(signature, visible, shape.Visible, nameof(visible));
@@ -76,7 +80,7 @@ public static class Boltzmann
     }
 
     /// <summary><c>F(v) = -bᵀv - Σ_j softplus(c_j + W_j · v)</c> (Gaussian: <c>½‖v - b‖² - Σ_j softplus(...)</c>) per row.</summary>
-    public static void FreeEnergy(in BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible, Span<float> energies)
+    public static void FreeEnergy(BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible, Span<float> energies)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(signature, visible, shape.Visible, nameof(visible));
@@ -93,7 +97,7 @@ public static class Boltzmann
     /// </summary>
     /// <returns>The batch's mean reconstruction error, <c>‖v - p(v | h)‖²</c> with <c>h ~ p(h | v)</c>.</returns>
     public static float ContrastiveDivergence(
-        in BoltzmannShape shape,
+        BoltzmannShape shape,
         string signature,
         ReadOnlySpan<float> parameters,
         Span<float> gradients,
@@ -198,7 +202,7 @@ public static class Boltzmann
     /// finite, and then no parameter changes.
     /// </returns>
     public static float TrainStep(
-        in BoltzmannShape shape,
+        BoltzmannShape shape,
         string signature,
         Span<float> parameters,
         Span<float> gradients,
@@ -226,7 +230,7 @@ public static class Boltzmann
     }
 
     /// <summary>The batch's mean <c>‖v - p(v | h)‖²</c> with <c>h ~ p(h | v)</c>; takes one step of the workspace's noise.</summary>
-    public static float ReconstructionError(in BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible)
+    public static float ReconstructionError(BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(signature, visible, shape.Visible, nameof(visible));
@@ -242,7 +246,7 @@ public static class Boltzmann
     /// The batch's mean of <c>V log σ(F(ṽ) - F(v))</c>, <c>ṽ</c> being the sample with one uniformly drawn unit flipped to
     /// <c>1 - v_i</c>; takes one step of the workspace's noise.
     /// </summary>
-    public static float PseudoLogLikelihood(in BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible)
+    public static float PseudoLogLikelihood(BoltzmannShape shape, string signature, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         if (shape.Units != VisibleUnits.Bernoulli)
@@ -276,14 +280,14 @@ public static class Boltzmann
         return (float)(v * sum / batch);
     }
 
-    private static void Hidden(in BoltzmannShape shape, ReadOnlySpan<float> parameters, ReadOnlySpan<float> visible, Span<float> hidden, int batch)
+    private static void Hidden(BoltzmannShape shape, ReadOnlySpan<float> parameters, ReadOnlySpan<float> visible, Span<float> hidden, int batch)
     {
         hidden = hidden.Slice(0, batch * shape.Hidden);
         Gemm.ABtAddBias(visible, parameters.Slice(0, shape.WeightCount), parameters.Slice(shape.HiddenBiasOffset, shape.Hidden), hidden, batch, shape.Hidden, shape.Visible);
         TensorPrimitives.Sigmoid(hidden, hidden);
     }
 
-    private static void VisibleMeans(in BoltzmannShape shape, ReadOnlySpan<float> parameters, ReadOnlySpan<float> hidden, Span<float> visible, int batch)
+    private static void VisibleMeans(BoltzmannShape shape, ReadOnlySpan<float> parameters, ReadOnlySpan<float> hidden, Span<float> visible, int batch)
     {
         visible = visible.Slice(0, batch * shape.Visible);
         Gemm.AB(hidden, parameters.Slice(0, shape.WeightCount), visible, batch, shape.Visible, shape.Hidden);
@@ -294,7 +298,7 @@ public static class Boltzmann
         }
     }
 
-    private static void SampleVisibleUnits(in BoltzmannShape shape, ReadOnlySpan<float> means, Span<float> samples, ulong key)
+    private static void SampleVisibleUnits(BoltzmannShape shape, ReadOnlySpan<float> means, Span<float> samples, ulong key)
     {
         if (shape.Units == VisibleUnits.Bernoulli)
         {
@@ -329,7 +333,7 @@ public static class Boltzmann
         }
     }
 
-    private static void FreeEnergies(in BoltzmannShape shape, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible, Span<float> energies, int batch)
+    private static void FreeEnergies(BoltzmannShape shape, ReadOnlySpan<float> parameters, BoltzmannWorkspace workspace, ReadOnlySpan<float> visible, Span<float> energies, int batch)
     {
         int v = shape.Visible, h = shape.Hidden;
         var activations = workspace.NegativeHidden.AsSpan(0, batch * h);
