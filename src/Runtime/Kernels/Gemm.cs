@@ -6,7 +6,7 @@ namespace Butterfly.Kernels;
 /// <summary>
 /// Single-precision matrix products over row-major spans, in the three transposition variants training needs:
 /// forward <c>Z = X Wᵀ (+ b)</c>, backward <c>dX = dZ W</c> and <c>dW = dZᵀ X</c>. Large products run the packed,
-/// cache-blocked micro-kernel of the widest instruction set (<see cref="GemmBlocked"/>), split by columns over
+/// cache-blocked micro-kernel of the widest instruction set (<see cref="GemmBlocked"/>), split over
 /// <see cref="Parallelism.ThreadCount"/> threads; A·Bᵀ with few rows reads both operands in place
 /// (<see cref="GemmDot"/>); a product over one step (k = 1) is an outer product. No call allocates once each
 /// thread has made its packing buffers, and the result does not depend on the thread count.
@@ -108,12 +108,19 @@ public static unsafe class Gemm
         }
 
         // Fewer columns than one packed panel would pad every panel of the packed kernel with waste.
-        job.Dot = GemmDot.Available && problem.BRow == 1 && problem.AColumn == 1 && (problem.M <= DotRowLimit || problem.N < GemmBlocked.PanelWidth);
-        int parts = 1;
-        if ((long)problem.M * problem.N * problem.K >= (job.Dot ? SmallParallelThreshold : ParallelThreshold))
+        bool dot = GemmDot.Available && problem.BRow == 1 && problem.AColumn == 1 && (problem.M <= DotRowLimit || problem.N < GemmBlocked.PanelWidth);
+        long multiplyAdds = (long)problem.M * problem.N * problem.K;
+        if (!dot)
         {
-            int panels = (problem.N + job.PanelWidth - 1) / job.PanelWidth;
-            parts = Math.Min(Parallelism.ThreadCount, panels);
+            GemmBlocked.Run(problem, multiplyAdds >= ParallelThreshold ? Parallelism.ThreadCount : 1);
+            return;
+        }
+
+        int parts = 1;
+        if (multiplyAdds >= SmallParallelThreshold)
+        {
+            int groups = (problem.N + GemmDot.GroupWidth - 1) / GemmDot.GroupWidth;
+            parts = Math.Min(Parallelism.ThreadCount, groups);
         }
 
         if (parts == 1)

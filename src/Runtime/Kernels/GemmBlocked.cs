@@ -4,32 +4,57 @@ using System.Runtime.CompilerServices;
 namespace Butterfly.Kernels;
 
 /// <summary>
-/// The packed, cache-blocked GEMM (the Goto/BLIS loop nest) over a range of C's columns:
+/// The packed, cache-blocked GEMM (the Goto/BLIS loop nest):
 /// <code>
-/// for each block of NC columns:       B block [KC×NC] packed, lives in L2
+/// for each block of NC columns:
 ///   for each block of KC steps:
-///     for each block of MC rows:      A block [MC×KC] packed, lives in L2
-///       for each NR-wide panel of B:  one B panel [KC×NR] stays in L1
-///         for each MR-tall panel of A: micro-kernel C[MR×NR] (+)= A panel · B panel
+///     pack B block [KC×NC]               (shared by all threads, each packs a share of its panels; lives in L3)
+///     for each block of MC rows:         (split between threads by rows)
+///       pack A block [MC×KC]             (each thread its own rows; lives in L2)
+///       for each NR-wide panel of B:     one B panel [KC×NR] stays in L1
+///         for each MR-tall panel of A:   micro-kernel C[MR×NR] (+)= A panel · B panel
 /// </code>
-/// Each element of C is reduced over k in the same order however the columns are split, so the result does not
-/// depend on the thread count.
+/// The threads share the packed B block, so neither operand is packed twice, and each element of C is computed by
+/// one thread and reduced over k in the same order however the work is split: the result does not depend on the
+/// thread count. Each block is two runs of the worker pool (pack, then multiply); returning from the first is the
+/// barrier before any thread reads the packed block.
 /// </summary>
-internal static unsafe class GemmBlocked
+internal sealed unsafe class GemmBlocked : ParallelJob
 {
-    /// <summary>Steps of k per packed block: a B panel of KC × 32 floats is 32 KB, inside L1.</summary>
+    /// <summary>
+    /// Steps of k per packed block: a B panel of KC × 32 floats is 32 KB, two thirds of a 48 KB L1 (Zen 5), which
+    /// leaves room for the 12 KB A panel streaming past it and the C tile.
+    /// </summary>
     public const int KC = 256;
 
-    /// <summary>Rows of A per packed block (a multiple of every MR): 192 × 256 floats is 192 KB of L2.</summary>
+    /// <summary>Rows of A per packed block (a multiple of every MR): 192 × 256 floats is 192 KB, a fifth of a 1 MB L2.</summary>
     public const int MC = 192;
 
-    /// <summary>Columns of B per packed block: 256 × 512 floats is 512 KB of L2.</summary>
-    public const int NC = 512;
+    /// <summary>
+    /// Columns of B per packed block: 256 × 1024 floats is 1 MB, read from L3 by every thread, and a 1024-wide
+    /// product packs its A only once.
+    /// </summary>
+    public const int NC = 1024;
+
+    /// <summary>Row tiles each thread must get before the rows are split; below, the columns of each block are.</summary>
+    private const int RowTilesPerThread = 4;
 
     [ThreadStatic]
-    private static float[]? t_buffer;
+    private static GemmBlocked? t_job;
 
-    /// <summary>The columns of C are split into panels this wide; a thread's share is a whole number of them.</summary>
+    [ThreadStatic]
+    private static float[]? t_packedA;
+
+    private float[]? _packedBStore;
+    private GemmProblem _problem;
+    private delegate*<int, float*, float*, float*, nint, bool, void> _tile;
+    private int _mr, _nr;
+    private float* _packedB;
+    private int _jc, _nc, _pc, _kc;
+    private bool _packing;
+    private bool _splitRows;
+
+    /// <summary>The columns of C are split into panels this wide.</summary>
     public static int PanelWidth => Simd.Path switch
     {
         SimdPath.Vector512 => GemmTile512.Columns,
@@ -37,77 +62,134 @@ internal static unsafe class GemmBlocked
         _ => GemmTileVector.Columns,
     };
 
-    /// <summary>Computes columns [<paramref name="j0"/>, <paramref name="j1"/>) of the problem's C.</summary>
-    public static void Run(in GemmProblem problem, int j0, int j1)
+    /// <summary>Computes the problem's C on up to <paramref name="threads"/> threads.</summary>
+    public static void Run(in GemmProblem problem, int threads)
     {
-        delegate*<int, float*, float*, float*, nint, bool, void> tile;
-        int mr, nr;
+        var job = t_job ??= new GemmBlocked();
+        job.Multiply(problem, threads);
+    }
+
+    private void Multiply(in GemmProblem problem, int threads)
+    {
         switch (Simd.Path)
         {
             case SimdPath.Vector512:
-                tile = &GemmTile512.Multiply;
-                mr = GemmTile512.Rows;
-                nr = GemmTile512.Columns;
+                _tile = &GemmTile512.Multiply;
+                (_mr, _nr) = (GemmTile512.Rows, GemmTile512.Columns);
                 break;
             case SimdPath.Vector256:
-                tile = &GemmTile256.Multiply;
-                mr = GemmTile256.Rows;
-                nr = GemmTile256.Columns;
+                _tile = &GemmTile256.Multiply;
+                (_mr, _nr) = (GemmTile256.Rows, GemmTile256.Columns);
                 break;
             default:
-                tile = &GemmTileVector.Multiply;
-                mr = GemmTileVector.Rows;
-                nr = GemmTileVector.Columns;
+                _tile = &GemmTileVector.Multiply;
+                (_mr, _nr) = (GemmTileVector.Rows, GemmTileVector.Columns);
                 break;
         }
 
-        float* packedA = Buffers(nr, out float* packedB);
-        float* edge = stackalloc float[GemmTile512.Rows * GemmTile512.Columns];
-        int m = problem.M, k = problem.K;
-        nint ldc = problem.Ldc;
-        for (int jc = j0; jc < j1; jc += NC)
+        _problem = problem;
+        int rowTiles = (problem.M + _mr - 1) / _mr;
+        _splitRows = rowTiles >= RowTilesPerThread * threads;
+        int panelFloats = KC * (NC + GemmTile512.Columns) + 16;
+        if (_packedBStore is null)
         {
-            int nc = Math.Min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC)
+            _packedBStore = GC.AllocateUninitializedArray<float>(panelFloats, pinned: true);
+        }
+
+        _packedB = Aligned(_packedBStore);
+        var pool = WorkerPool.Shared;
+        for (_jc = 0; _jc < problem.N; _jc += NC)
+        {
+            _nc = Math.Min(NC, problem.N - _jc);
+            int panels = (_nc + _nr - 1) / _nr;
+            for (_pc = 0; _pc < problem.K; _pc += KC)
             {
-                int kc = Math.Min(KC, k - pc);
-                bool first = pc == 0;
-                GemmPacking.PackB(problem.B + pc * problem.BRow + jc * problem.BColumn, problem.BRow, problem.BColumn, kc, nc, nr, packedB);
-                for (int ic = 0; ic < m; ic += MC)
+                _kc = Math.Min(KC, problem.K - _pc);
+                _packing = true;
+                pool.Run(this, Math.Min(threads, panels));
+                _packing = false;
+                pool.Run(this, Math.Min(threads, _splitRows ? rowTiles : panels));
+            }
+        }
+    }
+
+    public override void Run(int part, int parts)
+    {
+        int panels = (_nc + _nr - 1) / _nr;
+        if (_packing)
+        {
+            int first = (int)((long)panels * part / parts), last = (int)((long)panels * (part + 1) / parts);
+            int j0 = first * _nr, j1 = Math.Min(_nc, last * _nr);
+            if (j0 < j1)
+            {
+                GemmPacking.PackB(
+                    _problem.B + _pc * _problem.BRow + (_jc + j0) * _problem.BColumn, _problem.BRow, _problem.BColumn, _kc, j1 - j0, _nr, _packedB + (nint)j0 * _kc);
+            }
+
+            return;
+        }
+
+        if (_splitRows)
+        {
+            int rowTiles = (_problem.M + _mr - 1) / _mr;
+            int i0 = (int)((long)rowTiles * part / parts) * _mr, i1 = Math.Min(_problem.M, (int)((long)rowTiles * (part + 1) / parts) * _mr);
+            Compute(i0, i1, 0, _nc);
+        }
+        else
+        {
+            int j0 = (int)((long)panels * part / parts) * _nr, j1 = Math.Min(_nc, (int)((long)panels * (part + 1) / parts) * _nr);
+            Compute(0, _problem.M, j0, j1);
+        }
+    }
+
+    /// <summary>Rows [<paramref name="i0"/>, <paramref name="i1"/>) × block columns [<paramref name="j0"/>, <paramref name="j1"/>) of the current block.</summary>
+    private void Compute(int i0, int i1, int j0, int j1)
+    {
+        if (i0 >= i1 || j0 >= j1)
+        {
+            return;
+        }
+
+        ref readonly var problem = ref _problem;
+        var tile = _tile;
+        int mr = _mr, nr = _nr, kc = _kc;
+        bool first = _pc == 0;
+        nint ldc = problem.Ldc;
+        float* packedA = Aligned(t_packedA ??= GC.AllocateUninitializedArray<float>(MC * KC + 16, pinned: true));
+        float* edge = stackalloc float[GemmTile512.Rows * GemmTile512.Columns];
+        for (int ic = i0; ic < i1; ic += MC)
+        {
+            int mc = Math.Min(MC, i1 - ic);
+            GemmPacking.PackA(problem.A + ic * problem.ARow + _pc * problem.AColumn, problem.ARow, problem.AColumn, mc, kc, mr, packedA);
+            for (int jr = j0; jr < j1; jr += nr)
+            {
+                int width = Math.Min(nr, j1 - jr);
+                float* panelB = _packedB + (nint)jr * kc;
+                for (int ir = 0; ir < mc; ir += mr)
                 {
-                    int mc = Math.Min(MC, m - ic);
-                    GemmPacking.PackA(problem.A + ic * problem.ARow + pc * problem.AColumn, problem.ARow, problem.AColumn, mc, kc, mr, packedA);
-                    for (int jr = 0; jr < nc; jr += nr)
+                    int height = Math.Min(mr, mc - ir);
+                    float* c = problem.C + (ic + ir) * ldc + _jc + jr;
+                    float* panelA = packedA + (nint)ir * kc;
+                    bool loadC = !first || problem.Accumulate;
+                    if (first && !problem.Accumulate && problem.Bias != null)
                     {
-                        int width = Math.Min(nr, nc - jr);
-                        float* panelB = packedB + (nint)jr * kc;
-                        for (int ir = 0; ir < mc; ir += mr)
+                        // Fused bias: the tile adds its sums to b instead of 0.
+                        float* bias = problem.Bias + _jc + jr;
+                        for (int r = 0; r < height; r++)
                         {
-                            int height = Math.Min(mr, mc - ir);
-                            float* c = problem.C + (ic + ir) * ldc + jc + jr;
-                            float* panelA = packedA + (nint)ir * kc;
-                            bool loadC = !first || problem.Accumulate;
-                            if (first && !problem.Accumulate && problem.Bias != null)
-                            {
-                                // Fused bias: the tile starts from b instead of 0.
-                                float* bias = problem.Bias + jc + jr;
-                                for (int r = 0; r < height; r++)
-                                {
-                                    new ReadOnlySpan<float>(bias, width).CopyTo(new Span<float>(c + r * ldc, width));
-                                }
-
-                                loadC = true;
-                            }
-
-                            if (height == mr && width == nr)
-                            {
-                                tile(kc, panelA, panelB, c, ldc, loadC);
-                            }
-                            else
-                            {
-                                EdgeTile(tile, kc, panelA, panelB, c, ldc, loadC, height, width, nr, edge);
-                            }
+                            new ReadOnlySpan<float>(bias, width).CopyTo(new Span<float>(c + r * ldc, width));
                         }
+
+                        loadC = true;
+                    }
+
+                    if (height == mr && width == nr)
+                    {
+                        tile(kc, panelA, panelB, c, ldc, loadC);
+                    }
+                    else
+                    {
+                        EdgeTile(tile, kc, panelA, panelB, c, ldc, loadC, height, width, nr, edge);
                     }
                 }
             }
@@ -134,22 +216,6 @@ internal static unsafe class GemmBlocked
         }
     }
 
-    /// <summary>This thread's packing buffers, 64-byte aligned, made once per thread and reused.</summary>
-    private static float* Buffers(int nr, out float* packedB)
-    {
-        const int aFloats = MC * KC;
-        int bFloats = KC * (NC + nr);
-        int needed = aFloats + bFloats + 32;
-        var buffer = t_buffer;
-        if (buffer is null || buffer.Length < needed)
-        {
-            buffer = GC.AllocateUninitializedArray<float>(needed, pinned: true);
-            t_buffer = buffer;
-        }
-
-        nint start = ((nint)Unsafe.AsPointer(ref buffer[0]) + 63) & ~(nint)63;
-        float* packedA = (float*)start;
-        packedB = packedA + aFloats + 16;
-        return packedA;
-    }
+    /// <summary>The first 64-byte boundary in a pinned buffer.</summary>
+    private static float* Aligned(float[] pinned) => (float*)(((nint)Unsafe.AsPointer(ref pinned[0]) + 63) & ~(nint)63);
 }

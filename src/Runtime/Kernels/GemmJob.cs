@@ -3,8 +3,9 @@ using System;
 namespace Butterfly.Kernels;
 
 /// <summary>
-/// A <see cref="GemmProblem"/> split by columns between threads: piece <c>t</c> of <c>T</c> takes panels
-/// [t·P/T, (t+1)·P/T) of the P column panels, so each element is computed whole by one thread.
+/// A <see cref="GemmProblem"/> for the dot tiles split by columns between threads: piece <c>t</c> of <c>T</c> takes
+/// groups [t·G/T, (t+1)·G/T) of the G column groups, so each element is computed whole by one thread; or an outer
+/// product split by rows. (The packed kernel splits its own work: <see cref="GemmBlocked"/>.)
 /// </summary>
 internal sealed class GemmJob : ParallelJob
 {
@@ -12,9 +13,6 @@ internal sealed class GemmJob : ParallelJob
     private static GemmJob? t_job;
 
     public GemmProblem Problem;
-
-    /// <summary>Whether the dot tiles (<see cref="GemmDot"/>) compute it rather than the packed kernel.</summary>
-    public bool Dot;
 
     /// <summary>
     /// Whether it is a product over one step (k ≤ 1), split by rows instead: the rows of a batch-1 weight gradient,
@@ -25,9 +23,6 @@ internal sealed class GemmJob : ParallelJob
     /// <summary>The calling thread's job, made once and refilled for every product.</summary>
     public static GemmJob ForThisThread => t_job ??= new GemmJob();
 
-    /// <summary>Columns per panel: a thread's share is a whole number of panels.</summary>
-    public int PanelWidth => Dot ? GemmDot.GroupWidth : GemmBlocked.PanelWidth;
-
     public override void Run(int part, int parts)
     {
         if (Outer)
@@ -36,22 +31,13 @@ internal sealed class GemmJob : ParallelJob
             return;
         }
 
-        int width = PanelWidth;
-        int panels = (Problem.N + width - 1) / width;
-        int j0 = Math.Min(Problem.N, (int)((long)panels * part / parts) * width);
-        int j1 = Math.Min(Problem.N, (int)((long)panels * (part + 1) / parts) * width);
-        if (j0 >= j1)
-        {
-            return;
-        }
-
-        if (Dot)
+        const int width = GemmDot.GroupWidth;
+        int groups = (Problem.N + width - 1) / width;
+        int j0 = Math.Min(Problem.N, (int)((long)groups * part / parts) * width);
+        int j1 = Math.Min(Problem.N, (int)((long)groups * (part + 1) / parts) * width);
+        if (j0 < j1)
         {
             GemmDot.Run(Problem, j0, j1);
-        }
-        else
-        {
-            GemmBlocked.Run(Problem, j0, j1);
         }
     }
 }

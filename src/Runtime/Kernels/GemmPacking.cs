@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics.X86;
 
 namespace Butterfly.Kernels;
 
@@ -20,32 +21,11 @@ internal static unsafe class GemmPacking
             if (rowStride == 1)
             {
                 // Aᵀ stored row-major: each step p is a contiguous run of the panel's rows.
-                for (int p = 0; p < kc; p++)
-                {
-                    float* source = a + p * columnStride + i0;
-                    float* target = panel + p * mr;
-                    new ReadOnlySpan<float>(source, height).CopyTo(new Span<float>(target, height));
-                    new Span<float>(target + height, mr - height).Clear();
-                }
+                Copy(a + i0, columnStride, kc, height, mr, panel);
             }
             else
             {
-                for (int r = 0; r < height; r++)
-                {
-                    float* source = a + (i0 + r) * rowStride;
-                    for (int p = 0; p < kc; p++)
-                    {
-                        panel[p * mr + r] = source[p * columnStride];
-                    }
-                }
-
-                for (int r = height; r < mr; r++)
-                {
-                    for (int p = 0; p < kc; p++)
-                    {
-                        panel[p * mr + r] = 0f;
-                    }
-                }
+                Transpose(a + i0 * rowStride, rowStride, columnStride, height, kc, mr, panel);
             }
         }
     }
@@ -59,31 +39,85 @@ internal static unsafe class GemmPacking
             float* panel = packed + (nint)j0 * kc;
             if (columnStride == 1)
             {
-                for (int p = 0; p < kc; p++)
-                {
-                    float* target = panel + p * nr;
-                    new ReadOnlySpan<float>(b + p * rowStride + j0, width).CopyTo(new Span<float>(target, width));
-                    new Span<float>(target + width, nr - width).Clear();
-                }
+                Copy(b + j0, rowStride, kc, width, nr, panel);
             }
             else
             {
-                // Bᵀ stored row-major (the weights of A·Bᵀ): gather one column of each of the panel's rows per step,
-                // so the writes stay sequential and the reads are nr unit-stride streams.
-                for (int p = 0; p < kc; p++)
-                {
-                    float* target = panel + p * nr;
-                    float* source = b + p * rowStride + j0 * columnStride;
-                    for (int c = 0; c < width; c++)
-                    {
-                        target[c] = source[c * columnStride];
-                    }
+                // Bᵀ stored row-major (the weights of A·Bᵀ).
+                Transpose(b + j0 * columnStride, columnStride, rowStride, width, kc, nr, panel);
+            }
+        }
+    }
 
-                    for (int c = width; c < nr; c++)
-                    {
-                        target[c] = 0f;
-                    }
+    /// <summary><c>panel[p·width + r] = source[p·stride + r]</c> for r &lt; count, zeros up to width.</summary>
+    private static void Copy(float* source, nint stride, int kc, int count, int width, float* panel)
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            float* target = panel + p * width;
+            new ReadOnlySpan<float>(source + p * stride, count).CopyTo(new Span<float>(target, count));
+            new Span<float>(target + count, width - count).Clear();
+        }
+    }
+
+    /// <summary>
+    /// <c>panel[p·width + r] = source[r·lineStride + p·step]</c> for r &lt; count, p &lt; kc, zeros up to width: the
+    /// panel's <paramref name="count"/> lines interleaved step by step. Lines read with unit step go four at a time
+    /// through 4 × 4 register transposes (four 16-byte loads and stores per 16 floats instead of 16 scalar moves, which
+    /// made packing A a seventh of a 1024³ product).
+    /// </summary>
+    private static void Transpose(float* source, nint lineStride, nint step, int count, int kc, int width, float* panel)
+    {
+        int r = 0;
+        if (step == 1 && Sse.IsSupported)
+        {
+            for (; r <= count - 4; r += 4)
+            {
+                float* s0 = source + r * lineStride, s1 = s0 + lineStride, s2 = s1 + lineStride, s3 = s2 + lineStride;
+                float* target = panel + r;
+                int p = 0;
+                for (; p <= kc - 4; p += 4)
+                {
+                    var r0 = Sse.LoadVector128(s0 + p);
+                    var r1 = Sse.LoadVector128(s1 + p);
+                    var r2 = Sse.LoadVector128(s2 + p);
+                    var r3 = Sse.LoadVector128(s3 + p);
+                    var low01 = Sse.UnpackLow(r0, r1);   // r0[0] r1[0] r0[1] r1[1]
+                    var high01 = Sse.UnpackHigh(r0, r1); // r0[2] r1[2] r0[3] r1[3]
+                    var low23 = Sse.UnpackLow(r2, r3);
+                    var high23 = Sse.UnpackHigh(r2, r3);
+                    float* t = target + p * width;
+                    Sse.Store(t, Sse.MoveLowToHigh(low01, low23));
+                    Sse.Store(t + width, Sse.MoveHighToLow(low23, low01));
+                    Sse.Store(t + 2 * width, Sse.MoveLowToHigh(high01, high23));
+                    Sse.Store(t + 3 * width, Sse.MoveHighToLow(high23, high01));
                 }
+
+                for (; p < kc; p++)
+                {
+                    float* t = target + p * width;
+                    t[0] = s0[p];
+                    t[1] = s1[p];
+                    t[2] = s2[p];
+                    t[3] = s3[p];
+                }
+            }
+        }
+
+        for (; r < count; r++)
+        {
+            float* line = source + r * lineStride;
+            for (int p = 0; p < kc; p++)
+            {
+                panel[p * width + r] = line[p * step];
+            }
+        }
+
+        if (count < width)
+        {
+            for (int p = 0; p < kc; p++)
+            {
+                new Span<float>(panel + p * width + count, width - count).Clear();
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Butterfly.Kernels;
 
@@ -20,38 +21,20 @@ internal static unsafe class GemmTile512
     /// <summary><c>C[12×32] (+)= A[12×kc] · B[kc×32]</c> from packed panels; <paramref name="loadC"/> adds to C.</summary>
     public static void Multiply(int kc, float* a, float* b, float* c, nint ldc, bool loadC)
     {
+        // C is read after the loop, not before: its rows, prefetched here, arrive while the sums build up.
+        if (Sse.IsSupported)
+        {
+            for (int r = 0; r < Rows; r++)
+            {
+                float* row = c + r * ldc;
+                Sse.Prefetch0(row);
+                Sse.Prefetch0(row + W);
+                Sse.Prefetch0(row + Columns - 1);
+            }
+        }
+
         Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71, c80, c81, c90, c91, c100, c101, c110, c111;
-        if (loadC)
-        {
-            c00 = Vector512.Load(c);
-            c01 = Vector512.Load(c + W);
-            c10 = Vector512.Load(c + ldc);
-            c11 = Vector512.Load(c + ldc + W);
-            c20 = Vector512.Load(c + 2 * ldc);
-            c21 = Vector512.Load(c + 2 * ldc + W);
-            c30 = Vector512.Load(c + 3 * ldc);
-            c31 = Vector512.Load(c + 3 * ldc + W);
-            c40 = Vector512.Load(c + 4 * ldc);
-            c41 = Vector512.Load(c + 4 * ldc + W);
-            c50 = Vector512.Load(c + 5 * ldc);
-            c51 = Vector512.Load(c + 5 * ldc + W);
-            c60 = Vector512.Load(c + 6 * ldc);
-            c61 = Vector512.Load(c + 6 * ldc + W);
-            c70 = Vector512.Load(c + 7 * ldc);
-            c71 = Vector512.Load(c + 7 * ldc + W);
-            c80 = Vector512.Load(c + 8 * ldc);
-            c81 = Vector512.Load(c + 8 * ldc + W);
-            c90 = Vector512.Load(c + 9 * ldc);
-            c91 = Vector512.Load(c + 9 * ldc + W);
-            c100 = Vector512.Load(c + 10 * ldc);
-            c101 = Vector512.Load(c + 10 * ldc + W);
-            c110 = Vector512.Load(c + 11 * ldc);
-            c111 = Vector512.Load(c + 11 * ldc + W);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = c80 = c81 = c90 = c91 = c100 = c101 = c110 = c111 = Vector512<float>.Zero;
-        }
+        c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = c80 = c81 = c90 = c91 = c100 = c101 = c110 = c111 = Vector512<float>.Zero;
 
         for (int p = 0; p < kc; p++)
         {
@@ -97,6 +80,34 @@ internal static unsafe class GemmTile512
             b += 2 * W;
         }
 
+        if (loadC)
+        {
+            c00 += Vector512.Load(c);
+            c01 += Vector512.Load(c + W);
+            c10 += Vector512.Load(c + ldc);
+            c11 += Vector512.Load(c + ldc + W);
+            c20 += Vector512.Load(c + 2 * ldc);
+            c21 += Vector512.Load(c + 2 * ldc + W);
+            c30 += Vector512.Load(c + 3 * ldc);
+            c31 += Vector512.Load(c + 3 * ldc + W);
+            c40 += Vector512.Load(c + 4 * ldc);
+            c41 += Vector512.Load(c + 4 * ldc + W);
+            c50 += Vector512.Load(c + 5 * ldc);
+            c51 += Vector512.Load(c + 5 * ldc + W);
+            c60 += Vector512.Load(c + 6 * ldc);
+            c61 += Vector512.Load(c + 6 * ldc + W);
+            c70 += Vector512.Load(c + 7 * ldc);
+            c71 += Vector512.Load(c + 7 * ldc + W);
+            c80 += Vector512.Load(c + 8 * ldc);
+            c81 += Vector512.Load(c + 8 * ldc + W);
+            c90 += Vector512.Load(c + 9 * ldc);
+            c91 += Vector512.Load(c + 9 * ldc + W);
+            c100 += Vector512.Load(c + 10 * ldc);
+            c101 += Vector512.Load(c + 10 * ldc + W);
+            c110 += Vector512.Load(c + 11 * ldc);
+            c111 += Vector512.Load(c + 11 * ldc + W);
+        }
+
         c00.Store(c);
         c01.Store(c + W);
         c10.Store(c + ldc);
@@ -134,26 +145,19 @@ internal static unsafe class GemmTile256
     /// <summary><c>C[6×16] (+)= A[6×kc] · B[kc×16]</c> from packed panels; <paramref name="loadC"/> adds to C.</summary>
     public static void Multiply(int kc, float* a, float* b, float* c, nint ldc, bool loadC)
     {
+        // C is read after the loop, not before: its rows, prefetched here, arrive while the sums build up.
+        if (Sse.IsSupported)
+        {
+            for (int r = 0; r < Rows; r++)
+            {
+                float* row = c + r * ldc;
+                Sse.Prefetch0(row);
+                Sse.Prefetch0(row + Columns - 1);
+            }
+        }
+
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
-        if (loadC)
-        {
-            c00 = Vector256.Load(c);
-            c01 = Vector256.Load(c + W);
-            c10 = Vector256.Load(c + ldc);
-            c11 = Vector256.Load(c + ldc + W);
-            c20 = Vector256.Load(c + 2 * ldc);
-            c21 = Vector256.Load(c + 2 * ldc + W);
-            c30 = Vector256.Load(c + 3 * ldc);
-            c31 = Vector256.Load(c + 3 * ldc + W);
-            c40 = Vector256.Load(c + 4 * ldc);
-            c41 = Vector256.Load(c + 4 * ldc + W);
-            c50 = Vector256.Load(c + 5 * ldc);
-            c51 = Vector256.Load(c + 5 * ldc + W);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<float>.Zero;
-        }
+        c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<float>.Zero;
 
         for (int p = 0; p < kc; p++)
         {
@@ -179,6 +183,22 @@ internal static unsafe class GemmTile256
             c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
             a += 6;
             b += 2 * W;
+        }
+
+        if (loadC)
+        {
+            c00 += Vector256.Load(c);
+            c01 += Vector256.Load(c + W);
+            c10 += Vector256.Load(c + ldc);
+            c11 += Vector256.Load(c + ldc + W);
+            c20 += Vector256.Load(c + 2 * ldc);
+            c21 += Vector256.Load(c + 2 * ldc + W);
+            c30 += Vector256.Load(c + 3 * ldc);
+            c31 += Vector256.Load(c + 3 * ldc + W);
+            c40 += Vector256.Load(c + 4 * ldc);
+            c41 += Vector256.Load(c + 4 * ldc + W);
+            c50 += Vector256.Load(c + 5 * ldc);
+            c51 += Vector256.Load(c + 5 * ldc + W);
         }
 
         c00.Store(c);

@@ -19,6 +19,7 @@ public sealed class GemmTests
         (12, 32, 256), (13, 33, 257), (31, 100, 784), (49, 37, 300), (6, 16, 513), (100, 784, 32),
         (197, 131, 521), (64, 600, 64),
         (64, 10, 256), (197, 13, 129), // more rows than the dot tiles' limit, but fewer columns than a packed panel
+        (100, 1040, 40), // more columns than one packed block (GemmBlocked.NC)
     ];
 
     public static TheoryData<string> Paths => KernelPaths.All();
