@@ -9,8 +9,8 @@ namespace Butterfly.Bench.Quick;
 
 /// <summary>
 /// The quick mode: each workload is warmed up, then timed in several runs of many rounds (<see cref="WorkloadTiming"/>);
-/// the table reports the median run, and a workload that allocates shows it. A row compared with another (an ONNX
-/// Runtime row with its Butterfly row) takes turns with it, run by run.
+/// the table reports the median run, and a workload that allocates shows it. The machine lines come first: the
+/// processor, the vector path, the thread count, the FMA peak and the L2 bandwidth the rows are compared with.
 /// </summary>
 internal static class QuickBench
 {
@@ -38,6 +38,8 @@ internal static class QuickBench
         var selected = Workloads.Select(create => create())
             .Where(workload => only.Count == 0 || only.Contains(workload.Id, StringComparer.OrdinalIgnoreCase))
             .ToList();
+        var machine = Machine.Measure(MlpPredict.WeightBytes);
+        machine.Print();
         var rows = new List<string>();
         while (selected.Count > 0)
         {
@@ -46,72 +48,67 @@ internal static class QuickBench
             var rival = selected.FirstOrDefault(other => other.ComparedWith == workload.Id);
             if (rival is null)
             {
-                rows.AddRange(Measure(workload));
+                rows.AddRange(Measure(machine, workload));
             }
             else
             {
                 selected.Remove(rival);
-                rows.AddRange(Measure(workload, rival));
+                rows.AddRange(Measure(machine, workload, rival));
             }
         }
 
         Console.WriteLine();
-        Console.WriteLine("| id | workload | value | unit | allocated B/op |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| id | workload | value | unit | allocated B/op | on this machine |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
             Console.WriteLine(row);
         }
 
+        Console.WriteLine();
+        Console.WriteLine(Machine.Remeasure());
+
         return 0;
     }
 
     /// <summary>
-    /// Times <paramref name="workloads"/> together: each is set up and warmed up, then they take turns run by run, so
-    /// that a row and the row it is compared with see the same moments of a noisy machine. For a pair, the ratio of
-    /// each run to the run beside it is printed too.
+    /// Times <paramref name="workloads"/> one after another, each set up, warmed up and run in a block of its own, so
+    /// that neither slows the other (ONNX Runtime's worker threads, say, spinning on after its own calls). For a pair
+    /// (a Butterfly row and the row compared with it), the ratio of their medians is printed too.
     /// </summary>
-    private static string[] Measure(params QuickWorkload[] workloads)
+    private static string[] Measure(Machine machine, params QuickWorkload[] workloads)
     {
-        foreach (var workload in workloads)
-        {
-            Console.Error.WriteLine($"{workload.Id}: {workload.Description}...");
-        }
-
-        var timings = workloads.Select(workload => new WorkloadTiming(workload, Runs)).ToArray();
+        var rows = new string[workloads.Length];
+        var medians = new double[workloads.Length];
         using var process = Process.GetCurrentProcess();
-        try
+        for (int w = 0; w < workloads.Length; w++)
         {
-            foreach (var timing in timings)
+            Console.Error.WriteLine($"{workloads[w].Id}: {workloads[w].Description}...");
+            var timing = new WorkloadTiming(workloads[w], Runs);
+            try
             {
                 timing.Start();
-            }
-
-            for (int run = 0; run < Runs; run++)
-            {
-                foreach (var timing in timings)
+                for (int run = 0; run < Runs; run++)
                 {
                     timing.Time(run, process);
                 }
-            }
 
-            if (timings.Length == 2)
-            {
-                var ratios = timings[1].Seconds.Zip(timings[0].Seconds, (other, own) => other / own).ToArray();
-                Console.Error.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"  {timings[1].Workload.Id} time / {timings[0].Workload.Id} time, run by run: " +
-                    $"{string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}; median {ratios.Order().ElementAt(Runs / 2):0.00}"));
+                rows[w] = timing.Report(machine);
+                medians[w] = timing.Seconds.Order().ElementAt(Runs / 2);
             }
-
-            return timings.Select(timing => timing.Report()).ToArray();
-        }
-        finally
-        {
-            foreach (var timing in timings)
+            finally
             {
                 timing.Stop();
             }
         }
+
+        if (workloads.Length == 2)
+        {
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {workloads[1].Id} time / {workloads[0].Id} time (medians, each timed in its own block): {medians[1] / medians[0]:0.00}"));
+        }
+
+        return rows;
     }
 }

@@ -25,7 +25,7 @@ internal abstract class QuickWorkload
     /// </summary>
     public virtual int BusyThreads => 1;
 
-    /// <summary>The id of the row this one is compared with, if any: the two are then timed in alternating runs.</summary>
+    /// <summary>The id of the row this one is compared with, if any: the two are timed one after the other, and the ratio of their medians printed.</summary>
     public virtual string? ComparedWith => null;
 
     /// <summary>Builds the network, data and buffers. Called once, before warm-up.</summary>
@@ -36,6 +36,12 @@ internal abstract class QuickWorkload
 
     /// <summary>The row's value from the median time of one round.</summary>
     public abstract double ValueOf(double secondsPerRound);
+
+    /// <summary>
+    /// What the value means on this machine, for the table's last column: a share of the FMA peak, a distance from a
+    /// bandwidth floor. Empty by default.
+    /// </summary>
+    public virtual string Note(double value, Machine machine) => "";
 
     /// <summary>Releases what <see cref="Setup"/> made (native sessions, for example).</summary>
     public virtual void Cleanup()

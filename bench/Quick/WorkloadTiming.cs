@@ -6,8 +6,7 @@ using System.Linq;
 namespace Butterfly.Bench.Quick;
 
 /// <summary>
-/// The timed runs of one workload: set up and warmed up once, then run by run, so that two workloads can take turns
-/// (<see cref="QuickBench"/> alternates a row with the row it is compared with). Allocated bytes come from
+/// The timed runs of one workload: set up and warmed up once, then run by run. Allocated bytes come from
 /// <see cref="GC.GetAllocatedBytesForCurrentThread"/> around each timed loop: the largest over the runs, per round.
 /// </summary>
 internal sealed class WorkloadTiming(QuickWorkload workload, int runs)
@@ -62,7 +61,7 @@ internal sealed class WorkloadTiming(QuickWorkload workload, int runs)
     }
 
     /// <summary>Prints the spread and the CPU-time estimate and returns the table row (the median run).</summary>
-    public string Report()
+    public string Report(Machine machine)
     {
         var seconds = _seconds.Order().ToArray();
         var cpuSeconds = _cpuSeconds.Order().ToArray();
@@ -73,9 +72,10 @@ internal sealed class WorkloadTiming(QuickWorkload workload, int runs)
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  {workload.Id} from CPU time ({workload.BusyThreads} busy threads): {Format(workload.ValueOf(cpuSeconds[runs / 2]))} {workload.Unit}"));
+        double value = workload.ValueOf(seconds[runs / 2]);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"| {workload.Id} | {workload.Description} | {Format(workload.ValueOf(seconds[runs / 2]))} | {workload.Unit} | {_allocated} |");
+            $"| {workload.Id} | {workload.Description} | {Format(value)} | {workload.Unit} | {_allocated} | {workload.Note(value, machine)} |");
     }
 
     public static string Format(double value) =>

@@ -1,3 +1,5 @@
+using Butterfly.Bench.Quick;
+
 namespace Butterfly.Bench.Workloads;
 
 /// <summary>W1: one sample through the 784-100-10 network's generated <c>Predict</c>.</summary>
@@ -9,5 +11,13 @@ internal sealed class MlpPredict : PredictWorkload<BenchMlp>
 
     public override int RoundsPerRun => 20_000;
 
+    /// <summary>The weights and biases one prediction reads: 79,510 floats, 311 KB, more than L1 holds, so they come from L2.</summary>
+    public const long WeightBytes = BenchMlp.ParameterCount * sizeof(float);
+
     protected override BenchMlp Create() => new(seed: 1);
+
+    /// <summary>The time to stream <see cref="WeightBytes"/> from L2 at the bandwidth measured on this machine.</summary>
+    public override string Note(double value, Machine machine) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"L2 floor {WeightBytes / machine.L2BytesPerSecond * 1e6:0.00} us ({WeightBytes / 1024.0:0} KB of weights at {machine.L2BytesPerSecond / 1e9:0} GB/s): {value / (WeightBytes / machine.L2BytesPerSecond * 1e6):0.0}x");
 }

@@ -1,17 +1,15 @@
 namespace Butterfly.Bench.Workloads;
 
-/// <summary>W8-ort: W8's network and weights run by ONNX Runtime, with the faster of one and two intra-op threads.</summary>
+/// <summary>W8-ort: W8's network and weights run by ONNX Runtime.</summary>
 internal sealed class ResNetPredictOnnxRuntime : OnnxRuntimePredict<BenchResNet>
 {
     public override string Id => "W8-ort";
 
-    public override string Description => "same ResNet and weights, ONNX Runtime 1.31.1 in-process, fastest of 1 and 2 threads";
+    public override string Description => "same ResNet and weights, ONNX Runtime 1.31.1 in-process";
 
     public override string? ComparedWith => "W8";
 
     public override int RoundsPerRun => 200;
-
-    protected override bool TriesThreadCounts => true;
 
     protected override long[] InputShape => [1, 1, 28, 28];
 

@@ -32,4 +32,6 @@ internal sealed class Sgemm1024 : QuickWorkload
     public override void Round() => Gemm.AB(_a, _b, _c, Size, Size, Size);
 
     public override double ValueOf(double secondsPerRound) => 2.0 * Size * Size * Size / secondsPerRound / 1e9;
+
+    public override string Note(double value, Machine machine) => machine.ShareOfPeak(value, BusyThreads);
 }
