@@ -1,16 +1,22 @@
+using System;
+using System.Runtime.CompilerServices;
+
 namespace Butterfly.Kernels;
 
 /// <summary>
 /// <c>C = init + A Bᵀ</c> for a few rows of A, from dot-product tiles that read both operands in place (see
-/// <see cref="GemmDotTile512"/>). Rows go four at a time, then one at a time; columns in groups of
-/// <see cref="GroupWidth"/>, then one at a time.
+/// <see cref="GemmDotTile512"/>). Rows go four at a time, columns in groups of <see cref="GroupWidth"/> and then one
+/// at a time; a row left over (or a batch of one) takes each column's dot product alone (<c>Row</c>).
 /// </summary>
 internal static unsafe class GemmDot
 {
     /// <summary>Columns per tile; a thread's share of the columns is a whole number of groups.</summary>
     public const int GroupWidth = 4;
 
-    private static readonly float[] s_zeros = new float[8];
+    private static readonly float[] s_zeros = new float[GroupWidth];
+
+    [ThreadStatic]
+    private static float[]? t_row;
 
     /// <summary>Whether the dot tiles exist for the current path (they need 256- or 512-bit vectors).</summary>
     public static bool Available => Simd.Path != SimdPath.VectorT;
@@ -33,6 +39,25 @@ internal static unsafe class GemmDot
         }
     }
 
+    /// <summary><paramref name="row"/> itself if it is 64-byte aligned, else a copy in this thread's aligned buffer.</summary>
+    private static float* AlignedCopy(float* row, int k)
+    {
+        if (((nint)row & 63) == 0)
+        {
+            return row;
+        }
+
+        var buffer = t_row;
+        if (buffer is null || buffer.Length < k + 16)
+        {
+            buffer = t_row = GC.AllocateUninitializedArray<float>(k + 16, pinned: true);
+        }
+
+        float* copy = (float*)(((nint)Unsafe.AsPointer(ref buffer[0]) + 63) & ~(nint)63);
+        new ReadOnlySpan<float>(row, k).CopyTo(new Span<float>(copy, k));
+        return copy;
+    }
+
     private static void Rows(in GemmProblem problem, int row, int height, int j0, int j1, float* zeros)
     {
         bool wide = Simd.Path == SimdPath.Vector512;
@@ -40,45 +65,35 @@ internal static unsafe class GemmDot
         nint lda = problem.ARow, ldb = problem.BColumn, ldc = problem.Ldc;
         float* a = problem.A + row * lda;
         float* cRow = problem.C + row * ldc;
-        int j = j0;
         if (height == 1)
         {
-            // One row (batch 1, or the last rows of a batch): eight columns at a time keep eight independent
-            // accumulator chains, enough to hide the FMA latency.
-            for (; j <= j1 - 8; j += 8)
+            // One row (batch 1, or the last rows of a batch): each column is its own dot product, read as one stream.
+            // The row is read once per column: from a 64-byte aligned copy, so that its loads never straddle two lines.
+            a = AlignedCopy(a, k);
+            for (int column = j0; column < j1; column++)
             {
-                float* init = problem.Accumulate ? cRow + j : problem.Bias != null ? problem.Bias + j : zeros;
-                if (wide)
-                {
-                    GemmDotTile512.Dot1x8(a, problem.B + j * ldb, ldb, k, cRow + j, init);
-                }
-                else
-                {
-                    GemmDotTile256.Dot1x8(a, problem.B + j * ldb, ldb, k, cRow + j, init);
-                }
+                float* b = problem.B + column * ldb;
+                float dot = wide ? GemmDotTile512.Row(a, b, k) : GemmDotTile256.Row(a, b, k);
+                cRow[column] = (problem.Accumulate ? cRow[column] : problem.Bias != null ? problem.Bias[column] : 0f) + dot;
             }
+
+            return;
         }
 
+        int j = j0;
         for (; j <= j1 - GroupWidth; j += GroupWidth)
         {
             float* b = problem.B + j * ldb;
             float* c = cRow + j;
             float* init = problem.Accumulate ? c : problem.Bias != null ? problem.Bias + j : zeros;
             nint initStride = problem.Accumulate ? ldc : 0;
-            switch (height, wide)
+            if (wide)
             {
-                case (4, true):
-                    GemmDotTile512.Dot4x4(a, lda, b, ldb, k, c, ldc, init, initStride);
-                    break;
-                case (4, false):
-                    GemmDotTile256.Dot4x4(a, lda, b, ldb, k, c, ldc, init, initStride);
-                    break;
-                case (_, true):
-                    GemmDotTile512.Dot1x4(a, lda, b, ldb, k, c, ldc, init, initStride);
-                    break;
-                default:
-                    GemmDotTile256.Dot1x4(a, lda, b, ldb, k, c, ldc, init, initStride);
-                    break;
+                GemmDotTile512.Dot4x4(a, lda, b, ldb, k, c, ldc, init, initStride);
+            }
+            else
+            {
+                GemmDotTile256.Dot4x4(a, lda, b, ldb, k, c, ldc, init, initStride);
             }
         }
 

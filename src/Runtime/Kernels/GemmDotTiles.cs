@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Butterfly.Kernels;
 
@@ -7,7 +8,9 @@ namespace Butterfly.Kernels;
 // along k with unit stride, so nothing is packed: packing Bᵀ (a transpose of the whole weight matrix) would cost
 // as much as the product itself. A 4 × 4 tile keeps 16 vector accumulators and reuses each load four times;
 //     C[i, j] = init[i, j] + Σ_lanes (Σ_chunks a_i ⊙ b_j) + Σ_{p ≥ k - k mod W} a_i[p] b_j[p],
-// the same order for every element whichever tile or thread computes it.
+// the same order for every element of the tiles and of Dot1x1 whichever thread computes it. A single row (Row) is
+// summed in eight interleaved chunks instead (batch-1 speed), the same order whichever thread computes it: a row
+// equals its batch-of-four value within rounding, not bit for bit.
 
 /// <summary>The 512-bit dot tiles.</summary>
 internal static unsafe class GemmDotTile512
@@ -63,56 +66,76 @@ internal static unsafe class GemmDotTile512
         c[3 * ldc + 3] = init[3 * initRowStride + 3] + Finish(Vector512.Sum(s33), a + 3 * lda, b + 3 * ldb, p, k);
     }
 
-    /// <summary><c>C[1×4] = init + A[1×k] · B[4×k]ᵀ</c>, both operands read row by row.</summary>
-    public static void Dot1x4(float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* init, nint initRowStride)
-    {
-        Vector512<float> s00 = Vector512<float>.Zero, s01 = Vector512<float>.Zero, s02 = Vector512<float>.Zero, s03 = Vector512<float>.Zero;
-        int p = 0;
-        for (; p <= k - 16; p += 16)
-        {
-            var a0 = Vector512.Load(a + p);
-            var b0 = Vector512.Load(b + p);
-            s00 = Vector512.FusedMultiplyAdd(a0, b0, s00);
-            var b1 = Vector512.Load(b + ldb + p);
-            s01 = Vector512.FusedMultiplyAdd(a0, b1, s01);
-            var b2 = Vector512.Load(b + 2 * ldb + p);
-            s02 = Vector512.FusedMultiplyAdd(a0, b2, s02);
-            var b3 = Vector512.Load(b + 3 * ldb + p);
-            s03 = Vector512.FusedMultiplyAdd(a0, b3, s03);
-        }
-
-        c[0] = init[0] + Finish(Vector512.Sum(s00), a, b, p, k);
-        c[1] = init[1] + Finish(Vector512.Sum(s01), a, b + ldb, p, k);
-        c[2] = init[2] + Finish(Vector512.Sum(s02), a, b + 2 * ldb, p, k);
-        c[3] = init[3] + Finish(Vector512.Sum(s03), a, b + 3 * ldb, p, k);
-    }
-
-    /// <summary><c>C[1×8] = init + A[1×k] · B[8×k]ᵀ</c>, both operands read row by row.</summary>
-    public static void Dot1x8(float* a, float* b, nint ldb, int k, float* c, float* init)
+    /// <summary>
+    /// <c>&lt;a, b&gt;</c> over k floats for one row of A alone: eight accumulators over blocks of 128 floats (one stream
+    /// through B, which is what lets a batch-1 product read its weights from L2 at full speed; eight rows side by side
+    /// ran 1.5 times slower), the rest of the 16-float chunks into the first, then
+    /// <c>((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))</c>, its lane sum and the last <c>k mod 16</c> products.
+    /// <paramref name="a"/> should be 64-byte aligned. B's rows rarely are (a managed array's are not), and a 64-byte
+    /// load across two cache lines costs two: where B is not aligned, each chunk is put together from two aligned loads
+    /// by a two-source permute, which gives the same floats, so the sums do not depend on B's address.
+    /// </summary>
+    public static float Row(float* a, float* b, int k)
     {
         Vector512<float> s0 = Vector512<float>.Zero, s1 = Vector512<float>.Zero, s2 = Vector512<float>.Zero, s3 = Vector512<float>.Zero, s4 = Vector512<float>.Zero, s5 = Vector512<float>.Zero, s6 = Vector512<float>.Zero, s7 = Vector512<float>.Zero;
         int p = 0;
-        for (; p <= k - 16; p += 16)
+        int shift = (int)(((nint)b & 63) / sizeof(float));
+        if (shift == 0)
         {
-            var a0 = Vector512.Load(a + p);
-            s0 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + p), s0);
-            s1 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + ldb + p), s1);
-            s2 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 2 * ldb + p), s2);
-            s3 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 3 * ldb + p), s3);
-            s4 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 4 * ldb + p), s4);
-            s5 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 5 * ldb + p), s5);
-            s6 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 6 * ldb + p), s6);
-            s7 = Vector512.FusedMultiplyAdd(a0, Vector512.Load(b + 7 * ldb + p), s7);
+            for (; p <= k - 128; p += 128)
+            {
+                s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Vector512.LoadAligned(b + p), s0);
+                s1 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 16), Vector512.LoadAligned(b + p + 16), s1);
+                s2 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 32), Vector512.LoadAligned(b + p + 32), s2);
+                s3 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 48), Vector512.LoadAligned(b + p + 48), s3);
+                s4 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 64), Vector512.LoadAligned(b + p + 64), s4);
+                s5 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 80), Vector512.LoadAligned(b + p + 80), s5);
+                s6 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 96), Vector512.LoadAligned(b + p + 96), s6);
+                s7 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 112), Vector512.LoadAligned(b + p + 112), s7);
+            }
+
+            for (; p <= k - 16; p += 16)
+            {
+                s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Vector512.LoadAligned(b + p), s0);
+            }
+        }
+        else if (k >= 16)
+        {
+            // Chunk t of B is lanes shift..shift+15 of aligned lines t and t+1 (line t+1 holds B's float 16(t+1) - shift,
+            // which exists while 16(t+1) <= k, so no load leaves B's last line).
+            float* line = b - shift;
+            var control = Vector512.Create(shift) + Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            var current = Vector512.LoadAligned(line);
+            for (; p <= k - 128; p += 128)
+            {
+                var n0 = Vector512.LoadAligned(line + p + 16);
+                s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Avx512F.PermuteVar16x32x2(current, control, n0), s0);
+                var n1 = Vector512.LoadAligned(line + p + 32);
+                s1 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 16), Avx512F.PermuteVar16x32x2(n0, control, n1), s1);
+                var n2 = Vector512.LoadAligned(line + p + 48);
+                s2 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 32), Avx512F.PermuteVar16x32x2(n1, control, n2), s2);
+                var n3 = Vector512.LoadAligned(line + p + 64);
+                s3 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 48), Avx512F.PermuteVar16x32x2(n2, control, n3), s3);
+                var n4 = Vector512.LoadAligned(line + p + 80);
+                s4 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 64), Avx512F.PermuteVar16x32x2(n3, control, n4), s4);
+                var n5 = Vector512.LoadAligned(line + p + 96);
+                s5 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 80), Avx512F.PermuteVar16x32x2(n4, control, n5), s5);
+                var n6 = Vector512.LoadAligned(line + p + 112);
+                s6 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 96), Avx512F.PermuteVar16x32x2(n5, control, n6), s6);
+                var n7 = Vector512.LoadAligned(line + p + 128);
+                s7 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 112), Avx512F.PermuteVar16x32x2(n6, control, n7), s7);
+                current = n7;
+            }
+
+            for (; p <= k - 16; p += 16)
+            {
+                var next = Vector512.LoadAligned(line + p + 16);
+                s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Avx512F.PermuteVar16x32x2(current, control, next), s0);
+                current = next;
+            }
         }
 
-        c[0] = init[0] + Finish(Vector512.Sum(s0), a, b, p, k);
-        c[1] = init[1] + Finish(Vector512.Sum(s1), a, b + ldb, p, k);
-        c[2] = init[2] + Finish(Vector512.Sum(s2), a, b + 2 * ldb, p, k);
-        c[3] = init[3] + Finish(Vector512.Sum(s3), a, b + 3 * ldb, p, k);
-        c[4] = init[4] + Finish(Vector512.Sum(s4), a, b + 4 * ldb, p, k);
-        c[5] = init[5] + Finish(Vector512.Sum(s5), a, b + 5 * ldb, p, k);
-        c[6] = init[6] + Finish(Vector512.Sum(s6), a, b + 6 * ldb, p, k);
-        c[7] = init[7] + Finish(Vector512.Sum(s7), a, b + 7 * ldb, p, k);
+        return Finish(Vector512.Sum(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))), a, b, p, k);
     }
 
     /// <summary><c>&lt;a, b&gt;</c> over k floats, reduced like one element of a tile.</summary>
@@ -194,56 +217,34 @@ internal static unsafe class GemmDotTile256
         c[3 * ldc + 3] = init[3 * initRowStride + 3] + Finish(Vector256.Sum(s33), a + 3 * lda, b + 3 * ldb, p, k);
     }
 
-    /// <summary><c>C[1×4] = init + A[1×k] · B[4×k]ᵀ</c>, both operands read row by row.</summary>
-    public static void Dot1x4(float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* init, nint initRowStride)
-    {
-        Vector256<float> s00 = Vector256<float>.Zero, s01 = Vector256<float>.Zero, s02 = Vector256<float>.Zero, s03 = Vector256<float>.Zero;
-        int p = 0;
-        for (; p <= k - 8; p += 8)
-        {
-            var a0 = Vector256.Load(a + p);
-            var b0 = Vector256.Load(b + p);
-            s00 = Vector256.FusedMultiplyAdd(a0, b0, s00);
-            var b1 = Vector256.Load(b + ldb + p);
-            s01 = Vector256.FusedMultiplyAdd(a0, b1, s01);
-            var b2 = Vector256.Load(b + 2 * ldb + p);
-            s02 = Vector256.FusedMultiplyAdd(a0, b2, s02);
-            var b3 = Vector256.Load(b + 3 * ldb + p);
-            s03 = Vector256.FusedMultiplyAdd(a0, b3, s03);
-        }
-
-        c[0] = init[0] + Finish(Vector256.Sum(s00), a, b, p, k);
-        c[1] = init[1] + Finish(Vector256.Sum(s01), a, b + ldb, p, k);
-        c[2] = init[2] + Finish(Vector256.Sum(s02), a, b + 2 * ldb, p, k);
-        c[3] = init[3] + Finish(Vector256.Sum(s03), a, b + 3 * ldb, p, k);
-    }
-
-    /// <summary><c>C[1×8] = init + A[1×k] · B[8×k]ᵀ</c>, both operands read row by row.</summary>
-    public static void Dot1x8(float* a, float* b, nint ldb, int k, float* c, float* init)
+    /// <summary>
+    /// <c>&lt;a, b&gt;</c> over k floats for one row of A alone: eight accumulators over blocks of 64 floats (one stream
+    /// through B, which is what lets a batch-1 product read its weights from L2 at full speed; eight rows side by side
+    /// ran 1.5 times slower), the rest of the 8-float chunks into the first, then
+    /// <c>((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))</c>, its lane sum and the last <c>k mod 8</c> products.
+    /// </summary>
+    public static float Row(float* a, float* b, int k)
     {
         Vector256<float> s0 = Vector256<float>.Zero, s1 = Vector256<float>.Zero, s2 = Vector256<float>.Zero, s3 = Vector256<float>.Zero, s4 = Vector256<float>.Zero, s5 = Vector256<float>.Zero, s6 = Vector256<float>.Zero, s7 = Vector256<float>.Zero;
         int p = 0;
-        for (; p <= k - 8; p += 8)
+        for (; p <= k - 64; p += 64)
         {
-            var a0 = Vector256.Load(a + p);
-            s0 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + p), s0);
-            s1 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + ldb + p), s1);
-            s2 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 2 * ldb + p), s2);
-            s3 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 3 * ldb + p), s3);
-            s4 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 4 * ldb + p), s4);
-            s5 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 5 * ldb + p), s5);
-            s6 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 6 * ldb + p), s6);
-            s7 = Vector256.FusedMultiplyAdd(a0, Vector256.Load(b + 7 * ldb + p), s7);
+            s0 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p), Vector256.Load(b + p), s0);
+            s1 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p + 8), Vector256.Load(b + p + 8), s1);
+            s2 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p + 16), Vector256.Load(b + p + 16), s2);
+            s3 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p + 24), Vector256.Load(b + p + 24), s3);
+            s4 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p + 32), Vector256.Load(b + p + 32), s4);
+            s5 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p + 40), Vector256.Load(b + p + 40), s5);
+            s6 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p + 48), Vector256.Load(b + p + 48), s6);
+            s7 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p + 56), Vector256.Load(b + p + 56), s7);
         }
 
-        c[0] = init[0] + Finish(Vector256.Sum(s0), a, b, p, k);
-        c[1] = init[1] + Finish(Vector256.Sum(s1), a, b + ldb, p, k);
-        c[2] = init[2] + Finish(Vector256.Sum(s2), a, b + 2 * ldb, p, k);
-        c[3] = init[3] + Finish(Vector256.Sum(s3), a, b + 3 * ldb, p, k);
-        c[4] = init[4] + Finish(Vector256.Sum(s4), a, b + 4 * ldb, p, k);
-        c[5] = init[5] + Finish(Vector256.Sum(s5), a, b + 5 * ldb, p, k);
-        c[6] = init[6] + Finish(Vector256.Sum(s6), a, b + 6 * ldb, p, k);
-        c[7] = init[7] + Finish(Vector256.Sum(s7), a, b + 7 * ldb, p, k);
+        for (; p <= k - 8; p += 8)
+        {
+            s0 = Vector256.FusedMultiplyAdd(Vector256.Load(a + p), Vector256.Load(b + p), s0);
+        }
+
+        return Finish(Vector256.Sum(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))), a, b, p, k);
     }
 
     /// <summary><c>&lt;a, b&gt;</c> over k floats, reduced like one element of a tile.</summary>

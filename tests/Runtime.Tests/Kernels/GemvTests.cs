@@ -40,4 +40,36 @@ public sealed class GemvTests
             }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Results_do_not_depend_on_where_the_operands_lie_in_memory(string pathName)
+    {
+        var path = KernelPaths.Parse(pathName);
+        if (path > Simd.Best)
+        {
+            return;
+        }
+
+        using var forced = Simd.Force(path);
+        const int n = 5, k = 300;
+        var random = new Random(11);
+        var w = ReferenceGemm.Random(random, n * k);
+        var x = ReferenceGemm.Random(random, k);
+        var bias = ReferenceGemm.Random(random, n);
+        float[]? first = null;
+        // Every offset of the weights and the input within a 64-byte line (the 512-bit row kernel reads misaligned
+        // weights through aligned loads and a permute, and copies a misaligned input).
+        for (int offset = 0; offset < 16; offset++)
+        {
+            var wBuffer = new float[n * k + 16];
+            var xBuffer = new float[k + 16];
+            w.CopyTo(wBuffer, offset);
+            x.CopyTo(xBuffer, 15 - offset);
+            var y = new float[n];
+            Gemv.MultiplyAddBias(wBuffer.AsSpan(offset, n * k), xBuffer.AsSpan(15 - offset, k), bias, y, n, k);
+            first ??= y;
+            Assert.True(first.AsSpan().SequenceEqual(y), $"{path}: weights at offset {offset} give other bits.");
+        }
+    }
 }
