@@ -102,9 +102,13 @@ internal sealed unsafe class GemmBlocked : ParallelJob
         {
             _nc = Math.Min(NC, problem.N - _jc);
             int panels = (_nc + _nr - 1) / _nr;
-            for (_pc = 0; _pc < problem.K; _pc += KC)
+            // k in equal blocks of at most KC (784 = 4 × 196, not 3 × 256 + 16: a 16-step block would spend more on
+            // loading and storing its C tiles than on multiplying).
+            int kBlocks = (problem.K + KC - 1) / KC;
+            int kcEach = kBlocks == 0 ? 0 : (problem.K + kBlocks - 1) / kBlocks;
+            for (_pc = 0; _pc < problem.K; _pc += kcEach)
             {
-                _kc = Math.Min(KC, problem.K - _pc);
+                _kc = Math.Min(kcEach, problem.K - _pc);
                 _packing = true;
                 pool.Run(this, Math.Min(threads, panels));
                 _packing = false;
