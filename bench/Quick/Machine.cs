@@ -55,9 +55,7 @@ internal sealed class Machine
     {
         Console.WriteLine($"machine: {Processor}; {Environment.ProcessorCount} logical processors; .NET {Environment.Version}");
         Console.WriteLine($"vector path: {PathName(Simd.Path)}; threads: {Parallelism.ThreadCount}");
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"fp32 FMA peak ({PathName(Simd.Path)}, register-only loop): 1 thread {Describe(PeakOne)}; {Parallelism.ThreadCount} threads {Describe(PeakAll)}"));
+        Console.WriteLine($"fp32 FMA peak ({PathName(Simd.Path)}, register-only loop): {DescribePeaks(PeakOne, PeakAll)}");
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"L2 read bandwidth, one core, a {L2Block / 1024.0:0} KB block: {L2BytesPerSecond / 1e9:0.0} GB/s"));
@@ -68,8 +66,11 @@ internal sealed class Machine
     {
         var one = FmaPeak.Measure(1);
         var all = Parallelism.ThreadCount == 1 ? one : FmaPeak.Measure(Parallelism.ThreadCount);
-        return $"fp32 FMA peak measured again after the table: 1 thread {Describe(one)}; {Parallelism.ThreadCount} threads {Describe(all)}";
+        return $"fp32 FMA peak measured again after the table: {DescribePeaks(one, all)}";
     }
+
+    private static string DescribePeaks(FmaPeak.Measurement one, FmaPeak.Measurement all) =>
+        Parallelism.ThreadCount == 1 ? $"1 thread {Describe(one)}" : $"1 thread {Describe(one)}; {Parallelism.ThreadCount} threads {Describe(all)}";
 
     private static string Describe(FmaPeak.Measurement peak) => string.Create(
         CultureInfo.InvariantCulture,
