@@ -39,17 +39,26 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             parsed.Select(static (result, _) => result.Diagnostics).Combine(context.CompilationProvider).Where(static pair => pair.Left.Count > 0),
             static (production, pair) => Report(production, pair.Left, pair.Right));
 
-        // Weights to embed are matched with the AdditionalFiles items by name; decoding and emission rerun only when a
-        // request or the items change.
-        var embedded = parsed
+        // Weights to embed are matched with the AdditionalFiles items by name, and their text read: a cheap step that
+        // reruns when any item changes. Decoding and emission take only the declaration and that text, so they rerun
+        // only when those change, not when the declaration moves or another file changes (the incrementality tests
+        // pin both); the diagnostics get the [Network] attribute's location afterwards.
+        var requests = parsed
             .Select(static (result, _) => result.Embedding)
             .Where(static request => request is not null)
+            .Select(static (request, _) => request!);
+        var embedded = requests
             .Combine(context.AdditionalTextsProvider.Collect())
-            .Select(static (pair, cancellationToken) => WeightsEmbedding.Compile(pair.Left!, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => WeightsEmbedding.Read(pair.Left, pair.Right, cancellationToken))
+            .Select(static (input, cancellationToken) => WeightsEmbedding.Compile(input, cancellationToken))
             .WithTrackingName(TrackingNames.Embed);
 
         context.RegisterSourceOutput(
-            embedded.Select(static (result, _) => result.Diagnostics).Combine(context.CompilationProvider).Where(static pair => pair.Left.Count > 0),
+            requests
+                .Combine(embedded.Collect())
+                .Select(static (pair, _) => WeightsEmbedding.Locate(pair.Left, pair.Right))
+                .Combine(context.CompilationProvider)
+                .Where(static pair => pair.Left.Count > 0),
             static (production, pair) => Report(production, pair.Left, pair.Right));
 
         // Emission is cached per network; only the naming below sees them all, because file names must be distinct

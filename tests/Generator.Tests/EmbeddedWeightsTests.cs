@@ -114,6 +114,58 @@ public sealed class EmbeddedWeightsTests
         Assert.Equal(first.Sources.Select(f => f.HintName + f.Text).Order(), second.Sources.Select(f => f.HintName + f.Text).Order());
     }
 
+    [Fact]
+    public void Moving_the_declaration_does_not_embed_again()
+    {
+        var first = GeneratorRun.WithFiles(Float32Declaration, Float32File);
+        var second = first.Rerun(Moved(first));
+
+        AssertEmbedNotRerun(second);
+        Assert.Equal(first.Sources.Select(f => f.HintName + f.Text).Order(), second.Sources.Select(f => f.HintName + f.Text).Order());
+    }
+
+    [Fact]
+    public void Embedding_diagnostics_move_with_the_declaration()
+    {
+        var first = GeneratorRun.WithFiles(Float32Declaration.Replace("models/tiny.bfw.b64", "models/absent.bfw.b64"), Float32File);
+        var second = first.Rerun(Moved(first));
+
+        int Line(GeneratorRun run) => Assert.Single(run.GeneratorDiagnostics, d => d.Id == "BF0030").Location.GetLineSpan().StartLinePosition.Line;
+        Assert.Equal(Line(first) + 2, Line(second));
+    }
+
+    [Fact]
+    public void Another_additional_file_does_not_embed_again_but_new_weights_do()
+    {
+        var first = GeneratorRun.WithFiles(Float32Declaration, Float32File);
+        var other = first.Rerun(driver => driver.AddAdditionalTexts([new InMemoryAdditionalText("/repo/notes.txt", "unrelated")]));
+        AssertEmbedNotRerun(other);
+
+        var values = WeightsFiles.Values((3 * 4) + 4 + (4 * 2) + 2);
+        values[0] += 1;
+        var retrained = new InMemoryAdditionalText(Float32File.Path, EmbeddedWeights.ToText(Signature, values));
+        var third = other.Rerun(driver => driver.ReplaceAdditionalText(Float32File, retrained));
+        Assert.Contains(third.StepOutputs(TrackingNames.Embed), step => step.Reason == IncrementalStepRunReason.Modified);
+        Assert.NotEqual(first.Sources.Single(s => s.HintName.EndsWith(".Embedded.g.cs", System.StringComparison.Ordinal)).Text,
+            third.Sources.Single(s => s.HintName.EndsWith(".Embedded.g.cs", System.StringComparison.Ordinal)).Text);
+    }
+
+    /// <summary>The run's compilation with two blank lines above the declaration.</summary>
+    private static Compilation Moved(GeneratorRun run)
+    {
+        var tree = run.Input.SyntaxTrees.Single();
+        string text = tree.GetText().ToString().Replace("namespace Samples;\n", "namespace Samples;\n\n\n", System.StringComparison.Ordinal);
+        return run.Input.ReplaceSyntaxTree(tree, TestCompilation.Parse(text, tree.FilePath));
+    }
+
+    /// <summary>Decoding and emission did not run at all (Unchanged would mean they ran and gave the same).</summary>
+    private static void AssertEmbedNotRerun(GeneratorRun run)
+    {
+        var steps = run.StepOutputs(TrackingNames.Embed);
+        Assert.NotEmpty(steps);
+        Assert.All(steps, step => Assert.Equal(IncrementalStepRunReason.Cached, step.Reason));
+    }
+
     private static void Verify(
         string declaration,
         AdditionalText file,

@@ -18,57 +18,69 @@ namespace Butterfly.Generator.Embedding;
 /// </summary>
 internal static class WeightsEmbedding
 {
-    public static EmbeddedNetwork Compile(EmbeddingRequest request, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
-    {
-        var plan = Planner.Plan(request.Spec, request.Type.MetadataName, new List<PlanError>())
-            ?? throw new InvalidOperationException("A model that passed parsing failed to plan.");
-        var image = Find(request, files, cancellationToken, out var problem) is { } text ? Decode(request, text, out problem) : null;
-        if (image is not null)
-        {
-            problem = Check(request, plan, image);
-        }
-
-        return problem is not null
-            ? new EmbeddedNetwork(null, new[] { problem }.ToEquatableArray())
-            : new EmbeddedNetwork(
-                new GeneratedNetwork(EmbeddedEmitter.HintName(request.Type), request.Type.QualifiedName, EmbeddedEmitter.Emit(request, plan, image!)),
-                EquatableArray<DiagnosticInfo>.Empty);
-    }
-
     /// <summary>
-    /// The one item whose path is <c>Weights</c> or ends with <c>/</c> + <c>Weights</c> (either separator, so that a
-    /// declaration reads the same on every OS).
+    /// The input of <see cref="Compile"/> for <paramref name="request"/>: the text of the one item whose path is
+    /// <c>Weights</c> or ends with <c>/</c> + <c>Weights</c> (either separator, so that a declaration reads the same on
+    /// every OS), or the problem that there is none, or several.
     /// </summary>
-    private static AdditionalText? Find(EmbeddingRequest request, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken, out DiagnosticInfo? problem)
+    public static EmbeddingInput Read(EmbeddingRequest request, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
     {
-        problem = null;
         string wanted = Normalize(request.WeightsFile);
         var matches = wanted.Length == 0
             ? []
             : files.Where(f => Normalize(f.Path) is var path && (path == wanted || path.EndsWith("/" + wanted, StringComparison.Ordinal))).ToList();
         cancellationToken.ThrowIfCancellationRequested();
+        DiagnosticInfo? problem = null;
+        string? text = null;
         if (matches.Count == 1)
         {
-            return matches[0];
+            text = matches[0].GetText(cancellationToken)?.ToString();
+            problem = text is null ? Problem(DiagnosticDescriptors.WeightsFileUnreadable, request.WeightsFile, "the file cannot be read") : null;
+        }
+        else
+        {
+            problem = matches.Count == 0
+                ? Problem(DiagnosticDescriptors.WeightsFileNotFound, request.Type.MetadataName, request.WeightsFile)
+                : Problem(DiagnosticDescriptors.WeightsFileAmbiguous, request.Type.MetadataName, request.WeightsFile,
+                    string.Join(", ", matches.Select(m => m.Path).OrderBy(p => p, StringComparer.Ordinal)));
         }
 
-        problem = matches.Count == 0
-            ? DiagnosticInfo.At(DiagnosticDescriptors.WeightsFileNotFound, request.Location, request.Type.MetadataName, request.WeightsFile)
-            : DiagnosticInfo.At(DiagnosticDescriptors.WeightsFileAmbiguous, request.Location, request.Type.MetadataName, request.WeightsFile,
-                string.Join(", ", matches.Select(m => m.Path).OrderBy(p => p, StringComparer.Ordinal)));
-        return null;
+        return new EmbeddingInput(request.Type, request.Spec, request.WeightsFile, request.Precision, text, problem);
     }
 
-    private static WeightsImage? Decode(EmbeddingRequest request, AdditionalText file, out DiagnosticInfo? problem)
+    /// <summary>Decodes and checks the weights, and emits the embedded Predict; the expensive step.</summary>
+    public static EmbeddedNetwork Compile(EmbeddingInput input, CancellationToken cancellationToken)
     {
-        problem = null;
-        string? text = file.GetText()?.ToString();
-        if (text is null)
+        var plan = Planner.Plan(input.Spec, input.Type.MetadataName, new List<PlanError>())
+            ?? throw new InvalidOperationException("A model that passed parsing failed to plan.");
+        var problem = input.Problem;
+        var image = input.Text is { } text ? Decode(input, text, out problem) : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (image is not null)
         {
-            problem = DiagnosticInfo.At(DiagnosticDescriptors.WeightsFileUnreadable, request.Location, request.WeightsFile, "the file cannot be read");
-            return null;
+            problem = Check(input, plan, image);
         }
 
+        return problem is not null
+            ? new EmbeddedNetwork(input.Type, null, new[] { problem }.ToEquatableArray())
+            : new EmbeddedNetwork(
+                input.Type,
+                new GeneratedNetwork(EmbeddedEmitter.HintName(input.Type), input.Type.QualifiedName, EmbeddedEmitter.Emit(input, plan, image!)),
+                EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>The diagnostics embedding gave <paramref name="request"/>'s network, at its <c>[Network]</c> attribute.</summary>
+    public static EquatableArray<DiagnosticInfo> Locate(EmbeddingRequest request, ImmutableArray<EmbeddedNetwork> results)
+    {
+        var result = results.FirstOrDefault(r => r.Type == request.Type);
+        return result is null || result.Diagnostics.Count == 0
+            ? EquatableArray<DiagnosticInfo>.Empty
+            : result.Diagnostics.Select(d => d with { Location = request.Location }).ToEquatableArray();
+    }
+
+    private static WeightsImage? Decode(EmbeddingInput input, string text, out DiagnosticInfo? problem)
+    {
+        problem = null;
         byte[] bytes;
         try
         {
@@ -76,20 +88,20 @@ internal static class WeightsEmbedding
         }
         catch (FormatException)
         {
-            problem = DiagnosticInfo.At(DiagnosticDescriptors.WeightsFileUnreadable, request.Location, request.WeightsFile, "it holds characters outside base64, or a wrong length");
+            problem = Problem(DiagnosticDescriptors.WeightsFileUnreadable, input.WeightsFile, "it holds characters outside base64, or a wrong length");
             return null;
         }
 
         var image = WeightsImage.Read(bytes, out var invalid);
         if (invalid is not null)
         {
-            problem = DiagnosticInfo.At(invalid.Descriptor, request.Location, new object[] { request.WeightsFile }.Concat(invalid.Arguments).ToArray());
+            problem = Problem(invalid.Descriptor, new object[] { input.WeightsFile }.Concat(invalid.Arguments).ToArray());
         }
 
         return image;
     }
 
-    private static DiagnosticInfo? Check(EmbeddingRequest request, NetworkPlan plan, WeightsImage image)
+    private static DiagnosticInfo? Check(EmbeddingInput request, NetworkPlan plan, WeightsImage image)
     {
         string name = request.Type.MetadataName;
         bool wantsInt8 = request.Precision == (int)PrecisionKind.Int8;
@@ -109,8 +121,11 @@ internal static class WeightsEmbedding
         string? misfit = image.Layers is { } layers ? QuantizedMisfit(plan, layers) : FloatMisfit(plan, image.Parameters!);
         return misfit is null ? null : At(DiagnosticDescriptors.WeightsShapeMismatch, request.WeightsFile, name, misfit);
 
-        DiagnosticInfo At(DiagnosticDescriptor descriptor, params object[] arguments) => DiagnosticInfo.At(descriptor, request.Location, arguments);
+        DiagnosticInfo At(DiagnosticDescriptor descriptor, params object[] arguments) => Problem(descriptor, arguments);
     }
+
+    /// <summary>A diagnostic without a location yet (see <see cref="Locate"/>).</summary>
+    private static DiagnosticInfo Problem(DiagnosticDescriptor descriptor, params object[] arguments) => DiagnosticInfo.At(descriptor, null, arguments);
 
     private static string? FloatMisfit(NetworkPlan plan, float[] parameters) =>
         parameters.Length == plan.ParameterCount ? null : $"it holds {parameters.Length} parameters, the declaration has {plan.ParameterCount}";

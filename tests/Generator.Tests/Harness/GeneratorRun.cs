@@ -58,6 +58,9 @@ internal sealed class GeneratorRun
     /// <summary>Runs the same driver again on <paramref name="next"/>, as an IDE or incremental build would.</summary>
     public GeneratorRun Rerun(Compilation next) => Run(Driver, next);
 
+    /// <summary>Runs the same driver again after <paramref name="change"/> (to the additional files, say), on the same compilation.</summary>
+    public GeneratorRun Rerun(Func<GeneratorDriver, GeneratorDriver> change) => Run(change(Driver), Input);
+
     /// <summary>The single generated file; fails when there is none or several.</summary>
     public GeneratedFile SingleSource() => Assert.Single(Sources);
 
