@@ -4,8 +4,8 @@ namespace Butterfly;
 
 /// <summary>
 /// A fully connected layer: <c>y = W x + b</c> with <c>W</c> of shape <c>[units, inputs]</c>. An input
-/// of higher rank is flattened first. Weights start Glorot-uniform, or He-normal when a
-/// <see cref="ReLUAttribute"/> follows; biases start at zero.
+/// of higher rank is flattened first. Weights start He-normal when a rectifier (ReLU,
+/// LeakyReLU, ELU, GELU) follows, else Glorot-uniform; biases start at zero.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class DenseAttribute : LayerAttribute

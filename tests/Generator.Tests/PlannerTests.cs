@@ -104,4 +104,56 @@ public sealed class PlannerTests
 
         public override void EmitBackward(CodeWriter writer, LayerEmission layer) => throw new System.NotSupportedException();
     }
+
+    private static LayerSpec Layer(string kind, params (string Name, double Value)[] arguments) =>
+        new(kind, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(arguments, a => new LayerArgument(a.Name, a.Value))).ToEquatableArray());
+
+    private static LayerSpec Convolution(int filters) => Layer("Conv2D", ("filters", filters), ("kernel", 3), ("stride", 1), ("padding", 1));
+
+    [Fact]
+    public void A_straight_stack_keeps_two_predict_slots_taking_turns()
+    {
+        var plan = Planner.Plan(Mlp(), "Mlp", new List<PlanError>())!;
+        Assert.Equal(2 * 100, plan.ActivationScratchFloats);
+        Assert.Equal(new[] { 0, 0, 1, -1 }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(plan.Layers, l => l.PredictSlot)));
+        Assert.Equal(new[] { false, true, false, false }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(plan.Layers, l => l.PredictInPlace)));
+    }
+
+    [Fact]
+    public void A_residual_block_holds_its_input_in_a_third_slot_until_the_merge_and_sums_its_gradient()
+    {
+        var spec = new NetworkSpec(
+            Shape.Of(1, 8, 8),
+            new[]
+            {
+                Convolution(4),
+                Layer("ReLU") with { Name = "stem" },
+                Convolution(4),
+                Layer("ReLU"),
+                Convolution(4),
+                Layer("Add") with { Merged = new[] { "stem" }.ToEquatableArray() },
+                Layer("ReLU"),
+                Layer("GlobalAvgPool"),
+                Layer("Dense", ("units", 3)),
+                Layer("Softmax"),
+            }.ToEquatableArray(),
+            LossKind.CrossEntropy);
+        var errors = new List<PlanError>();
+        var plan = Planner.Plan(spec, "Net", errors)!;
+        Assert.Empty(errors);
+        Assert.Equal(3 * 256, plan.ActivationScratchFloats);
+        var layers = plan.Layers;
+
+        // stem (slot 0) stays taken until the Add reads it; the Add takes the slot its other operand freed.
+        Assert.Equal(new[] { 0, 0, 1, 1, 2, 1, 1, 0, 1, -1 }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(layers, l => l.PredictSlot)));
+        Assert.Equal(new[] { layers[2], layers[5] }, layers[1].Readers);
+        Assert.Equal(new LayerPlan?[] { layers[4], layers[1] }, layers[5].Sources);
+
+        // Backward meets the Add first: its share of dE/d(stem) is written, the convolution's is added.
+        Assert.Equal(new[] { false, false }, layers[5].OperandAccumulates);
+        Assert.Equal(new[] { true }, layers[2].OperandAccumulates);
+        Assert.Equal(256, plan.GradientSumFloats);
+        Assert.Null(layers[1].Next);
+        Assert.Equal("Input(1, 8, 8) Conv2D(4, 3, 1, 1) stem=ReLU Conv2D(4, 3, 1, 1) ReLU Conv2D(4, 3, 1, 1) Add(stem) ReLU GlobalAvgPool Dense(3) Softmax", plan.Signature);
+    }
 }

@@ -87,16 +87,13 @@ internal sealed class Conv2DLayer : LayerKind
         var plan = layer.Layer;
         var geometry = Geometry.Of(plan.Spec);
         int fanIn = plan.InputShape[0] * geometry.Kernel * geometry.Kernel, fanOut = geometry.Filters * geometry.Kernel * geometry.Kernel;
-        if (plan.Next?.Kind is ReLULayer or LeakyReLULayer or ELULayer or GELULayer)
-        {
-            writer.Comment($"{plan.Name}: He normal before a rectifier, σ = sqrt(2 / (C K K)) = sqrt(2 / {fanIn}); bias 0.");
-            writer.Line($"global::Butterfly.Initializers.HeNormal({layer.Parameter(0)}, {fanIn}, random);");
-        }
-        else
-        {
-            writer.Comment($"{plan.Name}: Glorot uniform, a = sqrt(6 / (C K K + F K K)) = sqrt(6 / ({fanIn} + {fanOut})); bias 0.");
-            writer.Line($"global::Butterfly.Initializers.GlorotUniform({layer.Parameter(0)}, {fanIn}, {fanOut}, random);");
-        }
+        WeightInitialization.Emit(
+            writer,
+            layer,
+            fanIn,
+            fanOut,
+            $"{plan.Name}: He normal before a rectifier, σ = sqrt(2 / (C K K)) = sqrt(2 / {fanIn}); bias 0.",
+            $"{plan.Name}: Glorot uniform, a = sqrt(6 / (C K K + F K K)) = sqrt(6 / ({fanIn} + {fanOut})); bias 0.");
     }
 
     public override void EmitPredict(CodeWriter writer, LayerEmission layer)

@@ -37,16 +37,13 @@ internal sealed class DenseLayer : LayerKind
     public override void EmitInitialization(CodeWriter writer, LayerEmission layer)
     {
         var plan = layer.Layer;
-        if (plan.Next?.Kind is ReLULayer)
-        {
-            writer.Comment($"{plan.Name}: He normal before ReLU, σ = sqrt(2 / {plan.InputLength}); bias 0.");
-            writer.Line($"global::Butterfly.Initializers.HeNormal({layer.Parameter(0)}, {plan.InputLength}, random);");
-        }
-        else
-        {
-            writer.Comment($"{plan.Name}: Glorot uniform on [-a, a], a = sqrt(6 / ({plan.InputLength} + {plan.OutputLength})); bias 0.");
-            writer.Line($"global::Butterfly.Initializers.GlorotUniform({layer.Parameter(0)}, {plan.InputLength}, {plan.OutputLength}, random);");
-        }
+        WeightInitialization.Emit(
+            writer,
+            layer,
+            plan.InputLength,
+            plan.OutputLength,
+            $"{plan.Name}: He normal before {plan.Next?.Kind.Name}, σ = sqrt(2 / {plan.InputLength}); bias 0.",
+            $"{plan.Name}: Glorot uniform on [-a, a], a = sqrt(6 / ({plan.InputLength} + {plan.OutputLength})); bias 0.");
     }
 
     public override bool SupportsInt8 => true;

@@ -10,6 +10,8 @@ internal sealed class ELULayer : ActivationLayer
 {
     public override string Name => "ELU";
 
+    public override bool IsRectifier => true;
+
     public override string Stem => "elu";
 
     protected override string Formula => "y = x if x > 0, else α (e^x - 1)";

@@ -8,6 +8,8 @@ internal sealed class GELULayer : ActivationLayer
 {
     public override string Name => "GELU";
 
+    public override bool IsRectifier => true;
+
     public override string Stem => "gelu";
 
     public override ForwardValues BackwardReads => ForwardValues.Input;

@@ -45,6 +45,12 @@ internal abstract class LayerKind
     /// <summary>What the backward rule reads besides <c>dE/dy</c>.</summary>
     public abstract ForwardValues BackwardReads { get; }
 
+    /// <summary>
+    /// Whether the layer is a rectifier (ReLU and its smooth or leaky kin): a weighted layer right before one starts He
+    /// normal instead of Glorot uniform (<see cref="WeightInitialization"/>).
+    /// </summary>
+    public virtual bool IsRectifier => false;
+
     /// <summary>Whether Predict may compute the layer in place, overwriting its input.</summary>
     public virtual bool IsElementwise => false;
 

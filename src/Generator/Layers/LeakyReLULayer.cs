@@ -13,6 +13,8 @@ internal sealed class LeakyReLULayer : ActivationLayer
 {
     public override string Name => "LeakyReLU";
 
+    public override bool IsRectifier => true;
+
     public override string Stem => "leaky_relu";
 
     public override ForwardValues BackwardReads => ForwardValues.Input;

@@ -7,6 +7,8 @@ internal sealed class ReLULayer : ActivationLayer
 {
     public override string Name => "ReLU";
 
+    public override bool IsRectifier => true;
+
     public override string Stem => "relu";
 
     protected override string Formula => "y = max(0, x)";

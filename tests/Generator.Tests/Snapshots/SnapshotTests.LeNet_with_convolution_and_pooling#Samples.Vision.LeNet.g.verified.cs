@@ -21,6 +21,7 @@ namespace Samples.Vision;
 /// softmax_1 (Softmax)    (10)                    0
 /// ================================================
 /// Total parameters: 5,994
+/// Predict scratch: 36,864 bytes (per-thread buffer)
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -43,7 +44,7 @@ partial class LeNet : global::Butterfly.INetwork
     public const string Signature = "Input(1, 28, 28) Conv2D(8, 5, 1, 0) ReLU MaxPool(2) Conv2D(16, 5, 1, 0) ReLU MaxPool(2) Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)           Output shape   Parameters\n================================================\ninput (Input)          (1, 28, 28)             0\nconv2d_1 (Conv2D)      (8, 24, 24)           208\nrelu_1 (ReLU)          (8, 24, 24)             0\nmax_pool_1 (MaxPool)   (8, 12, 12)             0\nconv2d_2 (Conv2D)      (16, 8, 8)          3,216\nrelu_2 (ReLU)          (16, 8, 8)              0\nmax_pool_2 (MaxPool)   (16, 4, 4)              0\ndense_1 (Dense)        (10)                2,570\nsoftmax_1 (Softmax)    (10)                    0\n================================================\nTotal parameters: 5,994\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)           Output shape   Parameters\n================================================\ninput (Input)          (1, 28, 28)             0\nconv2d_1 (Conv2D)      (8, 24, 24)           208\nrelu_1 (ReLU)          (8, 24, 24)             0\nmax_pool_1 (MaxPool)   (8, 12, 12)             0\nconv2d_2 (Conv2D)      (16, 8, 8)          3,216\nrelu_2 (ReLU)          (16, 8, 8)              0\nmax_pool_2 (MaxPool)   (16, 4, 4)              0\ndense_1 (Dense)        (10)                2,570\nsoftmax_1 (Softmax)    (10)                    0\n================================================\nTotal parameters: 5,994\nPredict scratch: 36,864 bytes (per-thread buffer)\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;

@@ -27,6 +27,7 @@ namespace Samples.Vision;
 /// softmax_1 (Softmax)                  (3)                     0
 /// ==============================================================
 /// Total parameters: 451
+/// Predict scratch: 5,044 bytes (per-thread buffer)
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -49,7 +50,7 @@ partial class Normalized : global::Butterfly.INetwork
     public const string Signature = "Input(3, 9, 9) LocalContrastNormalization(3) Conv2D(4, 3, 2, 1) BatchNorm(0.1, 1E-05) LeakyReLU(0.1) LocalResponseNormalization(3, 0.0001, 0.75, 2) AvgPool(3, 1) Conv2D(6, 1, 1, 0) ELU(1) Flatten Dropout(0.25) Dense(5) GELU Dense(3) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)                         Output shape   Parameters\n==============================================================\ninput (Input)                        (3, 9, 9)               0\nlcn_1 (LocalContrastNormalization)   (3, 9, 9)               0\nconv2d_1 (Conv2D)                    (4, 5, 5)             112\nbatch_norm_1 (BatchNorm)             (4, 5, 5)              16\nleaky_relu_1 (LeakyReLU)             (4, 5, 5)               0\nlrn_1 (LocalResponseNormalization)   (4, 5, 5)               0\navg_pool_1 (AvgPool)                 (4, 3, 3)               0\nconv2d_2 (Conv2D)                    (6, 3, 3)              30\nelu_1 (ELU)                          (6, 3, 3)               0\nflatten_1 (Flatten)                  (54)                    0\ndropout_1 (Dropout)                  (54)                    0\ndense_1 (Dense)                      (5)                   275\ngelu_1 (GELU)                        (5)                     0\ndense_2 (Dense)                      (3)                    18\nsoftmax_1 (Softmax)                  (3)                     0\n==============================================================\nTotal parameters: 451\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)                         Output shape   Parameters\n==============================================================\ninput (Input)                        (3, 9, 9)               0\nlcn_1 (LocalContrastNormalization)   (3, 9, 9)               0\nconv2d_1 (Conv2D)                    (4, 5, 5)             112\nbatch_norm_1 (BatchNorm)             (4, 5, 5)              16\nleaky_relu_1 (LeakyReLU)             (4, 5, 5)               0\nlrn_1 (LocalResponseNormalization)   (4, 5, 5)               0\navg_pool_1 (AvgPool)                 (4, 3, 3)               0\nconv2d_2 (Conv2D)                    (6, 3, 3)              30\nelu_1 (ELU)                          (6, 3, 3)               0\nflatten_1 (Flatten)                  (54)                    0\ndropout_1 (Dropout)                  (54)                    0\ndense_1 (Dense)                      (5)                   275\ngelu_1 (GELU)                        (5)                     0\ndense_2 (Dense)                      (3)                    18\nsoftmax_1 (Softmax)                  (3)                     0\n==============================================================\nTotal parameters: 451\nPredict scratch: 5,044 bytes (per-thread buffer)\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
@@ -115,8 +116,8 @@ partial class Normalized : global::Butterfly.INetwork
         parameters.Slice(124, 4).Fill(1f);
         // conv2d_2: He normal before a rectifier, σ = sqrt(2 / (C K K)) = sqrt(2 / 4); bias 0.
         global::Butterfly.Initializers.HeNormal(parameters.Slice(128, 24), 4, random);
-        // dense_1: Glorot uniform on [-a, a], a = sqrt(6 / (54 + 5)); bias 0.
-        global::Butterfly.Initializers.GlorotUniform(parameters.Slice(158, 270), 54, 5, random);
+        // dense_1: He normal before GELU, σ = sqrt(2 / 54); bias 0.
+        global::Butterfly.Initializers.HeNormal(parameters.Slice(158, 270), 54, random);
         // dense_2: Glorot uniform on [-a, a], a = sqrt(6 / (5 + 3)); bias 0.
         global::Butterfly.Initializers.GlorotUniform(parameters.Slice(433, 15), 5, 3, random);
     }
