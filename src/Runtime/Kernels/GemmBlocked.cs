@@ -47,7 +47,7 @@ internal sealed unsafe class GemmBlocked : ParallelJob
 
     private float[]? _packedBStore;
     private GemmProblem _problem;
-    private delegate*<int, float*, float*, float*, nint, bool, void> _tile;
+    private delegate*<int, float*, float*, float*, nint, float*, nint, void> _tile;
     private int _mr, _nr;
     private float* _packedB;
     private int _jc, _nc, _pc, _kc;
@@ -174,46 +174,50 @@ internal sealed unsafe class GemmBlocked : ParallelJob
                     int height = Math.Min(mr, mc - ir);
                     float* c = problem.C + (ic + ir) * ldc + _jc + jr;
                     float* panelA = packedA + (nint)ir * kc;
-                    bool loadC = !first || problem.Accumulate;
-                    if (first && !problem.Accumulate && problem.Bias != null)
+                    // The tile adds its sums to C itself (a later k block, or accumulating), to the bias row (the fused
+                    // bias), or to nothing.
+                    float* init = null;
+                    nint initStride = 0;
+                    if (!first || problem.Accumulate)
                     {
-                        // Fused bias: the tile adds its sums to b instead of 0.
-                        float* bias = problem.Bias + _jc + jr;
-                        for (int r = 0; r < height; r++)
-                        {
-                            new ReadOnlySpan<float>(bias, width).CopyTo(new Span<float>(c + r * ldc, width));
-                        }
-
-                        loadC = true;
+                        init = c;
+                        initStride = ldc;
+                    }
+                    else if (problem.Bias != null)
+                    {
+                        init = problem.Bias + _jc + jr;
                     }
 
                     if (height == mr && width == nr)
                     {
-                        tile(kc, panelA, panelB, c, ldc, loadC);
+                        tile(kc, panelA, panelB, c, ldc, init, initStride);
                     }
                     else
                     {
-                        EdgeTile(tile, kc, panelA, panelB, c, ldc, loadC, height, width, nr, edge);
+                        EdgeTile(tile, kc, panelA, panelB, c, ldc, init, initStride, height, width, nr, edge);
                     }
                 }
             }
         }
     }
 
-    /// <summary>A tile cut by C's edge: the full tile is computed in <paramref name="edge"/> and the part inside C copied.</summary>
+    /// <summary>
+    /// A tile cut by C's edge: the full tile is computed in <paramref name="edge"/>, from the part of its initial value
+    /// inside C, and that part copied out.
+    /// </summary>
     private static void EdgeTile(
-        delegate*<int, float*, float*, float*, nint, bool, void> tile,
-        int kc, float* panelA, float* panelB, float* c, nint ldc, bool loadC, int height, int width, int nr, float* edge)
+        delegate*<int, float*, float*, float*, nint, float*, nint, void> tile,
+        int kc, float* panelA, float* panelB, float* c, nint ldc, float* init, nint initStride, int height, int width, int nr, float* edge)
     {
-        if (loadC)
+        if (init != null)
         {
             for (int r = 0; r < height; r++)
             {
-                new ReadOnlySpan<float>(c + r * ldc, width).CopyTo(new Span<float>(edge + r * nr, width));
+                new ReadOnlySpan<float>(init + r * initStride, width).CopyTo(new Span<float>(edge + r * nr, width));
             }
         }
 
-        tile(kc, panelA, panelB, edge, nr, loadC);
+        tile(kc, panelA, panelB, edge, nr, init != null ? edge : null, nr);
         for (int r = 0; r < height; r++)
         {
             new ReadOnlySpan<float>(edge + r * nr, width).CopyTo(new Span<float>(c + r * ldc, width));

@@ -9,7 +9,9 @@ namespace Butterfly.Kernels;
 // from packed panels: a holds MR floats per step p (one column of the tile's A rows), b holds NR floats per step
 // (one row of the tile's B columns). The tile's MR × NR/W accumulators live in vector registers for the whole
 // k loop, and every step is NR/W loads, MR broadcasts and MR × NR/W fused multiply-adds; each C element is
-// reduced in the order p = 0, 1, ..., which does not depend on how the work is split between threads.
+// reduced in the order p = 0, 1, ..., which does not depend on how the work is split between threads. The sums
+// start from zero and the initial value (C itself when accumulating, the bias row, or nothing) is added after the
+// loop: the tile's rows of C, prefetched first, arrive while the sums build up.
 
 /// <summary>The 512-bit micro-kernel: 12 × 32, 24 accumulators of 16 floats (of the 32 zmm registers).</summary>
 internal static unsafe class GemmTile512
@@ -18,10 +20,10 @@ internal static unsafe class GemmTile512
     public const int Columns = 32;
     private const int W = 16;
 
-    /// <summary><c>C[12×32] (+)= A[12×kc] · B[kc×32]</c> from packed panels; <paramref name="loadC"/> adds to C.</summary>
-    public static void Multiply(int kc, float* a, float* b, float* c, nint ldc, bool loadC)
+    /// <summary><c>C[12×32] (+)= A[12×kc] · B[kc×32]</c> from packed panels, plus <paramref name="init"/> (rows <paramref name="initStride"/> apart) unless it is null.</summary>
+    public static void Multiply(int kc, float* a, float* b, float* c, nint ldc, float* init, nint initStride)
     {
-        // C is read after the loop, not before: its rows, prefetched here, arrive while the sums build up.
+        // C is read (when it is init) and written after the loop: its rows, prefetched here, arrive meanwhile.
         if (Sse.IsSupported)
         {
             for (int r = 0; r < Rows; r++)
@@ -80,32 +82,32 @@ internal static unsafe class GemmTile512
             b += 2 * W;
         }
 
-        if (loadC)
+        if (init != null)
         {
-            c00 += Vector512.Load(c);
-            c01 += Vector512.Load(c + W);
-            c10 += Vector512.Load(c + ldc);
-            c11 += Vector512.Load(c + ldc + W);
-            c20 += Vector512.Load(c + 2 * ldc);
-            c21 += Vector512.Load(c + 2 * ldc + W);
-            c30 += Vector512.Load(c + 3 * ldc);
-            c31 += Vector512.Load(c + 3 * ldc + W);
-            c40 += Vector512.Load(c + 4 * ldc);
-            c41 += Vector512.Load(c + 4 * ldc + W);
-            c50 += Vector512.Load(c + 5 * ldc);
-            c51 += Vector512.Load(c + 5 * ldc + W);
-            c60 += Vector512.Load(c + 6 * ldc);
-            c61 += Vector512.Load(c + 6 * ldc + W);
-            c70 += Vector512.Load(c + 7 * ldc);
-            c71 += Vector512.Load(c + 7 * ldc + W);
-            c80 += Vector512.Load(c + 8 * ldc);
-            c81 += Vector512.Load(c + 8 * ldc + W);
-            c90 += Vector512.Load(c + 9 * ldc);
-            c91 += Vector512.Load(c + 9 * ldc + W);
-            c100 += Vector512.Load(c + 10 * ldc);
-            c101 += Vector512.Load(c + 10 * ldc + W);
-            c110 += Vector512.Load(c + 11 * ldc);
-            c111 += Vector512.Load(c + 11 * ldc + W);
+            c00 += Vector512.Load(init);
+            c01 += Vector512.Load(init + W);
+            c10 += Vector512.Load(init + initStride);
+            c11 += Vector512.Load(init + initStride + W);
+            c20 += Vector512.Load(init + 2 * initStride);
+            c21 += Vector512.Load(init + 2 * initStride + W);
+            c30 += Vector512.Load(init + 3 * initStride);
+            c31 += Vector512.Load(init + 3 * initStride + W);
+            c40 += Vector512.Load(init + 4 * initStride);
+            c41 += Vector512.Load(init + 4 * initStride + W);
+            c50 += Vector512.Load(init + 5 * initStride);
+            c51 += Vector512.Load(init + 5 * initStride + W);
+            c60 += Vector512.Load(init + 6 * initStride);
+            c61 += Vector512.Load(init + 6 * initStride + W);
+            c70 += Vector512.Load(init + 7 * initStride);
+            c71 += Vector512.Load(init + 7 * initStride + W);
+            c80 += Vector512.Load(init + 8 * initStride);
+            c81 += Vector512.Load(init + 8 * initStride + W);
+            c90 += Vector512.Load(init + 9 * initStride);
+            c91 += Vector512.Load(init + 9 * initStride + W);
+            c100 += Vector512.Load(init + 10 * initStride);
+            c101 += Vector512.Load(init + 10 * initStride + W);
+            c110 += Vector512.Load(init + 11 * initStride);
+            c111 += Vector512.Load(init + 11 * initStride + W);
         }
 
         c00.Store(c);
@@ -142,10 +144,10 @@ internal static unsafe class GemmTile256
     public const int Columns = 16;
     private const int W = 8;
 
-    /// <summary><c>C[6×16] (+)= A[6×kc] · B[kc×16]</c> from packed panels; <paramref name="loadC"/> adds to C.</summary>
-    public static void Multiply(int kc, float* a, float* b, float* c, nint ldc, bool loadC)
+    /// <summary><c>C[6×16] (+)= A[6×kc] · B[kc×16]</c> from packed panels, plus <paramref name="init"/> (rows <paramref name="initStride"/> apart) unless it is null.</summary>
+    public static void Multiply(int kc, float* a, float* b, float* c, nint ldc, float* init, nint initStride)
     {
-        // C is read after the loop, not before: its rows, prefetched here, arrive while the sums build up.
+        // C is read (when it is init) and written after the loop: its rows, prefetched here, arrive meanwhile.
         if (Sse.IsSupported)
         {
             for (int r = 0; r < Rows; r++)
@@ -185,20 +187,20 @@ internal static unsafe class GemmTile256
             b += 2 * W;
         }
 
-        if (loadC)
+        if (init != null)
         {
-            c00 += Vector256.Load(c);
-            c01 += Vector256.Load(c + W);
-            c10 += Vector256.Load(c + ldc);
-            c11 += Vector256.Load(c + ldc + W);
-            c20 += Vector256.Load(c + 2 * ldc);
-            c21 += Vector256.Load(c + 2 * ldc + W);
-            c30 += Vector256.Load(c + 3 * ldc);
-            c31 += Vector256.Load(c + 3 * ldc + W);
-            c40 += Vector256.Load(c + 4 * ldc);
-            c41 += Vector256.Load(c + 4 * ldc + W);
-            c50 += Vector256.Load(c + 5 * ldc);
-            c51 += Vector256.Load(c + 5 * ldc + W);
+            c00 += Vector256.Load(init);
+            c01 += Vector256.Load(init + W);
+            c10 += Vector256.Load(init + initStride);
+            c11 += Vector256.Load(init + initStride + W);
+            c20 += Vector256.Load(init + 2 * initStride);
+            c21 += Vector256.Load(init + 2 * initStride + W);
+            c30 += Vector256.Load(init + 3 * initStride);
+            c31 += Vector256.Load(init + 3 * initStride + W);
+            c40 += Vector256.Load(init + 4 * initStride);
+            c41 += Vector256.Load(init + 4 * initStride + W);
+            c50 += Vector256.Load(init + 5 * initStride);
+            c51 += Vector256.Load(init + 5 * initStride + W);
         }
 
         c00.Store(c);
@@ -224,25 +226,11 @@ internal static unsafe class GemmTileVector
 
     public static int Columns => 2 * Vector<float>.Count;
 
-    /// <summary><c>C[4×2W] (+)= A[4×kc] · B[kc×2W]</c> from packed panels; <paramref name="loadC"/> adds to C.</summary>
-    public static void Multiply(int kc, float* a, float* b, float* c, nint ldc, bool loadC)
+    /// <summary><c>C[4×2W] (+)= A[4×kc] · B[kc×2W]</c> from packed panels, plus <paramref name="init"/> (rows <paramref name="initStride"/> apart) unless it is null.</summary>
+    public static void Multiply(int kc, float* a, float* b, float* c, nint ldc, float* init, nint initStride)
     {
         Vector<float> c00, c01, c10, c11, c20, c21, c30, c31;
-        if (loadC)
-        {
-            c00 = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(c);
-            c01 = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(c + W);
-            c10 = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(c + ldc);
-            c11 = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(c + ldc + W);
-            c20 = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(c + 2 * ldc);
-            c21 = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(c + 2 * ldc + W);
-            c30 = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(c + 3 * ldc);
-            c31 = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(c + 3 * ldc + W);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector<float>.Zero;
-        }
+        c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector<float>.Zero;
 
         for (int p = 0; p < kc; p++)
         {
@@ -262,6 +250,18 @@ internal static unsafe class GemmTileVector
             c31 = Vector.FusedMultiplyAdd(a3, b1, c31);
             a += 4;
             b += 2 * W;
+        }
+
+        if (init != null)
+        {
+            c00 += global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(init);
+            c01 += global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(init + W);
+            c10 += global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(init + initStride);
+            c11 += global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(init + initStride + W);
+            c20 += global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(init + 2 * initStride);
+            c21 += global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(init + 2 * initStride + W);
+            c30 += global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(init + 3 * initStride);
+            c31 += global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<Vector<float>>(init + 3 * initStride + W);
         }
 
         global::System.Runtime.CompilerServices.Unsafe.WriteUnaligned(c, c00);
