@@ -31,6 +31,7 @@ internal static class QuickBench
         () => new ResNetPredict(),
         () => new ResNetPredictOnnxRuntime(),
         () => new ResNetTraining(),
+        () => new RbmTraining(),
     ];
 
     public static int Run(IReadOnlyList<string> only)

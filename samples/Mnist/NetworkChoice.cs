@@ -11,7 +11,13 @@ namespace Butterfly.Samples.Mnist;
 /// <param name="Defaults">
 /// Options, as the command line writes them, that this network trains with unless the command line says otherwise.
 /// </param>
-internal sealed record NetworkChoice(string Name, string Description, Func<int, INetwork> Create, IReadOnlyList<string> Defaults)
+/// <param name="Job">A job of the network's own in place of the ordinary training run; null for the ordinary run.</param>
+internal sealed record NetworkChoice(
+    string Name,
+    string Description,
+    Func<int, INetwork> Create,
+    IReadOnlyList<string> Defaults,
+    Func<RunOptions, TrainingDisplay, int>? Job = null)
 {
     /// <summary>Every network the sample trains; a new one is one more line here.</summary>
     public static IReadOnlyList<NetworkChoice> All { get; } =
@@ -27,6 +33,12 @@ internal sealed record NetworkChoice(string Name, string Description, Func<int, 
             "two residual blocks of 3x3 same-padded convs (16, then 32 channels) added back to their named input, maxpool between, global average pooling, 10 softmax (the bench's W8/W9 network); trains by default with adam, lr 0.003, cosine schedule, 10 epochs, batch 64",
             seed => new MnistResNet(seed),
             ["--optimizer", "adam", "--lr", "0.003", "--schedule", "cosine", "--epochs", "10", "--batch", "64"]),
+        new(
+            "dbn",
+            "784-500 sigmoid-500 sigmoid-10 softmax, its hidden layers pretrained as a deep belief net (two RBMs, CD-1), then fine-tuned, beside the same network fine-tuned from a random start; writes rbm-filters.png and rbm-samples.png; fine-tunes by default with momentum, lr 0.1, cosine schedule, 15 epochs, batch 50",
+            seed => new MnistDbn(seed),
+            ["--optimizer", "momentum", "--lr", "0.1", "--schedule", "cosine", "--epochs", "15", "--batch", "50"],
+            DeepBeliefRun.Execute),
     ];
 
     /// <summary>The network called <paramref name="name"/>.</summary>

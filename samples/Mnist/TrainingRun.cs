@@ -23,6 +23,11 @@ internal static class TrainingRun
     /// <returns>The process exit code.</returns>
     public static int Execute(RunOptions commandLine, IReadOnlySet<string> given, TrainingDisplay display)
     {
+        if (NetworkChoice.Find(commandLine.Network).Job is { } job)
+        {
+            return job(commandLine, display);
+        }
+
         var options = commandLine;
         Checkpoint? checkpoint = null;
         if (commandLine.Resume is { } resumeFolder)
@@ -44,17 +49,8 @@ internal static class TrainingRun
 
         string folder = options.Out ?? options.Resume ?? Path.Combine("out", "mnist");
         Directory.CreateDirectory(folder);
-        string? data = Butterfly.Mnist.FindDataDirectory(AppContext.BaseDirectory) ?? Butterfly.Mnist.FindDataDirectory(Directory.GetCurrentDirectory());
-        if (data is null)
-        {
-            throw new UsageException("data/mnist was not found above the program or the current folder.");
-        }
-
+        var (train, test) = LoadMnist(display);
         var clock = Stopwatch.StartNew();
-        var train = Butterfly.Mnist.LoadTraining(data);
-        var test = Butterfly.Mnist.LoadTest(data);
-        display.Line($"Loaded {train.Count:N0} training and {test.Count:N0} test images from {data} in {clock.ElapsedMilliseconds} ms.");
-
         var choice = NetworkChoice.Find(options.Network);
         var network = choice.Create(options.Seed);
         var optimizer = options.CreateOptimizer();
@@ -120,6 +116,22 @@ internal static class TrainingRun
             $"Test accuracy {score.Accuracy:P2}, loss {score.Loss:F4}."));
         display.Line($"Saved {weightsPath}, {checkpointPath}, {curvesPath} and {confusionPath}.");
         return 0;
+    }
+
+    /// <summary>Loads MNIST from the repository's data/mnist, found above the program or the current folder.</summary>
+    public static (Dataset Train, Dataset Test) LoadMnist(TrainingDisplay display)
+    {
+        string? data = Butterfly.Mnist.FindDataDirectory(AppContext.BaseDirectory) ?? Butterfly.Mnist.FindDataDirectory(Directory.GetCurrentDirectory());
+        if (data is null)
+        {
+            throw new UsageException("data/mnist was not found above the program or the current folder.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var train = Butterfly.Mnist.LoadTraining(data);
+        var test = Butterfly.Mnist.LoadTest(data);
+        display.Line($"Loaded {train.Count:N0} training and {test.Count:N0} test images from {data} in {clock.ElapsedMilliseconds} ms.");
+        return (train, test);
     }
 
     /// <summary>

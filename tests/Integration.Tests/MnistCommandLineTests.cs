@@ -43,6 +43,17 @@ public sealed class MnistCommandLineTests
     }
 
     [Fact]
+    public void The_deep_belief_job_has_its_fine_tuning_defaults_and_refuses_to_resume()
+    {
+        var (dbn, _, code, _, _) = Run("--network", "dbn");
+
+        Assert.Equal(0, code);
+        Assert.Equal(("momentum", 0.1f, 15, 50, "cosine"), (dbn!.Optimizer, dbn.LearningRate, dbn.Epochs, dbn.BatchSize, dbn.Schedule));
+        var error = Assert.Throws<UsageException>(() => DeepBeliefRun.Execute(dbn with { Resume = "out/dbn" }, new PlainDisplay()));
+        Assert.Contains("--resume does not apply", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_lists_every_option_and_the_export_command()
     {
         var (options, _, code, output, _) = Run("--help");

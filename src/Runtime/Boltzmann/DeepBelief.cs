@@ -55,8 +55,8 @@ public readonly record struct PretrainableLayer
 public static class DeepBelief
 {
     /// <summary>
-    /// The network's leading run of <c>Dense</c> + <c>Sigmoid</c> layers, from the input on, read from the layer outputs
-    /// and parameter blocks the generator emits.
+    /// The network's leading run of <c>Dense</c> + <c>Sigmoid</c> layers (each maybe followed by <c>Dropout</c>), from the
+    /// input on, read from the layer outputs and parameter blocks the generator emits.
     /// </summary>
     public static IReadOnlyList<PretrainableLayer> PretrainableLayers(INetwork network)
     {
@@ -64,7 +64,7 @@ public static class DeepBelief
         var layers = new List<PretrainableLayer>();
         var outputs = network.LayerOutputs;
         int inputs = network.InputLength;
-        for (int i = 0; i + 1 < outputs.Length; i += 2)
+        for (int i = 0; i + 1 < outputs.Length; i = SkipDropout(outputs, i + 2))
         {
             if (Dense(network, outputs[i], inputs) is not { } layer || outputs[i + 1].Layer != "Sigmoid")
             {
@@ -76,6 +76,20 @@ public static class DeepBelief
         }
 
         return layers;
+    }
+
+    /// <summary>
+    /// The first layer at or after <paramref name="at"/> that is not a dropout: dropout is the identity at inference,
+    /// so a layer above it still sees the sigmoid's output the machine below was trained to produce.
+    /// </summary>
+    private static int SkipDropout(ReadOnlySpan<LayerOutput> outputs, int at)
+    {
+        while (at < outputs.Length && outputs[at].Layer.StartsWith("Dropout(", StringComparison.Ordinal))
+        {
+            at++;
+        }
+
+        return at;
     }
 
     /// <summary>
@@ -162,14 +176,19 @@ public static class DeepBelief
         if (machines.Count > layers.Count)
         {
             var outputs = network.LayerOutputs;
-            int at = 2 * layers.Count;
+            int at = 0;
+            for (int i = 0; i < layers.Count; i++)
+            {
+                at = SkipDropout(outputs, at + 2);
+            }
+
             string found = at >= outputs.Length
                 ? "the network has no more layers"
                 : at + 1 >= outputs.Length
                     ? $"layer {outputs[at].Name} ({outputs[at].Layer}) is the last layer"
                     : $"layer {outputs[at].Name} ({outputs[at].Layer}) is followed by {outputs[at + 1].Name} ({outputs[at + 1].Layer})";
             throw new ArgumentException(
-                $"{machines.Count} machines were given but only the first {layers.Count} hidden layers of '{network.Signature}' can be pretrained: a pretrained layer must be Dense followed by Sigmoid, and {found}. Give one machine per leading Dense + Sigmoid layer.",
+                $"{machines.Count} machines were given but only the first {layers.Count} hidden layers of '{network.Signature}' can be pretrained: a pretrained layer must be Dense followed by Sigmoid (and any Dropout), and {found}. Give one machine per leading Dense + Sigmoid layer.",
                 nameof(machines));
         }
 

@@ -27,6 +27,12 @@ public sealed class DeepBeliefTests
         Assert.Equal(new PretrainableLayer("dense_1", 6, 4, new ParameterBlock("dense_1.weights", 0, 24, ParameterRole.Weight), new ParameterBlock("dense_1.bias", 24, 4, ParameterRole.Bias)), layers[0]);
         Assert.Equal(("dense_2", 4, 3), (layers[1].Name, layers[1].Inputs, layers[1].Units));
         Assert.Empty(DeepBelief.PretrainableLayers(new TinyTanhNet()));
+
+        var throughDropout = DeepBelief.PretrainableLayers(new TinyDropoutBeliefNet());
+        Assert.Equal(["dense_1", "dense_2"], throughDropout.Select(layer => layer.Name));
+        var error = Assert.Throws<ArgumentException>(() => DeepBelief.Pretrain(
+            new TinyDropoutBeliefNet(), [new TinyMachine(), new TinyUpperMachine(), new TinyUpperMachine()], BinaryData(40, 6, 1), _ => new Sgd(0.1f), new BoltzmannTrainerOptions { Epochs = 1, BatchSize = 20 }));
+        Assert.Contains("layer dense_3 (Dense(2)) is followed by softmax_1 (Softmax)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

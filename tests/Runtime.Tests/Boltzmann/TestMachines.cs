@@ -32,3 +32,11 @@ internal sealed partial class TinyUpperMachine;
 [Dense(4), Tanh]
 [Dense(2), Softmax]
 internal sealed partial class TinyTanhNet;
+
+/// <summary>Dropout after a pretrained layer, the identity at inference, as the MNIST sample's deep belief net has it.</summary>
+[Network]
+[Input(6)]
+[Dense(4), Sigmoid, Dropout(0.5f)]
+[Dense(3), Sigmoid]
+[Dense(2), Softmax]
+internal sealed partial class TinyDropoutBeliefNet;
