@@ -35,9 +35,9 @@ internal sealed record NetworkChoice(
             ["--optimizer", "adam", "--lr", "0.003", "--schedule", "cosine", "--epochs", "10", "--batch", "64"]),
         new(
             "dbn",
-            "784-500 sigmoid-500 sigmoid-10 softmax, its hidden layers pretrained as a deep belief net (two RBMs, CD-1), then fine-tuned, beside the same network fine-tuned from a random start; writes rbm-filters.png and rbm-samples.png; fine-tunes by default with momentum, lr 0.1, cosine schedule, 15 epochs, batch 50",
+            "784-500 sigmoid-500 sigmoid-10 softmax, its hidden layers pretrained as a deep belief net (two RBMs, CD-1), then fine-tuned, beside the same network fine-tuned from a random start; writes rbm-filters.png and rbm-samples.png; fine-tunes by default with momentum, lr 0.1, cosine schedule, 30 epochs, batch 50",
             seed => new MnistDbn(seed),
-            ["--optimizer", "momentum", "--lr", "0.1", "--schedule", "cosine", "--epochs", "15", "--batch", "50"],
+            ["--optimizer", "momentum", "--lr", "0.1", "--schedule", "cosine", "--epochs", "30", "--batch", "50"],
             DeepBeliefRun.Execute),
     ];
 

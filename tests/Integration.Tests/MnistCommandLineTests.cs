@@ -48,7 +48,7 @@ public sealed class MnistCommandLineTests
         var (dbn, _, code, _, _) = Run("--network", "dbn");
 
         Assert.Equal(0, code);
-        Assert.Equal(("momentum", 0.1f, 15, 50, "cosine"), (dbn!.Optimizer, dbn.LearningRate, dbn.Epochs, dbn.BatchSize, dbn.Schedule));
+        Assert.Equal(("momentum", 0.1f, 30, 50, "cosine"), (dbn!.Optimizer, dbn.LearningRate, dbn.Epochs, dbn.BatchSize, dbn.Schedule));
         var error = Assert.Throws<UsageException>(() => DeepBeliefRun.Execute(dbn with { Resume = "out/dbn" }, new PlainDisplay()));
         Assert.Contains("--resume does not apply", error.Message, System.StringComparison.Ordinal);
     }
