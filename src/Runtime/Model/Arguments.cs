@@ -31,4 +31,44 @@ public static class Arguments
             throw new ArgumentException($"{name} must hold exactly {expected} labels, one per sample (got {span.Length}).", name);
         }
     }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first position of <paramref name="tokens"/> whose id is
+    /// outside <c>[0, <paramref name="vocabulary"/>)</c>, and its value.
+    /// </summary>
+    public static void InVocabulary(ReadOnlySpan<int> tokens, int vocabulary, string name)
+    {
+        // One unsigned comparison per id catches both negative ids and ids past the end.
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if ((uint)tokens[i] >= (uint)vocabulary)
+            {
+                throw new ArgumentOutOfRangeException(
+                    name,
+                    tokens[i],
+                    $"{name}[{i}] is {tokens[i]}, outside the vocabulary: token ids must be in [0, {vocabulary}).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads token ids carried as floats (as a <see cref="Dataset"/> holds them) into <paramref name="tokens"/>: each must be
+    /// a whole number in <c>[0, <paramref name="vocabulary"/>)</c>, which floats hold exactly up to 2^24.
+    /// </summary>
+    public static void ToTokens(ReadOnlySpan<float> values, Span<int> tokens, int vocabulary, string name)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            float value = values[i];
+            if (!(value >= 0f && value < vocabulary) || value != MathF.Floor(value))
+            {
+                throw new ArgumentOutOfRangeException(
+                    name,
+                    value,
+                    $"{name}[{i}] is {value}, not a token id: ids carried as floats must be whole numbers in [0, {vocabulary}).");
+            }
+
+            tokens[i] = (int)value;
+        }
+    }
 }

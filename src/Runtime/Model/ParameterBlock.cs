@@ -17,6 +17,13 @@ public enum ParameterRole
     /// weight decay ever changes it.
     /// </summary>
     State,
+
+    /// <summary>
+    /// Fixed structure stored as floats rather than learned, such as a hierarchical softmax's class tree: like
+    /// <see cref="State"/> its gradient is 0 and no optimizer changes it, and loading weights or a checkpoint whose copy
+    /// differs from the network's fails, because the other parameters were trained for that structure.
+    /// </summary>
+    Structure,
 }
 
 /// <summary>One named tensor inside a network's parameter buffer.</summary>

@@ -12,6 +12,7 @@ namespace Butterfly;
 public sealed class Workspace
 {
     private readonly float[] _buffer;
+    private readonly int[] _tokens;
 
     /// <summary>Allocates the buffer. Generated networks call this; users call <see cref="INetwork.CreateWorkspace"/>.</summary>
     /// <param name="layout">The network signature the layout belongs to.</param>
@@ -28,7 +29,22 @@ public sealed class Workspace
     /// <param name="floatsPerSample">Floats of scratch one sample needs; positive.</param>
     /// <param name="fixedFloats">Floats of scratch whatever the batch, after the per-sample part; not negative.</param>
     public Workspace(string layout, int maxBatch, int floatsPerSample, int fixedFloats)
+        : this(layout, maxBatch, floatsPerSample, fixedFloats, tokensPerSample: 0)
     {
+    }
+
+    /// <summary>Allocates the buffer. Generated networks call this; users call <see cref="INetwork.CreateWorkspace"/>.</summary>
+    /// <param name="layout">The network signature the layout belongs to.</param>
+    /// <param name="maxBatch">The largest batch this workspace can hold; positive.</param>
+    /// <param name="floatsPerSample">Floats of scratch one sample needs; positive.</param>
+    /// <param name="fixedFloats">Floats of scratch whatever the batch, after the per-sample part; not negative.</param>
+    /// <param name="tokensPerSample">
+    /// For a network of token inputs, the ids in one sample: room for a batch of them read from floats (the
+    /// <see cref="INetwork"/> methods, which a <see cref="Dataset"/> feeds); 0 for a network of float inputs.
+    /// </param>
+    public Workspace(string layout, int maxBatch, int floatsPerSample, int fixedFloats, int tokensPerSample)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(tokensPerSample);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatch);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(floatsPerSample);
@@ -46,6 +62,7 @@ public sealed class Workspace
         FloatsPerSample = floatsPerSample;
         FixedFloats = fixedFloats;
         _buffer = new float[maxBatch * floatsPerSample + fixedFloats];
+        _tokens = new int[checked(maxBatch * tokensPerSample)];
     }
 
     /// <summary>The signature of the network this workspace was created for.</summary>
@@ -89,11 +106,36 @@ public sealed class Workspace
     public Span<float> FixedRegion(int offset, int length) => _buffer.AsSpan(FloatsPerSample * MaxBatch + offset, length);
 
     /// <summary>
+    /// Token ids read from <paramref name="values"/>, floats that carry them, in this workspace's own buffer (valid until
+    /// its next use): how a token network's <see cref="INetwork"/> methods, which take floats, reach its id methods.
+    /// </summary>
+    public ReadOnlySpan<int> Tokens(ReadOnlySpan<float> values, int vocabulary, string name)
+    {
+        if (values.Length > _tokens.Length)
+        {
+            throw new ArgumentException($"{name} holds {values.Length} token ids but the workspace has room for {_tokens.Length}.", name);
+        }
+
+        var tokens = _tokens.AsSpan(0, values.Length);
+        Arguments.ToTokens(values, tokens, vocabulary, name);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Checks that this workspace belongs to <paramref name="layout"/> and that <paramref name="inputs"/> holds a whole
+    /// batch of token samples that fits.
+    /// </summary>
+    /// <returns>The batch size.</returns>
+    public int CheckBatch(string layout, ReadOnlySpan<int> inputs, int inputLength) => CheckBatch(layout, inputs.Length, inputLength, "token ids");
+
+    /// <summary>
     /// Checks that this workspace belongs to <paramref name="layout"/> and that <paramref name="inputs"/> holds a
     /// whole batch that fits.
     /// </summary>
     /// <returns>The batch size.</returns>
-    public int CheckBatch(string layout, ReadOnlySpan<float> inputs, int inputLength)
+    public int CheckBatch(string layout, ReadOnlySpan<float> inputs, int inputLength) => CheckBatch(layout, inputs.Length, inputLength, "floats");
+
+    private int CheckBatch(string layout, int length, int inputLength, string unit)
     {
         if (!ReferenceEquals(layout, Layout) && layout != Layout)
         {
@@ -102,19 +144,19 @@ public sealed class Workspace
                 "workspace");
         }
 
-        if (inputs.Length == 0 || inputs.Length % inputLength != 0)
+        if (length == 0 || length % inputLength != 0)
         {
             throw new ArgumentException(
-                $"inputs must hold a whole number of samples of {inputLength} floats (got {inputs.Length}).",
-                nameof(inputs));
+                $"inputs must hold a whole number of samples of {inputLength} {unit} (got {length}).",
+                "inputs");
         }
 
-        int batch = inputs.Length / inputLength;
+        int batch = length / inputLength;
         if (batch > MaxBatch)
         {
             throw new ArgumentException(
                 $"inputs holds {batch} samples but the workspace was created for at most {MaxBatch}.",
-                nameof(inputs));
+                "inputs");
         }
 
         return batch;

@@ -308,6 +308,7 @@ public sealed class Trainer
             throw new InvalidDataException($"The checkpoint's best parameters number {checkpoint.BestParameters.Length}, not {_network.ParameterCount}.");
         }
 
+        StructureCheck.Verify(_network, checkpoint.Parameters, "The checkpoint");
         _optimizer.RestoreState(checkpoint.OptimizerStepCount, checkpoint.OptimizerState);
         _optimizer.LearningRate = checkpoint.LearningRate;
 

@@ -48,12 +48,12 @@ public static class WeightsFile
     /// </summary>
     /// <exception cref="InvalidDataException">
     /// The file is not a weights file, is truncated or corrupt, has another version, or was saved from a network
-    /// with another signature. The network is unchanged.
+    /// with another signature or another structure (such as a hierarchical softmax's class tree). The network is unchanged.
     /// </exception>
     public static void Load(INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
-        Load(network.Signature, network.Parameters, path);
+        Load(network.Signature, network.Parameters, network.ParameterBlocks, path);
     }
 
     /// <summary>Reads <paramref name="path"/> into <paramref name="machine"/>'s parameters.</summary>
@@ -64,7 +64,7 @@ public static class WeightsFile
     public static void Load(IBoltzmannMachine machine, string path)
     {
         ArgumentNullException.ThrowIfNull(machine);
-        Load(machine.Signature, machine.Parameters, path);
+        Load(machine.Signature, machine.Parameters, [], path);
     }
 
     private static void Save(string signature, ReadOnlySpan<float> parameters, string path)
@@ -73,7 +73,7 @@ public static class WeightsFile
         AtomicFile.Write(path, Encode(signature, parameters));
     }
 
-    private static void Load(string modelSignature, Span<float> modelParameters, string path)
+    private static void Load(string modelSignature, Span<float> modelParameters, ReadOnlySpan<ParameterBlock> modelBlocks, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var parameters = Read(path, out string signature);
@@ -89,6 +89,7 @@ public static class WeightsFile
                 $"{path} holds {parameters.Length} parameters but network '{modelSignature}' has {modelParameters.Length}.");
         }
 
+        StructureCheck.Verify(modelBlocks, modelParameters, parameters, path);
         parameters.CopyTo(modelParameters);
     }
 

@@ -33,6 +33,9 @@ public sealed class AdaGrad : Optimizer
     public override string Description => string.Create(CultureInfo.InvariantCulture, $"adagrad(epsilon {Epsilon:R})");
 
     /// <inheritdoc/>
+    protected override bool SkipsZeroGradients => true;
+
+    /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterBlock> blocks)
     {
         var sum = State(0);

@@ -25,6 +25,8 @@ public abstract class Optimizer
     private float[][] _scratch = [];
     private float[]? _adjustedGradients;
     private float[]? _heldState;
+    private int _windowOffset;
+    private int _windowLength = -1;
 
     /// <summary>Sets the learning rate, for a rule that keeps no per-parameter buffers.</summary>
     /// <param name="learningRate">The step size; positive and finite.</param>
@@ -191,6 +193,97 @@ public abstract class Optimizer
     /// </param>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterBlock> blocks)
     {
+        Prepare(parameters, gradients);
+        HoldState(parameters, blocks, restore: false);
+        Update(parameters, Adjust(parameters, gradients, blocks), blocks);
+        HoldState(parameters, blocks, restore: true);
+    }
+
+    /// <summary>
+    /// Updates <paramref name="parameters"/> from <paramref name="gradients"/>, which are zero outside the touched rows
+    /// of the <paramref name="sparse"/> blocks. When the rule leaves a parameter and its state alone at a zero gradient
+    /// (<see cref="SkipsZeroGradients"/>: plain SGD, AdaGrad) and neither clipping nor a penalty makes the untouched rows'
+    /// gradients non-zero, only the touched rows of those blocks are visited, so a step costs <c>O(touched rows)</c> there
+    /// instead of <c>O(rows)</c>, with the same result as <see cref="Step(Span{float}, ReadOnlySpan{float}, ReadOnlySpan{ParameterBlock})"/>.
+    /// Otherwise (momentum, whose velocity keeps moving a row; RMSProp, AdaDelta and Adam, whose averages decay at a zero
+    /// gradient) every parameter is updated as that overload does, which is the rule's exact result.
+    /// </summary>
+    /// <param name="parameters">The network's parameters, changed in place.</param>
+    /// <param name="gradients">The loss gradient; not changed.</param>
+    /// <param name="blocks">The named tensors of the buffer.</param>
+    /// <param name="sparse">The blocks with row-sparse gradients, in buffer order.</param>
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterBlock> blocks, ReadOnlySpan<SparseBlock> sparse)
+    {
+        if (sparse.IsEmpty || !SkipsZeroGradients || float.IsFinite(_maxGradientNorm) || !_regularization.IsNone || AnyDense(sparse))
+        {
+            Step(parameters, gradients, blocks);
+            return;
+        }
+
+        Prepare(parameters, gradients);
+        HoldState(parameters, blocks, restore: false);
+        int denseFrom = 0;
+        foreach (var block in sparse)
+        {
+            var tensor = blocks[block.Block];
+            UpdateRange(parameters, gradients, denseFrom, tensor.Offset - denseFrom);
+            foreach (int row in block.Rows.Rows)
+            {
+                UpdateRange(parameters, gradients, tensor.Offset + row * block.RowLength, block.RowLength);
+            }
+
+            denseFrom = tensor.Offset + tensor.Length;
+        }
+
+        UpdateRange(parameters, gradients, denseFrom, parameters.Length - denseFrom);
+        HoldState(parameters, blocks, restore: true);
+    }
+
+    /// <summary>
+    /// Whether the rule leaves a parameter and its state unchanged when its gradient is 0, so that
+    /// <see cref="Step(Span{float}, ReadOnlySpan{float}, ReadOnlySpan{ParameterBlock}, ReadOnlySpan{SparseBlock})"/> may skip
+    /// the untouched rows of sparse blocks. A rule that says so must also ignore the blocks it is passed (it gets none
+    /// for a part of the buffer).
+    /// </summary>
+    protected virtual bool SkipsZeroGradients => false;
+
+    private static bool AnyDense(ReadOnlySpan<SparseBlock> sparse)
+    {
+        foreach (var block in sparse)
+        {
+            if (block.Rows.All)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The rule on <c>[offset, offset + length)</c>, its state and scratch windowed to the same range.</summary>
+    private void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset, int length)
+    {
+        if (length <= 0)
+        {
+            return;
+        }
+
+        _windowOffset = offset;
+        _windowLength = length;
+        try
+        {
+            Update(parameters.Slice(offset, length), gradients.Slice(offset, length), default);
+        }
+        finally
+        {
+            _windowOffset = 0;
+            _windowLength = -1;
+        }
+    }
+
+    /// <summary>Checks the lengths, allocates the state on the first step, and counts the step.</summary>
+    private void Prepare(Span<float> parameters, ReadOnlySpan<float> gradients)
+    {
         if (gradients.Length != parameters.Length)
         {
             throw new ArgumentException(
@@ -211,13 +304,10 @@ public abstract class Optimizer
         }
 
         StepCount++;
-        HoldState(parameters, blocks, restore: false);
-        Update(parameters, Adjust(parameters, gradients, blocks), blocks);
-        HoldState(parameters, blocks, restore: true);
     }
 
     /// <summary>
-    /// Copies the <see cref="ParameterRole.State"/> blocks (batch normalization's running statistics) aside before the
+    /// Copies the <see cref="ParameterRole.State"/> and <see cref="ParameterRole.Structure"/> blocks (batch normalization's running statistics) aside before the
     /// rule runs and back after it, so that no rule, however it treats a zero gradient (decoupled weight decay
     /// shrinks it, say), can move them.
     /// </summary>
@@ -226,7 +316,7 @@ public abstract class Optimizer
         int held = 0;
         foreach (var block in blocks)
         {
-            if (block.Role != ParameterRole.State)
+            if (block.Role is not (ParameterRole.State or ParameterRole.Structure))
             {
                 continue;
             }
@@ -256,23 +346,29 @@ public abstract class Optimizer
         int length = 0;
         foreach (var block in blocks)
         {
-            length += block.Role == ParameterRole.State ? block.Length : 0;
+            length += block.Role is ParameterRole.State or ParameterRole.Structure ? block.Length : 0;
         }
 
         return length;
     }
 
-    /// <summary>The optimizer's rule, for one step. <see cref="StepCount"/> already counts this step.</summary>
+    /// <summary>
+    /// The optimizer's rule, for one step, over the whole buffer or (in a sparse step) over one range of it, to which
+    /// <see cref="State"/> and <see cref="Scratch"/> are then windowed. <see cref="StepCount"/> already counts this step.
+    /// </summary>
     /// <param name="parameters">Changed in place.</param>
     /// <param name="gradients">The gradient after clipping and penalties.</param>
-    /// <param name="blocks">As passed to <see cref="Step"/>.</param>
+    /// <param name="blocks">As passed to <c>Step</c>; empty for a range of a sparse step.</param>
     protected abstract void Update(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterBlock> blocks);
 
     /// <summary>State buffer <paramref name="index"/>, as long as the parameters; valid inside <see cref="Update"/>.</summary>
-    protected Span<float> State(int index) => _state[index];
+    protected Span<float> State(int index) => Window(_state[index]);
 
     /// <summary>Scratch buffer <paramref name="index"/>, as long as the parameters; valid inside <see cref="Update"/>.</summary>
-    protected Span<float> Scratch(int index) => _scratch[index];
+    protected Span<float> Scratch(int index) => Window(_scratch[index]);
+
+    /// <summary>The part of a per-parameter buffer that lines up with the range being updated (all of it, usually).</summary>
+    private Span<float> Window(float[] buffer) => _windowLength < 0 ? buffer : buffer.AsSpan(_windowOffset, _windowLength);
 
     private void Allocate(int length)
     {

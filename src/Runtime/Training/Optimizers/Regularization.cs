@@ -24,7 +24,7 @@ public sealed record Regularization
     /// <summary>L2 weight decay <paramref name="l2"/> on the weights only.</summary>
     public static Regularization WeightDecay(float l2) => new() { Weights = new Penalty(L2: l2) };
 
-    /// <summary>The penalty on a block of <paramref name="role"/>; none for <see cref="ParameterRole.State"/>.</summary>
+    /// <summary>The penalty on a block of <paramref name="role"/>; none for <see cref="ParameterRole.State"/> and <see cref="ParameterRole.Structure"/>.</summary>
     public Penalty For(ParameterRole role) => role switch
     {
         ParameterRole.Weight => Weights,

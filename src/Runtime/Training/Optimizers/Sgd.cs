@@ -42,6 +42,9 @@ public sealed class Sgd : Optimizer
         Momentum == 0f ? "sgd" : string.Create(CultureInfo.InvariantCulture, $"{Name}(momentum {Momentum:R})");
 
     /// <inheritdoc/>
+    protected override bool SkipsZeroGradients => Momentum == 0f;
+
+    /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<ParameterBlock> blocks) =>
         SgdUpdate.Apply(parameters, gradients, Momentum == 0f ? default : State(0), LearningRate, Momentum, Nesterov);
 
