@@ -271,6 +271,46 @@ internal static class DiagnosticDescriptors
         "Layer attribute on a Boltzmann machine",
         "'{0}' is a [BoltzmannMachine], whose two layers are given by its visible and hidden sizes, so [{1}] does not apply to it: remove [{1}], or declare a [Network] in another class");
 
+    public static readonly DiagnosticDescriptor TokenInputNeedsEmbedding = Error(
+        "BF0050",
+        "Token input must be followed by an embedding",
+        "'{0}' takes token ids ([Input(..., Vocabulary = {1})]), which only an [Embedding] can read, but its first layer is [{2}]: add [Embedding({1}, dimensions)] right after the input, or remove Vocabulary to take floats");
+
+    public static readonly DiagnosticDescriptor EmbeddingNeedsTokenInput = Error(
+        "BF0051",
+        "Embedding must directly follow a token input",
+        "[Embedding] reads token ids, so it must be the first layer of '{0}' after an input with a vocabulary, but {1}: declare [Input(n, Vocabulary = {2})] and put the embedding first");
+
+    public static readonly DiagnosticDescriptor EmbeddingVocabularyMismatch = Error(
+        "BF0052",
+        "Embedding vocabulary differs from the input's",
+        "[Embedding({0}, ...)] has {0} rows, but the input of '{1}' declares Vocabulary = {2}: give both the same vocabulary");
+
+    public static readonly DiagnosticDescriptor VocabularyTooLarge = Error(
+        "BF0053",
+        "Vocabulary too large",
+        "{0} is {1}, but token ids travel as exact floats in datasets and weights files, which caps a vocabulary at {2}: use a smaller vocabulary");
+
+    public static readonly DiagnosticDescriptor HierarchicalSoftmaxNotLast = Error(
+        "BF0054",
+        "Hierarchical softmax must be the last layer",
+        "[HierarchicalSoftmax] is an output layer that owns its loss, so it must be the last layer of '{0}', but layer {1} of {2} is one: move it to the end");
+
+    public static readonly DiagnosticDescriptor HierarchicalSoftmaxClasses = Error(
+        "BF0055",
+        "Hierarchical softmax needs at least two classes",
+        "[HierarchicalSoftmax({0})] needs between 2 and {1} classes (a tree of one leaf makes no decision): give a class count in that range");
+
+    public static readonly DiagnosticDescriptor HierarchicalSoftmaxLoss = Error(
+        "BF0056",
+        "Hierarchical softmax owns its loss",
+        "'{0}' ends in [HierarchicalSoftmax], which trains on the negative log-likelihood of class labels, but [Network] sets Loss = {1}: remove Loss or set it to LossFunction.CrossEntropy");
+
+    public static readonly DiagnosticDescriptor EmbeddedWeightsUnsupported = Error(
+        "BF0057",
+        "Embedded weights need float inputs and a plain output",
+        "'{0}' has {1}, which embedded weights (Weights = ...) do not support yet: remove Weights and load the weights file at run time with WeightsFile.Load");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

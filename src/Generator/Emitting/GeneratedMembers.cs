@@ -55,7 +55,8 @@ internal static class GeneratedMembers
         "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss",
         "Parameters", "Gradients", "ParameterBlocks", "Predict", "CreateWorkspace", "Forward", "Backward",
         "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "WorkspaceFixedFloats", "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients",
-        "t_predictScratch",
+        "t_predictScratch", "Tokens", "_sparseBlocks", "ForwardBelowOutput", "Tree", "LogProbabilities", "LogProbability", "MostLikely",
+        "t_sampleWorkspace", "t_distribution",
     }.Concat(EmbeddedEmitter.AllNames));
 
     /// <summary>
@@ -82,19 +83,43 @@ internal static class GeneratedMembers
         members.AddRange(plan.ParameterViewNames.Select(Other));
         members.Add(new GeneratedMember(".ctor", GeneratedMemberKind.Constructor, []));
         members.Add(new GeneratedMember(".ctor", GeneratedMemberKind.Constructor, ["int"]));
-        members.Add(Method("Predict", NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));
+        string inputs = NetworkEmitter.InputSpan(plan);
+        members.Add(Method("Predict", inputs, NetworkEmitter.Span));
         members.Add(Method("CreateWorkspace", "int"));
-        members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan));
-        members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan, "bool"));
-        if (NetworkEmitter.StepSkipsOutputs(plan))
+        members.Add(Method("Forward", Workspace, inputs));
+        members.Add(Method("Forward", Workspace, inputs, "bool"));
+        bool skips = NetworkEmitter.StepSkipsOutputs(plan);
+        if (skips)
         {
-            members.Add(Method("Forward", Workspace, NetworkEmitter.ReadOnlySpan, "bool", "bool"));
+            members.Add(Method("Forward", Workspace, inputs, "bool", "bool"));
         }
 
-        members.Add(Method("Backward", Workspace, NetworkEmitter.ReadOnlySpan, NetworkEmitter.ReadOnlySpan));
-        members.Add(Method("Backward", Workspace, NetworkEmitter.ReadOnlySpan, NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));
-        members.Add(Method("TrainStep", Workspace, NetworkEmitter.ReadOnlySpan, plan.FusesSoftmaxCrossEntropy ? Labels : NetworkEmitter.ReadOnlySpan, Optimizer));
-        members.Add(Method("Backpropagate", Workspace, NetworkEmitter.ReadOnlySpan, "int", NetworkEmitter.Span));
+        members.Add(Method("Backward", Workspace, inputs, NetworkEmitter.ReadOnlySpan));
+        if (!plan.Spec.TakesTokens)
+        {
+            members.Add(Method("Backward", Workspace, inputs, NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));
+        }
+
+        members.Add(Method("TrainStep", Workspace, inputs, plan.FusesSoftmaxCrossEntropy ? Labels : NetworkEmitter.ReadOnlySpan, Optimizer));
+        members.Add(Method("Backpropagate", Workspace, inputs, "int", NetworkEmitter.Span));
+        if (plan.Spec.TakesTokens)
+        {
+            members.Add(Method("Tokens", Workspace, NetworkEmitter.ReadOnlySpan));
+        }
+
+        if (plan.HasSparseGradients)
+        {
+            members.Add(Other("_sparseBlocks"));
+        }
+
+        if (plan.OutputOwnsLoss && plan.Output.Source is not null)
+        {
+            members.Add(skips
+                ? Method("ForwardBelowOutput", Workspace, inputs, "int", "bool", "bool")
+                : Method("ForwardBelowOutput", Workspace, inputs, "int", "bool"));
+        }
+
+        members.AddRange(plan.Output.Kind.OutputMembers(plan));
         if (embedded is { } precision)
         {
             members.Add(Method(EmbeddedEmitter.PredictName, NetworkEmitter.ReadOnlySpan, NetworkEmitter.Span));

@@ -28,6 +28,8 @@ internal static class LayerCatalog
         new ConcatLayer(),
         new MultiplyLayer(),
         new GlobalAvgPoolLayer(),
+        new EmbeddingLayer(),
+        new HierarchicalSoftmaxLayer(),
     ];
 
     private static readonly Dictionary<string, LayerKind> ByName = Kinds.ToDictionary(k => k.Name);

@@ -86,6 +86,9 @@ internal sealed class LayerEmission
     /// <summary>For an int8 embedded Predict, the layer's quantized tensors; null in float code.</summary>
     public QuantizedTensors? Quantized { get; init; }
 
+    /// <summary>The <c>Butterfly.TouchedRows</c> of the layer's row-sparse tensor (see <see cref="LayerKind.SparseRows"/>).</summary>
+    public string TouchedRows => $"_sparseBlocks[{Layer.SparseSlot}].Rows";
+
     /// <summary>An expression for parameter tensor <paramref name="index"/> of the layer.</summary>
     public string Parameter(int index) => Slice(ParameterBuffer, index);
 

@@ -118,4 +118,47 @@ internal abstract class LayerKind
     /// <see cref="LayerEmission.InputGradient"/> unless the layer is the first.
     /// </summary>
     public abstract void EmitBackward(CodeWriter writer, LayerEmission layer);
+
+    /// <summary>
+    /// Whether the layer is an output that owns its loss (the hierarchical softmax): the training step then skips its
+    /// forward rule and runs <see cref="EmitLoss"/> and <see cref="EmitLossBackward"/> on the layer below's output instead,
+    /// with class labels as targets. It must be the last layer.
+    /// </summary>
+    public virtual bool OwnsLoss => false;
+
+    /// <summary>
+    /// For a layer that <see cref="OwnsLoss"/>: declares <c>float loss</c>, the batch's mean loss on <c>labels</c>, from
+    /// <see cref="LayerEmission.Input"/>. It must change neither gradients nor parameters.
+    /// </summary>
+    public virtual void EmitLoss(CodeWriter writer, LayerEmission layer)
+    {
+    }
+
+    /// <summary>
+    /// For a layer that <see cref="OwnsLoss"/>, after a finite loss: the parameter gradients and <c>dE/dx</c> (into
+    /// <see cref="LayerEmission.InputGradient"/> unless the layer is first) of that loss.
+    /// </summary>
+    public virtual void EmitLossBackward(CodeWriter writer, LayerEmission layer)
+    {
+    }
+
+    /// <summary>
+    /// A parameter tensor whose gradient backward makes non-zero only in the rows it touches (an embedding's used tokens),
+    /// which it records in <see cref="LayerEmission.TouchedRows"/>: the tensor's index, its row length and row count.
+    /// </summary>
+    public virtual SparseTensor? SparseRows(Shape input, Shape output, LayerSpec spec) => null;
+
+    /// <summary>
+    /// Members this layer adds to the network class when it is the output layer (a hierarchical softmax's constructor
+    /// taking a class tree, its log-probabilities); <see cref="OutputMembers"/> lists them for the clash check.
+    /// </summary>
+    public virtual void EmitOutputMembers(CodeWriter writer, NetworkPlan plan, string className)
+    {
+    }
+
+    /// <summary>The members <see cref="EmitOutputMembers"/> writes.</summary>
+    public virtual IEnumerable<GeneratedMember> OutputMembers(NetworkPlan plan) => [];
 }
+
+/// <summary>A row-sparse parameter tensor: its index among the layer's tensors, its row length and row count.</summary>
+internal readonly record struct SparseTensor(int Tensor, int RowLength, int Rows);

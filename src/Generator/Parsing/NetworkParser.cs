@@ -99,6 +99,11 @@ internal static class NetworkParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrecisionWithoutWeights, networkLocation, type.Name));
         }
 
+        if (plan is not null && weightsFile is not null && TokenInputChecks.EmbeddingUnsupported(plan) is { } unsupported)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmbeddedWeightsUnsupported, networkLocation, type.Name, unsupported));
+        }
+
         if (plan is not null)
         {
             var embedded = weightsFile is null ? (PrecisionKind?)null : precision == (int)PrecisionKind.Int8 ? PrecisionKind.Int8 : PrecisionKind.Float32;
@@ -173,7 +178,7 @@ internal static class NetworkParser
             var layer = name == FromAttributeName
                 ? new DeclaredLayer(null, null, [], location) { FromSource = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "" }
                 : kind is null
-                ? new DeclaredLayer(null, null, InputDimensions(attribute), location) { InputName = NameOf(attribute) }
+                ? new DeclaredLayer(null, null, InputDimensions(attribute), location) { InputName = NameOf(attribute), Vocabulary = InputVocabulary(attribute) }
                 : new DeclaredLayer(kind, new LayerSpec(kind.Name, Arguments(attribute).ToEquatableArray()) { Name = NameOf(attribute), Merged = Names(attribute) }, [], location);
             declared.Add((reference.Span.Start, layer));
         }
@@ -271,8 +276,10 @@ internal static class NetworkParser
             }
         }
 
+        TokenInputChecks.Check(networkName, input.Vocabulary, input.Location, layers.Select(l => (l.Kind!, l.Spec!, l.Location)).ToList(), diagnostics);
+
         var loss = ResolveLoss(networkName, network, networkLocation, layers[layers.Count - 1].Kind!, diagnostics);
-        return new NetworkSpec(Shape.Of(input.Dimensions), layers.Select(l => l.Spec!).ToEquatableArray(), loss) { InputName = input.InputName };
+        return new NetworkSpec(Shape.Of(input.Dimensions), layers.Select(l => l.Spec!).ToEquatableArray(), loss, System.Math.Max(input.Vocabulary, 0)) { InputName = input.InputName };
     }
 
     private static LossKind ResolveLoss(string networkName, AttributeData network, Location location, LayerKind last, List<DiagnosticInfo> diagnostics)
@@ -289,6 +296,16 @@ internal static class NetworkParser
                     return LossKind.Auto;
                 }
             }
+        }
+
+        if (last.OwnsLoss)
+        {
+            if (loss == LossKind.MeanSquaredError)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HierarchicalSoftmaxLoss, location, networkName, "MeanSquaredError"));
+            }
+
+            return LossKind.CrossEntropy;
         }
 
         bool softmaxOutput = last is SoftmaxLayer;
@@ -372,5 +389,22 @@ internal static class NetworkParser
         public string? InputName { get; init; }
 
         public Location? FromLocation { get; init; }
+
+        /// <summary>An input's <c>Vocabulary</c>: positive for token ids, 0 for floats.</summary>
+        public int Vocabulary { get; init; }
+    }
+
+    /// <summary>The <c>Vocabulary</c> named argument of <c>[Input]</c>; 0 when absent.</summary>
+    private static int InputVocabulary(AttributeData attribute)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "Vocabulary" && named.Value.Value is int vocabulary)
+            {
+                return vocabulary;
+            }
+        }
+
+        return 0;
     }
 }

@@ -87,6 +87,12 @@ internal sealed class LayerPlan
     /// <summary>Per-sample offset of the loss gradient with respect to this layer's output.</summary>
     public int GradientOffset { get; internal set; }
 
+    /// <summary>The layer's row-sparse tensor, if it has one, and its slot among the network's sparse blocks.</summary>
+    public SparseTensor? Sparse { get; internal set; }
+
+    /// <summary>The index of <see cref="Sparse"/> in the network's sparse blocks; -1 when the layer has none.</summary>
+    public int SparseSlot { get; internal set; } = -1;
+
     /// <summary>
     /// The layer after this one when it is this output's only reader and reads nothing else, else null: the chain along
     /// which layers may be joined into one call.

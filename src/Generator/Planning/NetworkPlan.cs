@@ -18,7 +18,19 @@ internal sealed class NetworkPlan
         ParameterCount = parameterCount;
         WorkspaceFloatsPerSample = workspaceFloatsPerSample;
         WorkspaceFixedFloats = workspaceFixedFloats;
+        int slot = 0;
+        foreach (var layer in layers)
+        {
+            layer.Sparse = layer.Kind.SparseRows(layer.InputShape, layer.OutputShape, layer.Spec);
+            layer.SparseSlot = layer.Sparse is null ? -1 : slot++;
+        }
     }
+
+    /// <summary>Whether some layer's gradient is row-sparse, so the optimizer gets the touched rows.</summary>
+    public bool HasSparseGradients => Layers.Any(l => l.Sparse is not null);
+
+    /// <summary>Whether the output layer owns its loss (a hierarchical softmax), which the training step then runs.</summary>
+    public bool OutputOwnsLoss => Layers[Layers.Count - 1].Kind.OwnsLoss;
 
     public NetworkSpec Spec { get; }
 
@@ -84,5 +96,6 @@ internal sealed class NetworkPlan
 
     /// <summary>The shapes as one line, which weights files record: <c>Input(784) Dense(100) Sigmoid ...</c>.</summary>
     public string Signature =>
-        (Spec.InputName is null ? "" : Spec.InputName + "=") + "Input(" + string.Join(", ", Spec.Input.Dimensions) + ") " + string.Join(" ", Layers.Select(l => l.Spec.ToString()));
+        (Spec.InputName is null ? "" : Spec.InputName + "=") + "Input(" + string.Join(", ", Spec.Input.Dimensions) +
+        (Spec.TakesTokens ? ", Vocabulary = " + Spec.Vocabulary : "") + ") " + string.Join(" ", Layers.Select(l => l.Spec.ToString()));
 }

@@ -11,6 +11,9 @@ internal enum TensorRole
 
     /// <summary>Forward-pass state such as running statistics: saved with the weights, never trained.</summary>
     State,
+
+    /// <summary>Fixed structure stored as floats (a class tree): saved with the weights, never trained, checked on load.</summary>
+    Structure,
 }
 
 /// <summary>One parameter tensor of a layer, before it has an offset: <c>Weights</c>, 78400 floats.</summary>

@@ -32,6 +32,15 @@ public static class Arguments
         }
     }
 
+    /// <summary>Throws unless <paramref name="span"/> holds exactly <paramref name="expected"/> token ids.</summary>
+    public static void HasTokens(ReadOnlySpan<int> span, int expected, string name)
+    {
+        if (span.Length != expected)
+        {
+            throw new ArgumentException($"{name} must hold exactly {expected} token ids (got {span.Length}).", name);
+        }
+    }
+
     /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first position of <paramref name="tokens"/> whose id is
     /// outside <c>[0, <paramref name="vocabulary"/>)</c>, and its value.

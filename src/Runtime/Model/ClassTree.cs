@@ -61,7 +61,7 @@ public sealed class ClassTree
         // The two-queue construction: merged subtrees come out in nondecreasing weight, so a FIFO keeps them sorted and
         // the smallest of all is at the head of one of the two queues. O(K) after the sort.
         var codes = new int[2 * classes - 2];
-        int nextLeaf = 0, mergedHead = 0, mergedTail = classes;
+        int nextLeaf = 0, mergedHead = classes, mergedTail = classes;
         for (int inner = 0; inner < classes - 1; inner++)
         {
             int node = classes + inner;
