@@ -42,3 +42,18 @@ internal sealed partial class BenchCnn;
 [GlobalAvgPool]
 [Dense(10), Softmax]
 internal sealed partial class BenchResNet;
+/// <summary>W10: the King James language model of samples/Language with a hierarchical softmax (12,559 words).</summary>
+[Network]
+[Input(4, Vocabulary = 12559)]
+[Embedding(12559, 64)]
+[Dense(256), Tanh]
+[HierarchicalSoftmax(12559)]
+internal sealed partial class BenchLanguageTree;
+
+/// <summary>W10-full: the same model with a full softmax.</summary>
+[Network]
+[Input(4, Vocabulary = 12559)]
+[Embedding(12559, 64)]
+[Dense(256), Tanh]
+[Dense(12559), Softmax]
+internal sealed partial class BenchLanguageSoftmax;

@@ -32,6 +32,8 @@ internal static class QuickBench
         () => new ResNetPredictOnnxRuntime(),
         () => new ResNetTraining(),
         () => new RbmTraining(),
+        () => new LanguageModelTreeTraining(),
+        () => new LanguageModelSoftmaxTraining(),
     ];
 
     public static int Run(IReadOnlyList<string> only)

@@ -11,7 +11,8 @@ namespace Butterfly.Samples.Language;
 /// The King James Bible as next-word samples. A word is a run of letters, lower-cased, with one inner apostrophe
 /// (<c>lord's</c>); every 20th verse (the 20th, 40th, ...) is held out for testing. The vocabulary is every word of the
 /// training verses, most frequent first, after two markers: <see cref="VerseEnd"/>, predicted after a verse's last word,
-/// and <see cref="Unknown"/>, which test words outside the vocabulary become. A sample is the <see cref="Context"/> tokens
+/// and <see cref="Unknown"/>, which test words outside the vocabulary become (and, to train it, every second word that the
+/// training verses hold only once). A sample is the <see cref="Context"/> tokens
 /// before a position (a verse starts with verse-end markers as its context) and the token there.
 /// </summary>
 internal sealed partial class KjvCorpus
@@ -104,6 +105,25 @@ internal sealed partial class KjvCorpus
             ids[words[i]] = i;
         }
 
+        // The unknown-word marker learns from words seen once in training: every second of them, in order of appearance, is
+        // read as <unk> there (it stays in the vocabulary, as a class the training text never asks for). Without that the
+        // marker is never a target, and the few unknown test words would cost the models whatever the untrained class gets.
+        var standIns = new HashSet<string>(StringComparer.Ordinal);
+        int once = 0;
+        for (int v = 0; v < verses.Length; v++)
+        {
+            if (!HeldOut(v))
+            {
+                foreach (string word in verses[v])
+                {
+                    if (frequency[word] == 1 && once++ % 2 == 1)
+                    {
+                        standIns.Add(word);
+                    }
+                }
+            }
+        }
+
         var counts = new long[words.Length];
         var (trainContexts, trainTargets, testContexts, testTargets) = (new List<int>(), new List<int>(), new List<int>(), new List<int>());
         int unknown = 0;
@@ -114,8 +134,10 @@ internal sealed partial class KjvCorpus
             context.Fill(VerseEnd);
             for (int i = 0; i <= verses[v].Length; i++)
             {
-                int target = i == verses[v].Length ? VerseEnd : ids.GetValueOrDefault(verses[v][i], Unknown);
-                unknown += target == Unknown ? 1 : 0;
+                int target = i == verses[v].Length ? VerseEnd
+                    : !HeldOut(v) && standIns.Contains(verses[v][i]) ? Unknown
+                    : ids.GetValueOrDefault(verses[v][i], Unknown);
+                unknown += HeldOut(v) && target == Unknown ? 1 : 0;
                 foreach (int id in context)
                 {
                     contexts.Add(id);

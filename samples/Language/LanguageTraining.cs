@@ -11,7 +11,7 @@ internal readonly record struct EpochFigures(int Epoch, double Seconds, int Samp
 }
 
 /// <summary>
-/// Trains a <see cref="LanguageModel"/> with plain SGD on shuffled mini-batches (the same seeded order for every network)
+/// Trains a <see cref="LanguageModel"/> with plain SGD (or AdaGrad) on shuffled mini-batches (the same seeded order for every network)
 /// and scores the test set after each epoch: perplexity <c>exp(-(1/N) Σ log P(word | context))</c>.
 /// </summary>
 internal static class LanguageTraining
@@ -21,7 +21,7 @@ internal static class LanguageTraining
     public static List<EpochFigures> Run(LanguageModel model, KjvCorpus corpus, RunSettings settings, ProgressDisplay display)
     {
         var train = corpus.Train;
-        var optimizer = new Sgd(settings.LearningRate);
+        Optimizer optimizer = settings.Optimizer == "adagrad" ? new AdaGrad(settings.LearningRate) : new Sgd(settings.LearningRate);
         var workspace = model.Network.CreateWorkspace(settings.BatchSize);
         var contexts = new int[settings.BatchSize * KjvCorpus.Context];
         var targets = new int[settings.BatchSize];

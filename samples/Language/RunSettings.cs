@@ -12,6 +12,9 @@ internal sealed record RunSettings
 
     public int BatchSize { get; init; } = 128;
 
+    /// <summary>"sgd" or "adagrad": the two rules whose sparse steps touch only the rows a batch used.</summary>
+    public string Optimizer { get; init; } = "sgd";
+
     public int Seed { get; init; } = 1;
 
     public string Output { get; init; } = "out/language";
@@ -25,8 +28,9 @@ internal sealed record RunSettings
         "Trains a word-level language model of the King James Bible twice, with a full and a hierarchical softmax.\n" +
         "usage: dotnet run -c Release --project samples/Language [-- options]\n" +
         "  --epochs N     epochs for each network (default 3)\n" +
-        "  --lr X         SGD learning rate, decayed linearly to a tenth over the run (default 0.2)\n" +
+        "  --lr X         learning rate, decayed linearly to a tenth over the run (default 0.2)\n" +
         "  --batch N      samples per step (default 128)\n" +
+        "  --optimizer R  sgd or adagrad, the rules with sparse steps (default sgd)\n" +
         "  --seed N       weights, sample order and generated sentences (default 1)\n" +
         "  --only NAME    train only 'full' or 'hsm'\n" +
         "  --out DIR      where the weights and perplexity.png go (default out/language)\n";
@@ -41,6 +45,7 @@ internal sealed record RunSettings
             {
                 "--epochs" => settings with { Epochs = Positive(int.Parse(Value(), CultureInfo.InvariantCulture), "--epochs") },
                 "--lr" => settings with { LearningRate = float.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--optimizer" => settings with { Optimizer = OneOf(Value(), "sgd", "adagrad") },
                 "--batch" => settings with { BatchSize = Positive(int.Parse(Value(), CultureInfo.InvariantCulture), "--batch") },
                 "--seed" => settings with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--only" => settings with { Only = OneOf(Value(), "full", "hsm") },

@@ -166,5 +166,19 @@ internal static class SnapshotDeclarations
         [Concat("gated"), GlobalAvgPool]
         [Dense(10), Softmax]
         public partial class Residual;
+
+    /// <summary>A language model: token inputs, an embedding and a hierarchical softmax.</summary>
+    public const string LanguageModel = """
+        using Butterfly;
+
+        namespace Samples.Text;
+
+        /// <summary>Three words of context, 8-dim embeddings, 16 tanh units, a hierarchical softmax over 50 words.</summary>
+        [Network]
+        [Input(3, Vocabulary = 50)]
+        [Embedding(50, 8)]
+        [Dense(16), Tanh]
+        [HierarchicalSoftmax(50)]
+        public partial class NextWord;
         """;
 }

@@ -37,6 +37,10 @@ public sealed class SnapshotTests
     [Fact]
     public void Residual_network_with_every_merge() => VerifySingleSource(SnapshotDeclarations.Residual, "Samples.Vision.Residual.g.cs");
 
+    [Fact]
+    public void Language_model_with_token_input_embedding_and_hierarchical_softmax() =>
+        VerifySingleSource(SnapshotDeclarations.LanguageModel, "Samples.Text.NextWord.g.cs");
+
     private static void VerifySingleSource(
         string declaration,
         string hintName,

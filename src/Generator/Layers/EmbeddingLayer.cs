@@ -25,10 +25,6 @@ internal sealed class EmbeddingLayer : LayerKind
         {
             yield return new LayerError(DiagnosticDescriptors.NonPositiveSize, ["Embedding vocabulary", vocabulary]);
         }
-        else if (vocabulary > Parsing.TokenInputChecks.MaxVocabulary)
-        {
-            yield return new LayerError(DiagnosticDescriptors.VocabularyTooLarge, ["Embedding vocabulary", vocabulary, Parsing.TokenInputChecks.MaxVocabulary]);
-        }
 
         if (dimensions <= 0)
         {

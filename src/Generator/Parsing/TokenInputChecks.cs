@@ -26,7 +26,9 @@ internal static class TokenInputChecks
         }
         else if (vocabulary > MaxVocabulary)
         {
+            // An embedding of that vocabulary is too large as well, and one error says it.
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.VocabularyTooLarge, inputLocation, "Input Vocabulary", vocabulary, MaxVocabulary));
+            return;
         }
 
         if (vocabulary > 0 && layers[0].Kind is not EmbeddingLayer)

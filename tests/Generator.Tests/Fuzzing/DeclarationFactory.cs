@@ -77,6 +77,18 @@ internal static class DeclarationFactory
             picked = picked.OrderBy(a => ImageLayers.Contains(a.Attribute.Name) ? 0 : 1).ToList();
         }
 
+        // A plausible network that picked an embedding mostly reads token ids of its vocabulary, with the embedding first, as
+        // only then can it compile (BF0050-BF0052): enough such cases then reach the emitter.
+        int embedding = picked.FindIndex(a => a.Attribute.Name == "Embedding");
+        if (!edge && embedding >= 0 && random.Chance(0.8) && picked[embedding].Arguments is [{ Form: ArgumentForm.Positional } rows, ..])
+        {
+            var table = picked[embedding];
+            picked.RemoveAt(embedding);
+            picked.Insert(0, table);
+            var vocabulary = AttributeVocabulary.Input.Settable.Single(member => member.Name == "Vocabulary");
+            input.Arguments.Add(new AttributeArgument(vocabulary, rows.Value, ArgumentForm.Settable));
+        }
+
         // Graphs: a merge or a [From] reads a name, so a plausible case names an early output "x" for it (shapes then agree
         // often enough, through element-wise layers), and now and then a layer reads "x" again through [From("x")].
         if (!edge)
