@@ -166,6 +166,7 @@ internal static class SnapshotDeclarations
         [Concat("gated"), GlobalAvgPool]
         [Dense(10), Softmax]
         public partial class Residual;
+        """;
 
     /// <summary>A language model: token inputs, an embedding and a hierarchical softmax.</summary>
     public const string LanguageModel = """

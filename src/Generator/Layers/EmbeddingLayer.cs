@@ -46,7 +46,7 @@ internal sealed class EmbeddingLayer : LayerKind
     public override void EmitInitialization(CodeWriter writer, LayerEmission layer)
     {
         writer.Comment($"{layer.Layer.Name}: every row standard normal, σ = 1.");
-        writer.Line($"global::Butterfly.Initializers.StandardNormal({layer.Parameter(0)}, random);");
+        writer.Line($"global::Butterfly.Initializers.Normal({layer.Parameter(0)}, 1f, random);");
     }
 
     public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);

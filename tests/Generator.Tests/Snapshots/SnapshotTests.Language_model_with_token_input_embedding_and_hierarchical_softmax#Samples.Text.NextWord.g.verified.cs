@@ -91,7 +91,7 @@ partial class NextWord : global::Butterfly.INetwork
         global::Butterfly.SeededRandom random = new(seed);
         global::System.Span<float> parameters = _parameters;
         // embedding_1: every row standard normal, σ = 1.
-        global::Butterfly.Initializers.StandardNormal(parameters.Slice(0, 400), random);
+        global::Butterfly.Initializers.Normal(parameters.Slice(0, 400), 1f, random);
         // dense_1: Glorot uniform on [-a, a], a = sqrt(6 / (24 + 16)); bias 0.
         global::Butterfly.Initializers.GlorotUniform(parameters.Slice(400, 384), 24, 16, random);
         // hierarchical_softmax_1: node weights and biases 0, as word2vec starts them (every decision 1/2); a balanced tree
@@ -249,7 +249,12 @@ partial class NextWord : global::Butterfly.INetwork
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
         global::Butterfly.Arguments.InVocabulary(inputs, 50, "inputs");
+        global::System.Span<float> inputGradient = default;
         global::Butterfly.Arguments.HasLength(outputGradient, batch * OutputLength, "outputGradient");
+        if (!inputGradient.IsEmpty)
+        {
+            global::Butterfly.Arguments.HasLength(inputGradient, batch * InputLength, "inputGradient");
+        }
 
         // Training runs the output layer's own loss, so its general backward rule runs here, ahead of the rest.
         global::System.ReadOnlySpan<float> parameters = _parameters;
@@ -262,7 +267,7 @@ partial class NextWord : global::Butterfly.INetwork
         // dW = dSᵀ X, db = Σ dS, dX = dS W: every node's row gets a gradient
         global::Butterfly.Kernels.HierarchicalSoftmax.DistributionBackward(y3, y4, outputGradient, parameters.Slice(1633, 98), parameters.Slice(800, 784), workspace.Region(212, 49, batch), workspace.FixedRegion(0, 98), dy3, gradients.Slice(800, 784), gradients.Slice(1584, 49), _sparseBlocks[1].Rows, batch, 16, 50);
 
-        Backpropagate(workspace, inputs, batch);
+        Backpropagate(workspace, inputs, batch, inputGradient);
     }
 
     /// <summary>
@@ -270,7 +275,7 @@ partial class NextWord : global::Butterfly.INetwork
     /// updates the parameters.
     /// </summary>
     /// <param name="workspace">Scratch from <c>CreateWorkspace</c>, large enough for the batch.</param>
-    /// <param name="inputs">The batch, <c>InputLength</c> token ids in [0, 50) per sample.</param>
+    /// <param name="inputs">The batch, <c>InputLength</c> floats per sample.</param>
     /// <param name="labels">One class index in [0, <c>OutputLength</c>) per sample.</param>
     /// <param name="optimizer">Applies the gradients to the parameters.</param>
     /// <returns>The batch's mean loss, before the update. When it is NaN or infinity, neither gradients nor
@@ -296,14 +301,17 @@ partial class NextWord : global::Butterfly.INetwork
             return loss;
         }
 
-        global::System.Span<float> inputGradient = workspace.Region(96, 16, batch);
+        global::System.Span<float> hiddenGradient = workspace.Region(96, 16, batch);
         global::System.Span<float> gradients = _gradients;
         // On the path only: ∂L/∂s_n = (σ(s_n) - [left]) / B;  dx += ∂L/∂s_n w_n,  dw_n += ∂L/∂s_n x,  db_n += ∂L/∂s_n
-        global::Butterfly.Kernels.HierarchicalSoftmax.LossBackward(hidden, labels, parameters.Slice(1633, 98), parameters.Slice(800, 784), parameters.Slice(1584, 49), inputGradient, gradients.Slice(800, 784), gradients.Slice(1584, 49), _sparseBlocks[1].Rows, 16, 50);
-        Backpropagate(workspace, inputs, batch);
+        global::Butterfly.Kernels.HierarchicalSoftmax.LossBackward(hidden, labels, parameters.Slice(1633, 98), parameters.Slice(800, 784), parameters.Slice(1584, 49), hiddenGradient, gradients.Slice(800, 784), gradients.Slice(1584, 49), _sparseBlocks[1].Rows, 16, 50);
+        Backpropagate(workspace, inputs, batch, default);
         optimizer.Step(_parameters, _gradients, s_parameterBlocks, _sparseBlocks);
         return loss;
     }
+
+    float global::Butterfly.INetwork.TrainStep(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::Butterfly.Optimizer optimizer) =>
+        throw new global::System.InvalidOperationException("NextWord is trained with cross-entropy: pass class labels, not target vectors.");
 
     void global::Butterfly.INetwork.Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
@@ -331,13 +339,11 @@ partial class NextWord : global::Butterfly.INetwork
         return workspace.Tokens(inputs, 50, "inputs");
     }
 
-    float global::Butterfly.INetwork.TrainStep(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::Butterfly.Optimizer optimizer) =>
-        throw new global::System.InvalidOperationException("NextWord is trained with cross-entropy: pass class labels, not target vectors.");
-
     // Walks the layers from the loss back to the input: each turns dE/dy into its parameter gradients
-    // and dE/dx, which is the layer below's dE/dy. yN is layer N's output and dyN = dE/dyN; both live in
+    // and dE/dx, which is dE/dy of the layer it reads. yN is layer N's output and dyN = dE/dyN; both live in
     // the workspace, and each block declares the ones it reads first.
-    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<int> inputs, int batch)
+    // inputGradient, when not empty, receives dE/dx of the network's input.
+    private void Backpropagate(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<int> inputs, int batch, global::System.Span<float> inputGradient)
     {
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> gradients = _gradients;
