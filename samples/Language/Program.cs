@@ -39,7 +39,7 @@ Console.WriteLine(string.Create(
     $"King James Bible: {corpus.Train.Count:N0} training and {corpus.Test.Count:N0} test words (every 20th verse; {corpus.UnknownTestWords} unknown), vocabulary {KjvCorpus.VocabularySize:N0}; unigram test perplexity {unigram:F1}"));
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"{KjvCorpus.Context} words of context, 64-dim embeddings, 256 tanh units; {settings.Optimizer} lr {settings.LearningRate} (linear decay to a tenth), batch {settings.BatchSize}, {settings.Epochs} epochs, seed {settings.Seed}, {Parallelism.ThreadCount} threads"));
+    $"{KjvCorpus.Context} words of context, 64-dim embeddings, 256 tanh units; {settings.Optimizer} lr {settings.LearningRate} (lowered each epoch toward a tenth), batch {settings.BatchSize}, {settings.Epochs} epochs, seed {settings.Seed}, {Parallelism.ThreadCount} threads"));
 
 var tree = ClassTree.Huffman(corpus.Counts);
 double meanDepth = Enumerable.Range(0, corpus.Counts.Length).Sum(c => (double)corpus.Counts[c] * tree.Depth(c)) / corpus.Counts.Sum();

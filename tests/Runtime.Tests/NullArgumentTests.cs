@@ -145,6 +145,8 @@ public sealed class NullArgumentTests
             _ when type == typeof(PretrainableLayer) => DeepBelief.PretrainableLayers(new Boltzmann.TinyBeliefNet())[0],
             _ when type == typeof(IReadOnlyList<IBoltzmannMachine>) => new IBoltzmannMachine[] { new Boltzmann.TinyMachine() },
             _ when type == typeof(Func<int, Optimizer>) => new Func<int, Optimizer>(_ => new Sgd(0.1f)),
+            _ when type == typeof(ClassTree) => ClassTree.Balanced(4),
+            _ when type == typeof(TouchedRows) => new TouchedRows(4),
             _ when type == typeof(QuantizedNetwork) => Quantizer.Quantize(new TinyClassifier(), new float[8 * 4]),
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Action<>) => null,
             _ => throw new InvalidOperationException($"The test has no sample {type}: add one."),
