@@ -1,5 +1,6 @@
 using System;
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace Butterfly.Samples.Language;
 
@@ -22,44 +23,63 @@ internal sealed record RunSettings
     /// <summary>Trains only one network: "full" or "hsm" (both when null).</summary>
     public string? Only { get; init; }
 
-    public bool Help { get; init; }
-
-    public const string Usage =
-        "Trains a word-level language model of the King James Bible twice, with a full and a hierarchical softmax.\n" +
-        "usage: dotnet run -c Release --project samples/Language [-- options]\n" +
-        "  --epochs N     epochs for each network (default 1)\n" +
-        "  --lr X         learning rate, lowered each epoch, linearly toward a tenth (default 0.05)\n" +
-        "  --batch N      samples per step (default 128)\n" +
-        "  --optimizer R  adagrad or sgd, the rules with sparse steps (default adagrad)\n" +
-        "  --seed N       weights, sample order and generated sentences (default 1)\n" +
-        "  --only NAME    train only 'full' or 'hsm'\n" +
-        "  --out DIR      where the weights and perplexity.png go (default out/language)\n";
-
-    public static RunSettings Parse(string[] args)
+    /// <summary>
+    /// Reads <paramref name="args"/> with System.CommandLine (generated --help, suggestions for a misspelled option) and
+    /// runs <paramref name="train"/> with the settings. Exit codes: 0 done, 2 a usage error, else what training returns.
+    /// </summary>
+    public static int Run(string[] args, Func<RunSettings, int> train)
     {
-        var settings = new RunSettings();
-        for (int i = 0; i < args.Length; i++)
+        var defaults = new RunSettings();
+        Option<int> epochs = new("--epochs") { Description = "epochs for each network", HelpName = "N", DefaultValueFactory = _ => defaults.Epochs };
+        Option<float> learningRate = new("--lr") { Description = "learning rate, lowered each epoch, linearly toward a tenth", HelpName = "X", DefaultValueFactory = _ => defaults.LearningRate };
+        Option<int> batch = new("--batch") { Description = "samples per step", HelpName = "N", DefaultValueFactory = _ => defaults.BatchSize };
+        Option<string> optimizer = new("--optimizer") { Description = "adagrad or sgd, the rules with sparse steps", HelpName = "RULE", DefaultValueFactory = _ => defaults.Optimizer };
+        Option<int> seed = new("--seed") { Description = "weights, sample order and generated sentences", HelpName = "N", DefaultValueFactory = _ => defaults.Seed };
+        Option<string?> only = new("--only") { Description = "train only 'full' or 'hsm'", HelpName = "NAME" };
+        Option<string> output = new("--out") { Description = "where the weights and perplexity.png go", HelpName = "DIR", DefaultValueFactory = _ => defaults.Output };
+        optimizer.AcceptOnlyFromAmong("adagrad", "sgd");
+        only.AcceptOnlyFromAmong("full", "hsm");
+        foreach (var positive in new[] { epochs, batch })
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            settings = args[i] switch
+            positive.Validators.Add(result =>
             {
-                "--epochs" => settings with { Epochs = Positive(int.Parse(Value(), CultureInfo.InvariantCulture), "--epochs") },
-                "--lr" => settings with { LearningRate = float.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--optimizer" => settings with { Optimizer = OneOf(Value(), "adagrad", "sgd") },
-                "--batch" => settings with { BatchSize = Positive(int.Parse(Value(), CultureInfo.InvariantCulture), "--batch") },
-                "--seed" => settings with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--only" => settings with { Only = OneOf(Value(), "full", "hsm") },
-                "--out" => settings with { Output = Value() },
-                "--help" or "-h" => settings with { Help = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; see --help."),
-            };
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{positive.Name} must be a whole number of at least 1.");
+                }
+            });
         }
 
-        return settings;
+        learningRate.Validators.Add(result =>
+        {
+            if (!(result.GetValueOrDefault<float>() > 0) || !float.IsFinite(result.GetValueOrDefault<float>()))
+            {
+                result.AddError("--lr must be a positive number.");
+            }
+        });
+
+        var root = new RootCommand("Trains a word-level language model of the King James Bible twice, with a full and a hierarchical softmax.")
+        {
+            epochs, learningRate, batch, optimizer, seed, only, output,
+        };
+        root.SetAction(parsed => train(new RunSettings
+        {
+            Epochs = parsed.GetValue(epochs),
+            LearningRate = parsed.GetValue(learningRate),
+            BatchSize = parsed.GetValue(batch),
+            Optimizer = parsed.GetValue(optimizer)!,
+            Seed = parsed.GetValue(seed),
+            Only = parsed.GetValue(only),
+            Output = parsed.GetValue(output)!,
+        }));
+
+        var result = root.Parse(args);
+        if (result.Action is ParseErrorAction parseError)
+        {
+            parseError.ShowHelp = false;
+        }
+
+        int code = result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return result.Errors.Count > 0 ? 2 : code;
     }
-
-    private static string OneOf(string value, params string[] allowed) =>
-        Array.IndexOf(allowed, value) >= 0 ? value : throw new ArgumentException($"The value must be one of: {string.Join(", ", allowed)}.");
-
-    private static int Positive(int value, string name) => value > 0 ? value : throw new ArgumentException($"{name} must be positive.");
 }
