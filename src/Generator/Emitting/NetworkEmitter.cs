@@ -109,7 +109,7 @@ internal static class NetworkEmitter
             $"A network compiled by Butterfly: {Escape(plan.Signature)}.\n" +
             "<code>\n" + Escape(summary) + "\n</code>\n" +
             "</summary>");
-        writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Butterfly.Generator\", \"1.0.0\")]");
+        writer.Line(GeneratorVersion.Attribute);
         using (writer.Braces($"partial class {model.Type.Name} : global::Butterfly.INetwork"))
         {
             EmitConstants(writer, plan, summary);

@@ -38,7 +38,7 @@ internal static class MachineEmitter
             $"b ({v})  c ({h})  total parameters: {Grouped(model.ParameterCount)}\n" +
             "</code>\n" +
             "</summary>");
-        writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Butterfly.Generator\", \"1.0.0\")]");
+        writer.Line(GeneratorVersion.Attribute);
         using (writer.Braces($"partial class {model.Type.Name} : global::Butterfly.IBoltzmannMachine"))
         {
             EmitConstants(writer, model, units);

@@ -13,7 +13,7 @@ namespace Samples;
 /// b (784)  c (500)  total parameters: 393,284
 /// </code>
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "0.1.0")]
 partial class MnistRbm : global::Butterfly.IBoltzmannMachine
 {
     /// <summary>Visible units: floats in one data sample.</summary>

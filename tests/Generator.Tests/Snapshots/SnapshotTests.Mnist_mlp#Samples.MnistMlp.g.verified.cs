@@ -21,7 +21,7 @@ namespace Samples;
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "0.1.0")]
 partial class MnistMlp : global::Butterfly.INetwork
 {
     /// <summary>Floats in one input sample, shape (784).</summary>

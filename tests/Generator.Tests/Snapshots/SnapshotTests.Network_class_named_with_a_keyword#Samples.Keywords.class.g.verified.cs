@@ -19,7 +19,7 @@ namespace Samples.Keywords;
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "0.1.0")]
 partial class @class : global::Butterfly.INetwork
 {
     /// <summary>Floats in one input sample, shape (4).</summary>

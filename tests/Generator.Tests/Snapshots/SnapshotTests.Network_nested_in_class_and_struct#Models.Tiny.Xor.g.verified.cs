@@ -23,7 +23,7 @@ partial class Models
         /// Loss: mean squared error
         /// </code>
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "0.1.0")]
         partial class Xor : global::Butterfly.INetwork
         {
             /// <summary>Floats in one input sample, shape (2).</summary>

@@ -31,7 +31,7 @@ namespace Samples.Vision;
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "0.1.0")]
 partial class Normalized : global::Butterfly.INetwork
 {
     /// <summary>Floats in one input sample, shape (3, 9, 9).</summary>

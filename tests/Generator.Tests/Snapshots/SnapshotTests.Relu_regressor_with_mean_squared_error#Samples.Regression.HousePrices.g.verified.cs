@@ -20,7 +20,7 @@ namespace Samples.Regression;
 /// Loss: mean squared error
 /// </code>
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "0.1.0")]
 partial class HousePrices : global::Butterfly.INetwork
 {
     /// <summary>Floats in one input sample, shape (13).</summary>

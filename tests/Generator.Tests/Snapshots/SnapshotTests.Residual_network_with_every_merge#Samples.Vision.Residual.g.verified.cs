@@ -40,7 +40,7 @@ namespace Samples.Vision;
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Butterfly.Generator", "0.1.0")]
 partial class Residual : global::Butterfly.INetwork
 {
     /// <summary>Floats in one input sample, shape (1, 28, 28).</summary>
