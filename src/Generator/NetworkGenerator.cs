@@ -33,11 +33,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model)
             .WithTrackingName(TrackingNames.Models);
 
-        // Only declarations with problems meet the compilation, whose trees turn their locations back into source
-        // locations; a valid network's outputs stay cached across edits (the incrementality tests pin that).
-        context.RegisterSourceOutput(
-            parsed.Select(static (result, _) => result.Diagnostics).Combine(context.CompilationProvider).Where(static pair => pair.Left.Count > 0),
-            static (production, pair) => Report(production, pair.Left, pair.Right));
+        Report(context, parsed.Select(static (result, _) => result.Diagnostics));
 
         // Weights to embed are matched with the AdditionalFiles items by name, and their text read: a cheap step that
         // reruns when any item changes. Decoding and emission take only the declaration and that text, so they rerun
@@ -53,13 +49,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => WeightsEmbedding.Compile(input, cancellationToken))
             .WithTrackingName(TrackingNames.Embed);
 
-        context.RegisterSourceOutput(
-            requests
-                .Combine(embedded.Collect())
-                .Select(static (pair, _) => WeightsEmbedding.Locate(pair.Left, pair.Right))
-                .Combine(context.CompilationProvider)
-                .Where(static pair => pair.Left.Count > 0),
-            static (production, pair) => Report(production, pair.Left, pair.Right));
+        Report(context, requests.Combine(embedded.Collect()).Select(static (pair, _) => WeightsEmbedding.Locate(pair.Left, pair.Right)));
 
         // Emission is cached per network; only the naming below sees them all, because file names must be distinct
         // across networks and their embedded files (see HintNames), and that last step merely re-adds cached text.
@@ -76,9 +66,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 static (attributeContext, cancellationToken) => MachineParser.Parse(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.ParseMachine);
 
-        context.RegisterSourceOutput(
-            machines.Select(static (result, _) => result.Diagnostics).Combine(context.CompilationProvider).Where(static pair => pair.Left.Count > 0),
-            static (production, pair) => Report(production, pair.Left, pair.Right));
+        Report(context, machines.Select(static (result, _) => result.Diagnostics));
 
         var machineSources = machines
             .Select(static (result, _) => result.Model)
@@ -99,13 +87,21 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Report(SourceProductionContext production, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            production.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
-        }
-    }
+    /// <summary>
+    /// Reports each declaration's diagnostics at source locations. Only declarations with problems meet the compilation,
+    /// whose trees turn their locations back into source locations, so a valid network's outputs stay cached across
+    /// edits (the incrementality tests pin that).
+    /// </summary>
+    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        context.RegisterSourceOutput(
+            diagnostics.Combine(context.CompilationProvider).Where(static pair => pair.Left.Count > 0),
+            static (production, pair) =>
+            {
+                foreach (var diagnostic in pair.Left)
+                {
+                    production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+                }
+            });
 
     private static string Generate(NetworkModel model)
     {

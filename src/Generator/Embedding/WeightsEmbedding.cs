@@ -109,19 +109,17 @@ internal static class WeightsEmbedding
         {
             string declared = Enum.IsDefined(typeof(PrecisionKind), request.Precision) ? ((PrecisionKind)request.Precision).ToString() : request.Precision.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return image.IsQuantized
-                ? At(DiagnosticDescriptors.PrecisionMismatch, name, declared, request.WeightsFile, "quantized int8", "float32 (.bfw)", "Int8")
-                : At(DiagnosticDescriptors.PrecisionMismatch, name, declared, request.WeightsFile, "float32", "quantized int8 (.bfq)", "Float32");
+                ? Problem(DiagnosticDescriptors.PrecisionMismatch, name, declared, request.WeightsFile, "quantized int8", "float32 (.bfw)", "Int8")
+                : Problem(DiagnosticDescriptors.PrecisionMismatch, name, declared, request.WeightsFile, "float32", "quantized int8 (.bfq)", "Float32");
         }
 
         if (image.Signature != plan.Signature)
         {
-            return At(DiagnosticDescriptors.WeightsSignatureMismatch, request.WeightsFile, image.Signature, name, plan.Signature);
+            return Problem(DiagnosticDescriptors.WeightsSignatureMismatch, request.WeightsFile, image.Signature, name, plan.Signature);
         }
 
         string? misfit = image.Layers is { } layers ? QuantizedMisfit(plan, layers) : FloatMisfit(plan, image.Parameters!);
-        return misfit is null ? null : At(DiagnosticDescriptors.WeightsShapeMismatch, request.WeightsFile, name, misfit);
-
-        DiagnosticInfo At(DiagnosticDescriptor descriptor, params object[] arguments) => Problem(descriptor, arguments);
+        return misfit is null ? null : Problem(DiagnosticDescriptors.WeightsShapeMismatch, request.WeightsFile, name, misfit);
     }
 
     /// <summary>A diagnostic without a location yet (see <see cref="Locate"/>).</summary>
