@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Butterfly.Data;
 
 namespace Butterfly.Samples.Browser;
 

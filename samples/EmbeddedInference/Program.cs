@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Numerics.Tensors;
 using Butterfly;
+using Butterfly.Data;
 using Butterfly.Samples.EmbeddedInference;
 
 // Classifies MNIST test images with the weights compiled into this program (float32 and int8), with no instance, no

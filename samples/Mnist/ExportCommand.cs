@@ -48,12 +48,12 @@ internal static class ExportCommand
             throw new UsageException($"--calibration must be a positive whole number (got '{calibration}').");
         }
 
-        string data = Butterfly.Mnist.FindDataDirectory(Directory.GetCurrentDirectory()) ?? Butterfly.Mnist.FindDataDirectory(AppContext.BaseDirectory)
+        string data = Butterfly.Data.Mnist.FindDataDirectory(Directory.GetCurrentDirectory()) ?? Butterfly.Data.Mnist.FindDataDirectory(AppContext.BaseDirectory)
             ?? throw new UsageException("data/mnist was not found above the current folder or the program.");
         var network = choice.Create(1);
         WeightsFile.Load(network, weights);
-        var train = Butterfly.Mnist.LoadTraining(data);
-        var test = Butterfly.Mnist.LoadTest(data);
+        var train = Butterfly.Data.Mnist.LoadTraining(data);
+        var test = Butterfly.Data.Mnist.LoadTest(data);
 
         Directory.CreateDirectory(output);
         string floatPath = Path.Combine(output, name + ".bfw.b64");

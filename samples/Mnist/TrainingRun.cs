@@ -121,15 +121,15 @@ internal static class TrainingRun
     /// <summary>Loads MNIST from the repository's data/mnist, found above the program or the current folder.</summary>
     public static (Dataset Train, Dataset Test) LoadMnist(TrainingDisplay display)
     {
-        string? data = Butterfly.Mnist.FindDataDirectory(AppContext.BaseDirectory) ?? Butterfly.Mnist.FindDataDirectory(Directory.GetCurrentDirectory());
+        string? data = Butterfly.Data.Mnist.FindDataDirectory(AppContext.BaseDirectory) ?? Butterfly.Data.Mnist.FindDataDirectory(Directory.GetCurrentDirectory());
         if (data is null)
         {
             throw new UsageException("data/mnist was not found above the program or the current folder.");
         }
 
         var clock = Stopwatch.StartNew();
-        var train = Butterfly.Mnist.LoadTraining(data);
-        var test = Butterfly.Mnist.LoadTest(data);
+        var train = Butterfly.Data.Mnist.LoadTraining(data);
+        var test = Butterfly.Data.Mnist.LoadTest(data);
         display.Line($"Loaded {train.Count:N0} training and {test.Count:N0} test images from {data} in {clock.ElapsedMilliseconds} ms.");
         return (train, test);
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Butterfly.Data;
 using Butterfly.Tests;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
+using Butterfly.Data;
 using Butterfly.Tests;
 
 namespace Butterfly.Integration.Tests;

@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
+using Butterfly.Data;
 
 namespace Butterfly.Runtime.Tests;
 

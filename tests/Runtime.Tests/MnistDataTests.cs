@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using Butterfly.Data;
 
 using Butterfly.Tests;
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using Butterfly.Data;
 using Butterfly.Runtime.Tests.Networks;
 
 using Butterfly.Tests;

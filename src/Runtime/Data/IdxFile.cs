@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
 
-namespace Butterfly;
+namespace Butterfly.Data;
 
 /// <summary>
 /// Reads the IDX files MNIST ships in (LeCun et al.), gzipped or not: a big-endian header (magic number, then

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Butterfly;
+namespace Butterfly.Data;
 
 /// <summary>The MNIST handwritten digits (LeCun, Cortes and Burges): 28x28 grey images, labels 0-9.</summary>
 public static class Mnist

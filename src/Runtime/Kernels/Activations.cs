@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -8,6 +9,7 @@ namespace Butterfly.Kernels;
 /// Element-wise activations and their backward rules. Each backward rule is written in terms of the
 /// forward output <c>y</c> where it can be, so the layer keeps only its output.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Activations
 {
     /// <summary>sqrt(2/π), the scale inside GELU's tanh.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Butterfly.Kernels;
 
@@ -7,6 +8,7 @@ namespace Butterfly.Kernels;
 /// <c>N = B·P</c> values of the batch's samples and positions: <c>x̂ = (x - μ_c) / sqrt(σ²_c + ε)</c>,
 /// <c>y = γ_c x̂ + β_c</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class BatchNormalization
 {
     /// <summary>

@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
 
 /// <summary>The bias terms of a batched layer.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Bias
 {
     /// <summary><c>Z[i, :] += b</c> for every row <c>i</c> of <c>Z[m×n]</c>.</summary>

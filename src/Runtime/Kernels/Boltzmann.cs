@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
@@ -10,6 +11,7 @@ namespace Butterfly.Kernels;
 /// <see cref="BoltzmannShape"/> says; every buffer beyond the caller's lives in a <see cref="BoltzmannWorkspace"/>, so
 /// nothing allocates after set-up.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Boltzmann
 {
     /// <summary>Allocates a workspace for <paramref name="shape"/>; generated machines call it from <c>CreateWorkspace</c>.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Butterfly.Kernels;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Butterfly.Kernels;
 /// <param name="Visible">Visible units; positive.</param>
 /// <param name="Hidden">Hidden units; positive.</param>
 /// <param name="Units">The kind of the visible units.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct BoltzmannShape(int Visible, int Hidden, VisibleUnits Units)
 {
     /// <summary>Floats in <c>W</c>.</summary>

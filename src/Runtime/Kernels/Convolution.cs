@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -20,6 +21,7 @@ namespace Butterfly.Kernels;
 /// <c>dW = Σ_batch dY X̃ᵀ</c>, <c>dX̃ = Wᵀ dY</c>, folded back ("col2im", summing where windows overlap) into
 /// <c>dx</c>. The products go through <see cref="Gemm"/>, so they get whatever its kernels are worth.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Convolution
 {
     /// <summary>Output height or width: <c>(size + 2 padding - kernel) / stride + 1</c>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -27,6 +28,7 @@ namespace Butterfly.Kernels;
 /// from its two rows of eight by the rule of <see cref="Pooling"/>. Pooling tiles start at even rows and columns.
 /// </para>
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class DirectConvolution
 {
     /// <summary>

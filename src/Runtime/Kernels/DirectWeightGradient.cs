@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -18,6 +19,7 @@ namespace Butterfly.Kernels;
 /// <c>j ≡ lane (mod 8)</c> of the row's whole vectors, the leftover columns are summed in order, and the result is
 /// <c>Σ lanes + leftover</c>.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DirectWeightGradient
 {
     /// <summary>Filters computed together: each output-gradient vector, loaded once, meets <see cref="TapBlock"/> taps.</summary>

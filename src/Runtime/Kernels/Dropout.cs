@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Butterfly.Kernels;
 
@@ -8,6 +9,7 @@ namespace Butterfly.Kernels;
 /// function of (seed, step, layer, element), a counter-based hash rather than a stream, so backward recomputes it
 /// (<c>dx = dy ⊙ m / (1 - r)</c>) without storing it, and a resumed run draws exactly the masks it would have drawn.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Dropout
 {
     /// <summary><c>y = x ⊙ m / (1 - rate)</c>; <paramref name="x"/> and <paramref name="y"/> may be the same span.</summary>

@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
 
 /// <summary>An embedding table's lookup and its sparse backward.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Embedding
 {
     /// <summary><c>Y[p, :] = E[tokens[p], :]</c> for every position <c>p</c> of the batch: a row copy per token.</summary>

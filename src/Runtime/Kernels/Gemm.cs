@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
@@ -11,6 +12,7 @@ namespace Butterfly.Kernels;
 /// (<see cref="GemmDot"/>); a product over one step (k = 1) is an outer product. No call allocates once each
 /// thread has made its packing buffers, and the result does not depend on the thread count.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Gemm
 {
     /// <summary>Multiply-adds (m·n·k) from which a packed product is split between threads: about 10 µs of one core.</summary>

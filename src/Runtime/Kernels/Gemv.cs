@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
@@ -11,6 +12,7 @@ namespace Butterfly.Kernels;
 /// <see cref="Gemm.ABt"/> uses for one row, so <c>Predict</c> and a batch of one through <c>Forward</c> give the
 /// same bits; in larger batches rows go through 4 × 4 tiles, equal within rounding.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Gemv
 {
     /// <summary><c>y[n] = W[n×k] · x[k] + b[n]</c>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
@@ -9,6 +10,7 @@ namespace Butterfly.Kernels;
 /// probability <c>σ(s_n)</c>, right with <c>σ(-s_n)</c>; <c>P(c | h)</c> is the product along the path to leaf <c>c</c>. The
 /// per-path work is a dot product or an update of <c>H</c> floats per node, vectorized across <c>H</c> by TensorPrimitives.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class HierarchicalSoftmax
 {
     /// <summary><c>log P(label | h)</c> of one sample, in <c>O(depth × H)</c>.</summary>

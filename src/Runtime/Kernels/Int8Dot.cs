@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -13,6 +14,7 @@ namespace Butterfly.Kernels;
 /// and AVX2 (bytes widened to int16, then <c>vpmaddwd</c>: pairs of int16 products summed into int32, exact, unlike
 /// <c>vpmaddubsw</c>, which saturates at 2 · 255 · 127 &gt; 32767), and a portable scalar loop.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Int8Dot
 {
     /// <summary>The path <see cref="Compute"/> takes on this machine: AvxVnni, Avx512BW, Avx2 or Scalar.</summary>

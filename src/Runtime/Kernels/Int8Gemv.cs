@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -9,6 +10,7 @@ namespace Butterfly.Kernels;
 /// then <c>y_j = c_j · Σ_i W_ji q_i + b'_j</c> with int8 weights <c>W</c>, where the quantizer folded the scales into
 /// <c>c_j = s_x s_j</c> and the zero point into the bias, <c>b'_j = b_j - c_j z Σ_i W_ji</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Int8Gemv
 {
     /// <summary><c>q_i = clamp(round(x_i / scale) + zeroPoint, 0, 255)</c>, rounding half to even.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Butterfly.Kernels;
 
@@ -14,6 +15,7 @@ namespace Butterfly.Kernels;
 /// takes <c>dd</c> where <c>σ</c> won the max, and every position where the mean won adds <c>dd / HW</c> to all of
 /// <c>dσ</c>; <c>dS = dσ / (2σ)</c>; <c>dv[c] = dy[c] / d + 2 v[c] G(dS) / C</c>; <c>dx[c] = dv[c] - G(Σ_c dv[c]) / C</c>.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LocalContrastNormalization
 {
     /// <summary>The floor of the divisor, so that a flat image is not divided by zero.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Butterfly.Kernels;
 
@@ -6,6 +7,7 @@ namespace Butterfly.Kernels;
 /// Local response normalization across channels (Krizhevsky et al. 2012, with PyTorch's <c>α / n</c>) over
 /// <c>x[samples × C × P]</c>: <c>s[c, p] = k + (α / n) Σ_{|c' - c| ≤ n/2} x[c', p]²</c>, <c>y = x s^-β</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LocalResponseNormalization
 {
     /// <summary>Forward; keeps <c>s</c> in <paramref name="scale"/> for <see cref="Backward"/>.</summary>

@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
 
 /// <summary>Batch losses and the gradient each hands to the output layer.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Losses
 {
     /// <summary>Probabilities are clamped to this before the log, so a confident mistake costs a finite loss.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
@@ -7,6 +8,7 @@ namespace Butterfly.Kernels;
 /// The rules of the layers that merge several outputs into one (<c>[Add]</c>, <c>[Multiply]</c>, <c>[Concat]</c>) and
 /// the sum a gradient takes where an output feeds several layers: <c>dE/dx = Σ_k (∂in_k/∂x)ᵀ dE/din_k</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Merging
 {
     /// <summary><c>y = a + b</c>, element-wise; <paramref name="y"/> may be <paramref name="a"/>.</summary>

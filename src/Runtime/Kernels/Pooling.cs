@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
@@ -13,6 +14,7 @@ namespace Butterfly.Kernels;
 /// only if strictly greater, so a tie (<c>-0</c> against <c>+0</c> included) keeps the earlier input and a NaN is
 /// passed over unless it comes first.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Pooling
 {
     /// <summary><c>y[i, j] = max_{u, v &lt; size} x[i s + u, j s + v]</c>.</summary>

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace Butterfly;
 
 /// <summary>Argument checks shared by generated networks and the runtime, with messages that say what was expected.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Arguments
 {
     /// <summary>Throws unless <paramref name="span"/> holds exactly <paramref name="expected"/> floats.</summary>

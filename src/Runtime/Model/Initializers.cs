@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace Butterfly;
 
 /// <summary>Parameter initializations that keep activation variance steady from layer to layer.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Initializers
 {
     /// <summary>

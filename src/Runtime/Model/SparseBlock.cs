@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Butterfly;
 
@@ -8,6 +9,7 @@ namespace Butterfly;
 /// floats. <see cref="Optimizer.Step(Span{float}, ReadOnlySpan{float}, ReadOnlySpan{ParameterBlock}, ReadOnlySpan{SparseBlock})"/>
 /// updates only those rows when its rule allows.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct SparseBlock
 {
     /// <summary>Describes a row-sparse block.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Butterfly.Data;
 using Butterfly.Runtime.Tests.Networks;
 using Butterfly.Tests;
 
