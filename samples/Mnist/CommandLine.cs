@@ -46,6 +46,8 @@ internal static class CommandLine
             (o, v) => o with { L1 = NotNegativeFloat("l1", v) }),
         new("clip", "NORM", "clip the gradient to this global norm. Default: no clipping.",
             (o, v) => o with { Clip = PositiveFloat("clip", v) }),
+        new("shift", "PIXELS", "move each training image by a random 0 to PIXELS pixels in each direction, drawn afresh at every step (data augmentation; the test set is never moved). Default 0.",
+            (o, v) => o with { Shift = Integer("shift", v, 0, 27) }),
         new("validation", "FRACTION", "hold out this share of the training set, by a seeded draw, to validate on. Default 0.",
             (o, v) => o with { Validation = Fraction("validation", v) }),
         new("patience", "EPOCHS", "stop when the validation loss has not improved for this many epochs, and keep the best weights; needs --validation. Default 0 (never stop early).",

@@ -95,6 +95,7 @@ internal static class DeepBeliefRun
             BatchSize = options.BatchSize,
             Seed = options.Seed,
             Schedule = options.ResolvedSchedule.Create(options.ResolvedLearningRate, options.Warmup),
+            Augmentation = options.CreateAugmentation(),
         });
         display.Line(string.Create(
             CultureInfo.InvariantCulture,

@@ -8,7 +8,7 @@ internal sealed record RunOptions
 {
     /// <summary>The names of the options that decide the run's weights; a checkpoint saves them and a resume keeps them.</summary>
     public static IReadOnlyList<string> RunSettingNames { get; } =
-        ["network", "optimizer", "lr", "batch", "seed", "schedule", "warmup", "weight-decay", "l1", "clip", "validation", "patience"];
+        ["network", "optimizer", "lr", "batch", "seed", "schedule", "warmup", "weight-decay", "l1", "clip", "shift", "validation", "patience"];
 
     public string Network { get; init; } = "mlp";
 
@@ -42,6 +42,9 @@ internal sealed record RunOptions
     /// <summary>Null for no clipping.</summary>
     public float? Clip { get; init; }
 
+    /// <summary>The largest random move of a training image, in pixels; 0 trains on the images as they are.</summary>
+    public int Shift { get; init; }
+
     public double Validation { get; init; }
 
     /// <summary>0 for no early stopping.</summary>
@@ -66,6 +69,7 @@ internal sealed record RunOptions
         ["weight-decay"] = Text(WeightDecay),
         ["l1"] = Text(L1),
         ["clip"] = Clip is { } clip ? Text(clip) : "none",
+        ["shift"] = Text(Shift),
         ["validation"] = Text(Validation),
         ["patience"] = Text(Patience),
     };
@@ -80,7 +84,11 @@ internal sealed record RunOptions
         ValidationFraction = Validation,
         EarlyStopping = Patience > 0 ? new EarlyStopping { Patience = Patience } : null,
         ScoreTrainingSet = true,
+        Augmentation = CreateAugmentation(),
     };
+
+    /// <summary>The training images' random shift, or null for none.</summary>
+    public Augmentation? CreateAugmentation() => Shift > 0 ? new RandomShift(1, 28, 28, Shift) : null;
 
     /// <summary>The optimizer these settings give, with its penalties and clipping.</summary>
     public Optimizer CreateOptimizer()

@@ -66,7 +66,7 @@ internal static class TrainingRun
             CultureInfo.InvariantCulture,
             $"{choice.Name}: {optimizer.Configuration}; lr {options.ResolvedLearningRate:R}, schedule {trainerOptions.Schedule}; " +
             $"batch {(options.BatchSize == TrainerOptions.FullBatch ? "full" : options.BatchSize)}, seed {options.Seed}, " +
-            $"{Parallelism.ThreadCount} thread(s){(options.Validation > 0 ? $", validation {options.Validation:P0}" : "")}{(options.Patience > 0 ? $", patience {options.Patience}" : "")}."));
+            $"{Parallelism.ThreadCount} thread(s){(trainerOptions.Augmentation is { } augmentation ? $", {augmentation}" : "")}{(options.Validation > 0 ? $", validation {options.Validation:P0}" : "")}{(options.Patience > 0 ? $", patience {options.Patience}" : "")}."));
         if (checkpoint is not null)
         {
             display.Line(

@@ -84,6 +84,11 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(train);
         Evaluation.DatasetFits(_network, train, nameof(train));
+        if (_options.Augmentation?.Mismatch(train.SampleLength) is { } mismatch)
+        {
+            throw new ArgumentException(mismatch, nameof(train));
+        }
+
         if (test is not null)
         {
             Evaluation.DatasetFits(_network, test, nameof(test));
@@ -156,6 +161,9 @@ public sealed class Trainer
                 {
                     train.Sample(order[start + b]).CopyTo(inputs.Slice(b * train.SampleLength));
                 }
+
+                // Keyed by the step TrainStep is about to take, as dropout's masks are.
+                _options.Augmentation?.ApplyToBatch(inputs, train.SampleLength, batch, _options.Seed, _optimizer.StepCount + 1);
 
                 float loss;
                 if (train.HasLabels)

@@ -45,6 +45,12 @@ public sealed class TrainerOptions
     /// </summary>
     public bool ScoreTrainingSet { get; init; }
 
+    /// <summary>
+    /// A random change to each training input, drawn afresh at every step (for images, <see cref="RandomShift"/>); null
+    /// trains on the data as it is. Scoring always sees the data as it is. Default null.
+    /// </summary>
+    public Augmentation? Augmentation { get; init; }
+
     /// <summary>Samples per forward pass when scoring. Default 1000.</summary>
     public int EvaluationBatchSize { get; init; } = 1000;
 
@@ -76,5 +82,6 @@ public sealed class TrainerOptions
         new("schedule", Schedule?.ToString() ?? "none (the optimizer's own rate)"),
         new("validation fraction", ValidationFraction.ToString("R", CultureInfo.InvariantCulture)),
         new("early stopping", EarlyStopping?.ToString() ?? "none"),
+        new("augmentation", Augmentation?.ToString() ?? "none"),
     ];
 }

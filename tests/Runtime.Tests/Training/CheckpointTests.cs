@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Butterfly.Data;
 
+using Butterfly.Data;
 using Butterfly.Tests;
 
 namespace Butterfly.Runtime.Tests.Training;
