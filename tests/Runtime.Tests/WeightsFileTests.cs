@@ -131,6 +131,8 @@ public sealed class WeightsFileTests
 
         public ReadOnlySpan<LayerOutput> LayerOutputs => inner.LayerOutputs;
 
+        public NetworkStructure Structure => inner.Structure;
+
         public Workspace CreateWorkspace(int maxBatch) => inner.CreateWorkspace(maxBatch);
 
         public ReadOnlySpan<float> Forward(Workspace workspace, ReadOnlySpan<float> inputs) => inner.Forward(workspace, inputs);

@@ -54,7 +54,7 @@ internal static class GeneratedMembers
     {
         "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss",
         "Parameters", "Gradients", "ParameterBlocks", "Predict", "CreateWorkspace", "Forward", "Backward",
-        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "WorkspaceFixedFloats", "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients",
+        "TrainStep", "Backpropagate", "WorkspaceFloatsPerSample", "WorkspaceFixedFloats", "s_parameterBlocks", "s_layerOutputs", "s_structure", "_parameters", "_gradients",
         "t_predictScratch", "Tokens", "_sparseBlocks", "ForwardBelowOutput", "Tree", "LogProbabilities", "LogProbability", "MostLikely",
         "t_sampleWorkspace", "t_distribution",
     }.Concat(EmbeddedEmitter.AllNames));
@@ -69,7 +69,7 @@ internal static class GeneratedMembers
         foreach (string name in new[]
         {
             "InputLength", "OutputLength", "ParameterCount", "DefaultSeed", "Signature", "Summary", "Loss", "WorkspaceFloatsPerSample", "WorkspaceFixedFloats",
-            "s_parameterBlocks", "s_layerOutputs", "_parameters", "_gradients", "Parameters", "Gradients", "ParameterBlocks",
+            "s_parameterBlocks", "s_layerOutputs", "s_structure", "_parameters", "_gradients", "Parameters", "Gradients", "ParameterBlocks",
         })
         {
             members.Add(Other(name));

@@ -177,6 +177,7 @@ internal static class NetworkEmitter
 
         writer.Line("];");
         writer.Line();
+        NetworkStructureEmitter.Emit(writer, plan);
         writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
         writer.Line();
@@ -767,6 +768,7 @@ internal static class NetworkEmitter
         writer.Line("string global::Butterfly.INetwork.Signature => Signature;");
         writer.Line("string global::Butterfly.INetwork.Summary => Summary;");
         writer.Line("global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;");
+        writer.Line("global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;");
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Butterfly;
 
@@ -40,6 +41,13 @@ public interface INetwork
 
     /// <summary>Each layer's output in a <see cref="Workspace"/>, in forward order: what the trainer inspects to name the layer where a value stopped being finite.</summary>
     ReadOnlySpan<LayerOutput> LayerOutputs { get; }
+
+    /// <summary>
+    /// The layers as the generator compiled them, as data (kinds, arguments, shapes, operands, parameter tensors): what the
+    /// quantizer and the ONNX exporter read. Plumbing for the runtime, not an API to call.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    NetworkStructure Structure { get; }
 
     /// <summary>Computes the output for one sample. Allocation-free and safe to call from many threads at once.</summary>
     /// <param name="input"><see cref="InputLength"/> floats.</param>

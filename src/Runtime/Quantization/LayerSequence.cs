@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using Butterfly.Kernels;
 
 namespace Butterfly;
@@ -9,13 +8,13 @@ namespace Butterfly;
 internal delegate void DenseStep(int denseIndex, ReadOnlySpan<float> x, Span<float> y);
 
 /// <summary>
-/// A network's layers read back from its signature (<c>Input(784) Dense(100) Sigmoid Dense(10) Softmax</c>), so that
+/// A network's layers as the quantizer runs them, read from the <see cref="NetworkStructure"/> the generator emits, so that
 /// the quantizer can calibrate and check a quantized network without the generated class. Knows the layers that int8
-/// supports: dense layers and the element-wise activations and softmax between them.
+/// supports: a stack of dense layers and the element-wise activations and softmax between them, on a vector input.
 /// </summary>
 internal sealed class LayerSequence
 {
-    private LayerSequence(int inputLength, List<(string Kind, int Units)> layers)
+    private LayerSequence(int inputLength, List<(string Kind, int Units, int FirstBlock)> layers)
     {
         InputLength = inputLength;
         Layers = layers;
@@ -23,8 +22,8 @@ internal sealed class LayerSequence
 
     public int InputLength { get; }
 
-    /// <summary>Each layer's kind and, for a dense layer, its units (0 otherwise).</summary>
-    public IReadOnlyList<(string Kind, int Units)> Layers { get; }
+    /// <summary>Each layer's kind and, for a dense layer, its units and its first parameter block (weights, then bias).</summary>
+    public IReadOnlyList<(string Kind, int Units, int FirstBlock)> Layers { get; }
 
     /// <summary>The widest vector between layers, input included.</summary>
     public int MaxWidth
@@ -32,7 +31,7 @@ internal sealed class LayerSequence
         get
         {
             int width = InputLength;
-            foreach (var (_, units) in Layers)
+            foreach (var (_, units, _) in Layers)
             {
                 width = Math.Max(width, units);
             }
@@ -41,35 +40,37 @@ internal sealed class LayerSequence
         }
     }
 
-    /// <exception cref="NotSupportedException">The signature holds a layer int8 does not support.</exception>
-    public static LayerSequence Parse(string signature)
+    /// <exception cref="NotSupportedException">The network is not a stack on a vector of floats, or has a layer int8 does not support.</exception>
+    public static LayerSequence Of(NetworkStructure structure)
     {
-        var tokens = signature.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length < 2 || !tokens[0].StartsWith("Input(", StringComparison.Ordinal) || tokens[0].Contains(','))
+        if (structure.TakesTokens || structure.InputShape.Count != 1)
         {
-            throw new NotSupportedException($"Quantization supports networks with a vector input, not '{signature}'.");
+            string shape = "(" + string.Join(", ", structure.InputShape) + ")" + (structure.TakesTokens ? " of token ids" : "");
+            throw new NotSupportedException($"Quantization supports networks with an input vector of floats, not an input {shape}.");
         }
 
-        int inputLength = Argument(tokens[0]);
-        var layers = new List<(string, int)>();
-        for (int i = 1; i < tokens.Length; i++)
+        if (!structure.IsStack)
         {
-            string token = tokens[i];
-            if (token.StartsWith("Dense(", StringComparison.Ordinal))
+            throw new NotSupportedException("Quantization supports stacks of layers, not graphs with branches or merges.");
+        }
+
+        var layers = new List<(string, int, int)>();
+        foreach (var layer in structure.Layers)
+        {
+            switch (layer.Kind)
             {
-                layers.Add(("Dense", Argument(token)));
-            }
-            else if (token is "Sigmoid" or "Tanh" or "ReLU" or "Softmax")
-            {
-                layers.Add((token, 0));
-            }
-            else
-            {
-                throw new NotSupportedException($"Quantization supports Dense, Sigmoid, Tanh, ReLU and Softmax layers, not '{token}'.");
+                case "Dense":
+                    layers.Add((layer.Kind, layer.OutputShape[0], layer.FirstBlock));
+                    break;
+                case "Sigmoid" or "Tanh" or "ReLU" or "Softmax":
+                    layers.Add((layer.Kind, 0, 0));
+                    break;
+                default:
+                    throw new NotSupportedException($"Quantization supports Dense, Sigmoid, Tanh, ReLU and Softmax layers, not {layer.Name} ({layer.Kind}).");
             }
         }
 
-        return new LayerSequence(inputLength, layers);
+        return new LayerSequence(structure.InputShape[0], layers);
     }
 
     /// <summary>Runs one sample forward; <paramref name="dense"/> computes each dense layer, the activations run here.</summary>
@@ -80,7 +81,7 @@ internal sealed class LayerSequence
         int denseIndex = 0;
         for (int i = 0; i < Layers.Count; i++)
         {
-            var (kind, units) = Layers[i];
+            var (kind, units, _) = Layers[i];
             int outWidth = kind == "Dense" ? units : width;
             Span<float> y = i == Layers.Count - 1 ? output : (x == first.AsSpan(0, width) ? second : first).AsSpan(0, outWidth);
             switch (kind)
@@ -105,11 +106,5 @@ internal sealed class LayerSequence
             x = y;
             width = outWidth;
         }
-    }
-
-    private static int Argument(string token)
-    {
-        int open = token.IndexOf('(');
-        return int.Parse(token.AsSpan(open + 1, token.Length - open - 2), NumberStyles.Integer, CultureInfo.InvariantCulture);
     }
 }

@@ -19,7 +19,7 @@ public static class Quantizer
     public static QuantizedNetwork Quantize(INetwork network, ReadOnlySpan<float> calibration)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var layers = LayerSequence.Parse(network.Signature);
+        var layers = LayerSequence.Of(network.Structure);
         if (calibration.Length == 0 || calibration.Length % layers.InputLength != 0)
         {
             throw new ArgumentException($"calibration must hold whole samples of {layers.InputLength} floats (got {calibration.Length}).", nameof(calibration));
@@ -43,17 +43,16 @@ public static class Quantizer
         var parameters = network.Parameters;
         var dense = new List<(float[], float[], int, int)>();
         int inputs = layers.InputLength;
-        int block = 0;
-        foreach (var (kind, units) in layers.Layers)
+        foreach (var (kind, units, firstBlock) in layers.Layers)
         {
             if (kind != "Dense")
             {
                 continue;
             }
 
-            // The generated layout: each dense layer's weights [units × inputs], then its bias [units].
-            var weights = blocks[block++];
-            var bias = blocks[block++];
+            // A dense layer's tensors: its weights [units × inputs], then its bias [units].
+            var weights = blocks[firstBlock];
+            var bias = blocks[firstBlock + 1];
             if (weights.Length != units * inputs || bias.Length != units)
             {
                 throw new NotSupportedException($"Parameter blocks {weights.Name} and {bias.Name} do not fit a dense layer of {units} units on {inputs} inputs.");
@@ -96,7 +95,7 @@ public static class Quantizer
     private static int LastWidth(LayerSequence layers)
     {
         int width = layers.InputLength;
-        foreach (var (kind, units) in layers.Layers)
+        foreach (var (kind, units, _) in layers.Layers)
         {
             width = kind == "Dense" ? units : width;
         }

@@ -85,6 +85,25 @@ partial class DeepClassifier : global::Butterfly.INetwork
         new("softmax_1", "Softmax", 1940, 10),
     ];
 
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [1, 28, 28],
+        vocabulary: 0,
+        inputName: null,
+        [
+            new("dense_1", "Dense", [new("units", 256)], [1, 28, 28], [256], sources: [-1], firstBlock: 0, blockCount: 2, declaredName: null),
+            new("relu_1", "ReLU", [], [256], [256], sources: [0], firstBlock: 2, blockCount: 0, declaredName: null),
+            new("dense_2", "Dense", [new("units", 128)], [256], [128], sources: [1], firstBlock: 2, blockCount: 2, declaredName: null),
+            new("tanh_1", "Tanh", [], [128], [128], sources: [2], firstBlock: 4, blockCount: 0, declaredName: null),
+            new("dense_3", "Dense", [new("units", 64)], [128], [64], sources: [3], firstBlock: 4, blockCount: 2, declaredName: null),
+            new("sigmoid_1", "Sigmoid", [], [64], [64], sources: [4], firstBlock: 6, blockCount: 0, declaredName: null),
+            new("dense_4", "Dense", [new("units", 32)], [64], [32], sources: [5], firstBlock: 6, blockCount: 2, declaredName: null),
+            new("relu_2", "ReLU", [], [32], [32], sources: [6], firstBlock: 8, blockCount: 0, declaredName: null),
+            new("dense_5", "Dense", [new("units", 10)], [32], [10], sources: [7], firstBlock: 8, blockCount: 2, declaredName: null),
+            new("softmax_1", "Softmax", [], [10], [10], sources: [8], firstBlock: 10, blockCount: 0, declaredName: null),
+        ]);
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -483,4 +502,5 @@ partial class DeepClassifier : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

@@ -69,6 +69,19 @@ partial class NextWord : global::Butterfly.INetwork
         new("hierarchical_softmax_1", "HierarchicalSoftmax(50)", 112, 50),
     ];
 
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [3],
+        vocabulary: 50,
+        inputName: null,
+        [
+            new("embedding_1", "Embedding", [new("vocabulary", 50), new("dimensions", 8)], [3], [3, 8], sources: [-1], firstBlock: 0, blockCount: 1, declaredName: null),
+            new("dense_1", "Dense", [new("units", 16)], [3, 8], [16], sources: [0], firstBlock: 1, blockCount: 2, declaredName: null),
+            new("tanh_1", "Tanh", [], [16], [16], sources: [1], firstBlock: 3, blockCount: 0, declaredName: null),
+            new("hierarchical_softmax_1", "HierarchicalSoftmax", [new("classes", 50)], [16], [50], sources: [2], firstBlock: 3, blockCount: 3, declaredName: null),
+        ]);
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -448,4 +461,5 @@ partial class NextWord : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

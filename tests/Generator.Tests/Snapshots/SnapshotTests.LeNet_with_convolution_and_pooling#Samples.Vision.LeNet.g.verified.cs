@@ -77,6 +77,23 @@ partial class LeNet : global::Butterfly.INetwork
         new("softmax_1", "Softmax", 25364, 10),
     ];
 
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [1, 28, 28],
+        vocabulary: 0,
+        inputName: null,
+        [
+            new("conv2d_1", "Conv2D", [new("filters", 8), new("kernel", 5), new("stride", 1), new("padding", 0)], [1, 28, 28], [8, 24, 24], sources: [-1], firstBlock: 0, blockCount: 2, declaredName: null),
+            new("relu_1", "ReLU", [], [8, 24, 24], [8, 24, 24], sources: [0], firstBlock: 2, blockCount: 0, declaredName: null),
+            new("max_pool_1", "MaxPool", [new("size", 2)], [8, 24, 24], [8, 12, 12], sources: [1], firstBlock: 2, blockCount: 0, declaredName: null),
+            new("conv2d_2", "Conv2D", [new("filters", 16), new("kernel", 5), new("stride", 1), new("padding", 0)], [8, 12, 12], [16, 8, 8], sources: [2], firstBlock: 2, blockCount: 2, declaredName: null),
+            new("relu_2", "ReLU", [], [16, 8, 8], [16, 8, 8], sources: [3], firstBlock: 4, blockCount: 0, declaredName: null),
+            new("max_pool_2", "MaxPool", [new("size", 2)], [16, 8, 8], [16, 4, 4], sources: [4], firstBlock: 4, blockCount: 0, declaredName: null),
+            new("dense_1", "Dense", [new("units", 10)], [16, 4, 4], [10], sources: [5], firstBlock: 4, blockCount: 2, declaredName: null),
+            new("softmax_1", "Softmax", [], [10], [10], sources: [6], firstBlock: 6, blockCount: 0, declaredName: null),
+        ]);
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -417,4 +434,5 @@ partial class LeNet : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

@@ -67,6 +67,19 @@ partial class MnistMlp : global::Butterfly.INetwork
         new("softmax_1", "Softmax", 420, 10),
     ];
 
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [784],
+        vocabulary: 0,
+        inputName: null,
+        [
+            new("dense_1", "Dense", [new("units", 100)], [784], [100], sources: [-1], firstBlock: 0, blockCount: 2, declaredName: null),
+            new("sigmoid_1", "Sigmoid", [], [100], [100], sources: [0], firstBlock: 2, blockCount: 0, declaredName: null),
+            new("dense_2", "Dense", [new("units", 10)], [100], [10], sources: [1], firstBlock: 2, blockCount: 2, declaredName: null),
+            new("softmax_1", "Softmax", [], [10], [10], sources: [2], firstBlock: 4, blockCount: 0, declaredName: null),
+        ]);
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -321,4 +334,5 @@ partial class MnistMlp : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

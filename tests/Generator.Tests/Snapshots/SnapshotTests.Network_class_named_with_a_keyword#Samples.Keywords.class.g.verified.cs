@@ -61,6 +61,17 @@ partial class @class : global::Butterfly.INetwork
         new("softmax_1", "Softmax", 6, 3),
     ];
 
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [4],
+        vocabulary: 0,
+        inputName: null,
+        [
+            new("dense_1", "Dense", [new("units", 3)], [4], [3], sources: [-1], firstBlock: 0, blockCount: 2, declaredName: null),
+            new("softmax_1", "Softmax", [], [3], [3], sources: [0], firstBlock: 2, blockCount: 0, declaredName: null),
+        ]);
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -267,4 +278,5 @@ partial class @class : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

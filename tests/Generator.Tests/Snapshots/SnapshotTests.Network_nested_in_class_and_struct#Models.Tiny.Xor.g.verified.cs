@@ -69,6 +69,19 @@ partial class Models
                 new("sigmoid_1", "Sigmoid", 14, 1),
             ];
 
+            // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+            // parameter tensors as a range of s_parameterBlocks.
+            private static readonly global::Butterfly.NetworkStructure s_structure = new(
+                [2],
+                vocabulary: 0,
+                inputName: null,
+                [
+                    new("dense_1", "Dense", [new("units", 3)], [2], [3], sources: [-1], firstBlock: 0, blockCount: 2, declaredName: null),
+                    new("tanh_1", "Tanh", [], [3], [3], sources: [0], firstBlock: 2, blockCount: 0, declaredName: null),
+                    new("dense_2", "Dense", [new("units", 1)], [3], [1], sources: [1], firstBlock: 2, blockCount: 2, declaredName: null),
+                    new("sigmoid_1", "Sigmoid", [], [1], [1], sources: [2], firstBlock: 4, blockCount: 0, declaredName: null),
+                ]);
+
             private readonly float[] _parameters = new float[ParameterCount];
             private readonly float[] _gradients = new float[ParameterCount];
 
@@ -324,6 +337,7 @@ partial class Models
             string global::Butterfly.INetwork.Signature => Signature;
             string global::Butterfly.INetwork.Summary => Summary;
             global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+            global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
         }
     }
 }

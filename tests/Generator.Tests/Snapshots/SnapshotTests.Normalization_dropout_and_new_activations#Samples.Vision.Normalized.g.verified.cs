@@ -95,6 +95,29 @@ partial class Normalized : global::Butterfly.INetwork
         new("softmax_1", "Softmax", 1816, 3),
     ];
 
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [3, 9, 9],
+        vocabulary: 0,
+        inputName: null,
+        [
+            new("lcn_1", "LocalContrastNormalization", [new("size", 3)], [3, 9, 9], [3, 9, 9], sources: [-1], firstBlock: 0, blockCount: 0, declaredName: null),
+            new("conv2d_1", "Conv2D", [new("filters", 4), new("kernel", 3), new("stride", 2), new("padding", 1)], [3, 9, 9], [4, 5, 5], sources: [0], firstBlock: 0, blockCount: 2, declaredName: null),
+            new("batch_norm_1", "BatchNorm", [new("momentum", 0.1), new("epsilon", 1E-05)], [4, 5, 5], [4, 5, 5], sources: [1], firstBlock: 2, blockCount: 4, declaredName: null),
+            new("leaky_relu_1", "LeakyReLU", [new("slope", 0.1)], [4, 5, 5], [4, 5, 5], sources: [2], firstBlock: 6, blockCount: 0, declaredName: null),
+            new("lrn_1", "LocalResponseNormalization", [new("size", 3), new("alpha", 0.0001), new("beta", 0.75), new("k", 2)], [4, 5, 5], [4, 5, 5], sources: [3], firstBlock: 6, blockCount: 0, declaredName: null),
+            new("avg_pool_1", "AvgPool", [new("size", 3), new("stride", 1)], [4, 5, 5], [4, 3, 3], sources: [4], firstBlock: 6, blockCount: 0, declaredName: null),
+            new("conv2d_2", "Conv2D", [new("filters", 6), new("kernel", 1), new("stride", 1), new("padding", 0)], [4, 3, 3], [6, 3, 3], sources: [5], firstBlock: 6, blockCount: 2, declaredName: null),
+            new("elu_1", "ELU", [new("alpha", 1)], [6, 3, 3], [6, 3, 3], sources: [6], firstBlock: 8, blockCount: 0, declaredName: null),
+            new("flatten_1", "Flatten", [], [6, 3, 3], [54], sources: [7], firstBlock: 8, blockCount: 0, declaredName: null),
+            new("dropout_1", "Dropout", [new("rate", 0.25)], [54], [54], sources: [8], firstBlock: 8, blockCount: 0, declaredName: null),
+            new("dense_1", "Dense", [new("units", 5)], [54], [5], sources: [9], firstBlock: 8, blockCount: 2, declaredName: null),
+            new("gelu_1", "GELU", [], [5], [5], sources: [10], firstBlock: 10, blockCount: 0, declaredName: null),
+            new("dense_2", "Dense", [new("units", 3)], [5], [3], sources: [11], firstBlock: 10, blockCount: 2, declaredName: null),
+            new("softmax_1", "Softmax", [], [3], [3], sources: [12], firstBlock: 12, blockCount: 0, declaredName: null),
+        ]);
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -569,4 +592,5 @@ partial class Normalized : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

@@ -65,6 +65,18 @@ partial class HousePrices : global::Butterfly.INetwork
         new("dense_2", "Dense(1)", 256, 1),
     ];
 
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [13],
+        vocabulary: 0,
+        inputName: null,
+        [
+            new("dense_1", "Dense", [new("units", 64)], [13], [64], sources: [-1], firstBlock: 0, blockCount: 2, declaredName: null),
+            new("relu_1", "ReLU", [], [64], [64], sources: [0], firstBlock: 2, blockCount: 0, declaredName: null),
+            new("dense_2", "Dense", [new("units", 1)], [64], [1], sources: [1], firstBlock: 2, blockCount: 2, declaredName: null),
+        ]);
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -304,4 +316,5 @@ partial class HousePrices : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

@@ -119,6 +119,38 @@ partial class Residual : global::Butterfly.INetwork
         new("softmax_1", "Softmax", 326244, 10),
     ];
 
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [1, 28, 28],
+        vocabulary: 0,
+        inputName: null,
+        [
+            new("conv2d_1", "Conv2D", [new("filters", 16), new("kernel", 3), new("stride", 1), new("padding", 1)], [1, 28, 28], [16, 28, 28], sources: [-1], firstBlock: 0, blockCount: 2, declaredName: null),
+            new("relu_1", "ReLU", [], [16, 28, 28], [16, 28, 28], sources: [0], firstBlock: 2, blockCount: 0, declaredName: "stem"),
+            new("conv2d_2", "Conv2D", [new("filters", 16), new("kernel", 3), new("stride", 1), new("padding", 1)], [16, 28, 28], [16, 28, 28], sources: [1], firstBlock: 2, blockCount: 2, declaredName: null),
+            new("relu_2", "ReLU", [], [16, 28, 28], [16, 28, 28], sources: [2], firstBlock: 4, blockCount: 0, declaredName: null),
+            new("conv2d_3", "Conv2D", [new("filters", 16), new("kernel", 3), new("stride", 1), new("padding", 1)], [16, 28, 28], [16, 28, 28], sources: [3], firstBlock: 4, blockCount: 2, declaredName: null),
+            new("add_1", "Add", [], [16, 28, 28], [16, 28, 28], sources: [4, 1], firstBlock: 6, blockCount: 0, declaredName: null),
+            new("relu_3", "ReLU", [], [16, 28, 28], [16, 28, 28], sources: [5], firstBlock: 6, blockCount: 0, declaredName: null),
+            new("max_pool_1", "MaxPool", [new("size", 2)], [16, 28, 28], [16, 14, 14], sources: [6], firstBlock: 6, blockCount: 0, declaredName: null),
+            new("conv2d_4", "Conv2D", [new("filters", 32), new("kernel", 3), new("stride", 1), new("padding", 1)], [16, 14, 14], [32, 14, 14], sources: [7], firstBlock: 6, blockCount: 2, declaredName: null),
+            new("relu_4", "ReLU", [], [32, 14, 14], [32, 14, 14], sources: [8], firstBlock: 8, blockCount: 0, declaredName: "s2"),
+            new("conv2d_5", "Conv2D", [new("filters", 32), new("kernel", 3), new("stride", 1), new("padding", 1)], [32, 14, 14], [32, 14, 14], sources: [9], firstBlock: 8, blockCount: 2, declaredName: null),
+            new("relu_5", "ReLU", [], [32, 14, 14], [32, 14, 14], sources: [10], firstBlock: 10, blockCount: 0, declaredName: null),
+            new("conv2d_6", "Conv2D", [new("filters", 32), new("kernel", 3), new("stride", 1), new("padding", 1)], [32, 14, 14], [32, 14, 14], sources: [11], firstBlock: 10, blockCount: 2, declaredName: null),
+            new("add_2", "Add", [], [32, 14, 14], [32, 14, 14], sources: [12, 9], firstBlock: 12, blockCount: 0, declaredName: null),
+            new("relu_6", "ReLU", [], [32, 14, 14], [32, 14, 14], sources: [13], firstBlock: 12, blockCount: 0, declaredName: "body"),
+            new("conv2d_7", "Conv2D", [new("filters", 32), new("kernel", 1), new("stride", 1), new("padding", 0)], [32, 14, 14], [32, 14, 14], sources: [14], firstBlock: 12, blockCount: 2, declaredName: null),
+            new("sigmoid_1", "Sigmoid", [], [32, 14, 14], [32, 14, 14], sources: [15], firstBlock: 14, blockCount: 0, declaredName: null),
+            new("multiply_1", "Multiply", [], [32, 14, 14], [32, 14, 14], sources: [16, 14], firstBlock: 14, blockCount: 0, declaredName: "gated"),
+            new("conv2d_8", "Conv2D", [new("filters", 8), new("kernel", 1), new("stride", 1), new("padding", 0)], [32, 14, 14], [8, 14, 14], sources: [9], firstBlock: 14, blockCount: 2, declaredName: null),
+            new("concat_1", "Concat", [], [8, 14, 14], [40, 14, 14], sources: [18, 17], firstBlock: 16, blockCount: 0, declaredName: null),
+            new("global_avg_pool_1", "GlobalAvgPool", [], [40, 14, 14], [40], sources: [19], firstBlock: 16, blockCount: 0, declaredName: null),
+            new("dense_1", "Dense", [new("units", 10)], [40], [10], sources: [20], firstBlock: 16, blockCount: 2, declaredName: null),
+            new("softmax_1", "Softmax", [], [10], [10], sources: [21], firstBlock: 18, blockCount: 0, declaredName: null),
+        ]);
+
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
 
@@ -808,4 +840,5 @@ partial class Residual : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

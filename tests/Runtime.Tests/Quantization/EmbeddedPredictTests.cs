@@ -58,8 +58,16 @@ public sealed class EmbeddedPredictTests
     }
 
     [Fact]
-    public void Quantizer_refuses_layers_int8_does_not_support() =>
-        Assert.Throws<NotSupportedException>(() => LayerSequence.Parse("Input(1, 28, 28) Dense(10)"));
+    public void Quantizer_refuses_layers_int8_does_not_support()
+    {
+        Assert.Contains("not an input (1, 6, 6)", Refusal(new ConvPoolNet()));
+        Assert.Contains("of token ids", Refusal(new TinySoftmaxLanguageNet()));
+        Assert.Contains("not graphs", Refusal(new AddGraphNet()));
+        Assert.Contains("not dropout_1 (Dropout)", Refusal(new DropoutBatchNormNet()));
+
+        static string Refusal(INetwork network) =>
+            Assert.Throws<NotSupportedException>(() => Quantizer.Quantize(network, new float[network.InputLength])).Message;
+    }
 
     private static MnistMlp TrainedNetwork()
     {
