@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Butterfly.Onnx;
+
+namespace Butterfly;
+
+/// <summary>
+/// Writes a network, with its trained weights as initializers, as an ONNX model (opset 17, IR version 8; opset 20, IR
+/// version 9, when it has a <see cref="GELUAttribute"/> layer, for <c>Gelu</c> with <c>approximate = "tanh"</c>), which
+/// ONNX Runtime and other ONNX tools run. Input <c>input</c> and output <c>output</c> have the network's per-sample shapes
+/// after a batch dimension <c>N</c>; a network of token ids takes int32 ids.
+/// </summary>
+/// <remarks>
+/// Layer by layer: Dense is <c>Gemm</c> (after <c>Flatten</c> for a higher-rank input), Conv2D <c>Conv</c>, MaxPool and
+/// AvgPool <c>MaxPool</c> and <c>AveragePool</c>, GlobalAvgPool <c>GlobalAveragePool</c> then <c>Flatten</c>, Flatten
+/// <c>Flatten</c>, the activations <c>Sigmoid</c>, <c>Tanh</c>, <c>Relu</c>, <c>LeakyRelu</c>, <c>Elu</c> and <c>Gelu</c>,
+/// Softmax <c>Softmax</c> (over the whole sample, flattened and reshaped back for a higher-rank one), BatchNorm
+/// <c>BatchNormalization</c> in its inference form with the running statistics, LocalResponseNormalization <c>LRN</c>
+/// (the same formula for the odd sizes Butterfly allows), Add and Multiply chains of <c>Add</c> and <c>Mul</c>, Concat
+/// <c>Concat</c> along channels, Embedding <c>Gather</c>; Dropout, an identity in inference, is left out. A layer with no
+/// ONNX equivalent (LocalContrastNormalization, HierarchicalSoftmax) is refused.
+/// </remarks>
+public static class OnnxExport
+{
+    /// <summary>The opset of models without GELU, and its IR version (ONNX 1.12).</summary>
+    private const int BaseOpset = 17, BaseIrVersion = 8;
+
+    /// <summary>The first opset with <c>Gelu</c>, and its IR version (ONNX 1.15).</summary>
+    private const int GeluOpset = 20, GeluIrVersion = 9;
+
+    private const string InputName = "input", OutputName = "output";
+
+    /// <summary>
+    /// Writes <paramref name="network"/> to <paramref name="path"/> as an ONNX model. The whole model is encoded first, then
+    /// written beside the target under a temporary name and renamed over it, so a failed export leaves any old file intact.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A layer has no ONNX equivalent; the message names it and says why. Nothing is written.</exception>
+    public static void Save(INetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFile.Write(path, Encode(network));
+    }
+
+    /// <summary>The ONNX model of <paramref name="network"/>, as <see cref="Save"/> writes it.</summary>
+    /// <exception cref="NotSupportedException">A layer has no ONNX equivalent; the message names it and says why.</exception>
+    public static byte[] Encode(INetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var structure = network.Structure;
+        var blocks = network.ParameterBlocks.ToArray();
+        var parameters = network.Parameters;
+        var graph = new OnnxGraphWriter();
+        var tensors = new string[structure.Layers.Count];
+        bool gelu = false;
+        for (int i = 0; i < structure.Layers.Count; i++)
+        {
+            var layer = structure.Layers[i];
+            var operands = layer.Sources.Select(s => s < 0 ? InputName : tensors[s]).ToArray();
+            var weights = new LayerWeights(layer, blocks, parameters);
+            string output = i == structure.Layers.Count - 1 ? OutputName : layer.Name;
+            gelu |= layer.Kind == "GELU";
+            tensors[i] = Layer(graph, layer, operands, weights, output);
+        }
+
+        // A last layer left out (Dropout) still needs a node that produces the output.
+        if (tensors[^1] != OutputName)
+        {
+            graph.Node("Identity", OutputName, [tensors[^1]], OutputName);
+        }
+
+        string version = typeof(OnnxExport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        return graph.Model(
+            network.GetType().Name,
+            network.Signature,
+            (InputName, structure.TakesTokens ? TensorDataType.Int32 : TensorDataType.Float, structure.InputShape),
+            (OutputName, structure.Output.OutputShape),
+            gelu ? GeluOpset : BaseOpset,
+            gelu ? GeluIrVersion : BaseIrVersion,
+            version);
+    }
+
+    /// <summary>Adds the nodes of one layer reading <paramref name="x"/>; returns the tensor that holds its output.</summary>
+    private static string Layer(OnnxGraphWriter graph, LayerStructure layer, string[] x, LayerWeights weights, string y)
+    {
+        string name = layer.Name;
+        var input = layer.InputShape;
+        switch (layer.Kind)
+        {
+            case "Dense":
+            {
+                int units = layer.OutputShape[0], inputs = Length(input);
+                string flat = input.Count > 1 ? graph.Node("Flatten", name + "/flatten", [x[0]], name + "/flat", OnnxAttribute.Int("axis", 1)) : x[0];
+                string w = graph.Initializer(name + ".weights", weights.Get(0, units * inputs), units, inputs);
+                string b = graph.Initializer(name + ".bias", weights.Get(1, units), units);
+                return graph.Node("Gemm", name, [flat, w, b], y, OnnxAttribute.Int("transB", 1));
+            }
+
+            case "Conv2D":
+            {
+                int filters = (int)layer.Argument("filters"), kernel = (int)layer.Argument("kernel");
+                int stride = (int)layer.Argument("stride"), padding = (int)layer.Argument("padding"), channels = input[0];
+                string w = graph.Initializer(name + ".weights", weights.Get(0, filters * channels * kernel * kernel), filters, channels, kernel, kernel);
+                string b = graph.Initializer(name + ".bias", weights.Get(1, filters), filters);
+                return graph.Node(
+                    "Conv", name, [x[0], w, b], y,
+                    OnnxAttribute.Ints("kernel_shape", kernel, kernel),
+                    OnnxAttribute.Ints("strides", stride, stride),
+                    OnnxAttribute.Ints("pads", padding, padding, padding, padding));
+            }
+
+            case "MaxPool" or "AvgPool":
+            {
+                int size = (int)layer.Argument("size"), stride = (int)layer.Argument("stride", size);
+                return graph.Node(
+                    layer.Kind == "MaxPool" ? "MaxPool" : "AveragePool", name, [x[0]], y,
+                    OnnxAttribute.Ints("kernel_shape", size, size), OnnxAttribute.Ints("strides", stride, stride));
+            }
+
+            case "GlobalAvgPool":
+            {
+                // GlobalAveragePool keeps (N, C, 1, 1); Butterfly's output is (C).
+                string pooled = graph.Node("GlobalAveragePool", name, [x[0]], name + "/pooled");
+                return graph.Node("Flatten", name + "/flatten", [pooled], y, OnnxAttribute.Int("axis", 1));
+            }
+
+            case "Flatten":
+                return graph.Node("Flatten", name, [x[0]], y, OnnxAttribute.Int("axis", 1));
+            case "Sigmoid":
+                return graph.Node("Sigmoid", name, [x[0]], y);
+            case "Tanh":
+                return graph.Node("Tanh", name, [x[0]], y);
+            case "ReLU":
+                return graph.Node("Relu", name, [x[0]], y);
+            case "LeakyReLU":
+                return graph.Node("LeakyRelu", name, [x[0]], y, OnnxAttribute.Float("alpha", (float)layer.Argument("slope")));
+            case "ELU":
+                return graph.Node("Elu", name, [x[0]], y, OnnxAttribute.Float("alpha", (float)layer.Argument("alpha")));
+            case "GELU":
+                // Butterfly's GELU is the tanh approximation, 0.5 x (1 + tanh(sqrt(2/π) (x + 0.044715 x³))).
+                return graph.Node("Gelu", name, [x[0]], y, OnnxAttribute.String("approximate", "tanh"));
+            case "Softmax":
+                return Softmax(graph, name, x[0], input, y);
+            case "Dropout":
+                // Inverted dropout is the identity in inference: the next layer reads the input directly.
+                return x[0];
+            case "BatchNorm":
+            {
+                int channels = input[0];
+                return graph.Node(
+                    "BatchNormalization", name,
+                    [
+                        x[0],
+                        graph.Initializer(name + ".gamma", weights.Get(0, channels), channels),
+                        graph.Initializer(name + ".beta", weights.Get(1, channels), channels),
+                        graph.Initializer(name + ".running_mean", weights.Get(2, channels), channels),
+                        graph.Initializer(name + ".running_variance", weights.Get(3, channels), channels),
+                    ],
+                    y,
+                    OnnxAttribute.Float("epsilon", (float)layer.Argument("epsilon")));
+            }
+
+            case "LocalResponseNormalization":
+                // ONNX's LRN sums squares over channels c - floor((size-1)/2) .. c + ceil((size-1)/2) and divides by
+                // (bias + alpha/size Σ)^beta: Butterfly's formula, since its size is odd.
+                return graph.Node(
+                    "LRN", name, [x[0]], y,
+                    OnnxAttribute.Int("size", (long)layer.Argument("size")),
+                    OnnxAttribute.Float("alpha", (float)layer.Argument("alpha")),
+                    OnnxAttribute.Float("beta", (float)layer.Argument("beta")),
+                    OnnxAttribute.Float("bias", (float)layer.Argument("k")));
+            case "Add" or "Multiply":
+            {
+                // ONNX's Add and Mul take two operands: a chain over the merged outputs, in operand order.
+                string op = layer.Kind == "Add" ? "Add" : "Mul";
+                string sum = x[0];
+                for (int k = 1; k < x.Length; k++)
+                {
+                    sum = graph.Node(op, k == x.Length - 1 ? name : name + "/" + k, [sum, x[k]], k == x.Length - 1 ? y : name + "/" + k);
+                }
+
+                return sum;
+            }
+
+            case "Concat":
+                return graph.Node("Concat", name, x, y, OnnxAttribute.Int("axis", 1));
+            case "Embedding":
+            {
+                // Gather(table [V, d], ids [N, n]) = [N, n, d], row ids[i] of the table for each id.
+                int vocabulary = (int)layer.Argument("vocabulary"), dimensions = (int)layer.Argument("dimensions");
+                string table = graph.Initializer(name + ".table", weights.Get(0, vocabulary * dimensions), vocabulary, dimensions);
+                return graph.Node("Gather", name, [table, x[0]], y, OnnxAttribute.Int("axis", 0));
+            }
+
+            case "LocalContrastNormalization":
+                throw Refused(layer, "ONNX has no local contrast normalization operator, and its image-wide mean deviation in the divisor has no exact standard-operator form here");
+            case "HierarchicalSoftmax":
+                throw Refused(layer, "ONNX has no hierarchical softmax; its class probabilities are products of sigmoids along the paths of a class tree, which standard operators express only through a dense class-by-node matrix");
+            default:
+                throw Refused(layer, "the exporter does not know this layer kind");
+        }
+    }
+
+    /// <summary>
+    /// Softmax over the whole sample: ONNX's (opset 13 on) normalizes one axis, so a higher-rank sample is flattened to
+    /// <c>(N, L)</c>, normalized along axis 1 and reshaped back.
+    /// </summary>
+    private static string Softmax(OnnxGraphWriter graph, string name, string x, IReadOnlyList<int> shape, string y)
+    {
+        if (shape.Count == 1)
+        {
+            return graph.Node("Softmax", name, [x], y, OnnxAttribute.Int("axis", 1));
+        }
+
+        string flat = graph.Node("Flatten", name + "/flatten", [x], name + "/flat", OnnxAttribute.Int("axis", 1));
+        string normalized = graph.Node("Softmax", name, [flat], name + "/normalized", OnnxAttribute.Int("axis", 1));
+        string target = graph.Int64Initializer(name + "/shape", [-1, .. shape.Select(d => (long)d)]);
+        return graph.Node("Reshape", name + "/reshape", [normalized, target], y);
+    }
+
+    private static int Length(IReadOnlyList<int> shape) => shape.Aggregate(1, (product, d) => checked(product * d));
+
+    private static NotSupportedException Refused(LayerStructure layer, string why) =>
+        new($"Layer {layer.Name} ({layer.Kind}) cannot be exported to ONNX: {why}.");
+
+    /// <summary>A layer's parameter tensors, checked against the sizes ONNX's operator needs.</summary>
+    private readonly ref struct LayerWeights(LayerStructure layer, ParameterBlock[] blocks, ReadOnlySpan<float> parameters)
+    {
+        private readonly ReadOnlySpan<float> _parameters = parameters;
+
+        /// <summary>The layer's tensor <paramref name="index"/>, which must hold <paramref name="length"/> floats.</summary>
+        public ReadOnlySpan<float> Get(int index, int length)
+        {
+            if (index >= layer.BlockCount || blocks[layer.FirstBlock + index].Length != length)
+            {
+                throw new InvalidOperationException(
+                    $"Layer {layer.Name} ({layer.Kind}): its parameter tensor {index} does not hold the {length} floats its shapes give; the network's structure and parameter blocks disagree.");
+            }
+
+            var block = blocks[layer.FirstBlock + index];
+            return _parameters.Slice(block.Offset, block.Length);
+        }
+    }
+}
