@@ -10,7 +10,8 @@ namespace Butterfly.Samples.Mnist;
 /// <c>export [--network NAME] [--weights FILE] [--out DIR] [--name STEM] [--calibration N]</c>: turns trained weights
 /// into the files <c>[Network(Weights = ...)]</c> embeds, <c>STEM.bfw.b64</c> (float32) and, for a network int8 covers,
 /// <c>STEM.bfq.b64</c> (int8, calibrated on the first N training images), and prints the models' test accuracy
-/// in-process.
+/// in-process. <c>export --onnx FILE [--network NAME] [--weights FILE]</c> writes the trained network as an ONNX model
+/// instead (<see cref="OnnxExport"/>), for ONNX Runtime and other ONNX tools.
 /// </summary>
 internal static class ExportCommand
 {
@@ -23,22 +24,50 @@ internal static class ExportCommand
         Option<string> output = new("--out") { Description = "where STEM.bfw.b64 and STEM.bfq.b64 go.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("samples", "EmbeddedInference", "Model") };
         Option<string?> name = new("--name") { Description = "the files' stem. Default mnist-NETWORK.", HelpName = "STEM" };
         Option<string> calibration = new("--calibration") { Description = "training images to calibrate the int8 activations on.", HelpName = "N", DefaultValueFactory = _ => "1000" };
-        var command = new Command("export", "Writes the weights files [Network(Weights = ...)] embeds, float32 and (where int8 covers the layers) int8, and prints the models' test accuracy.")
+        Option<string?> onnx = new("--onnx") { Description = "write the trained network as an ONNX model (opset 17, or 20 with GELU) to FILE instead of the embedded weights files.", HelpName = "FILE" };
+        var command = new Command("export", "Writes the weights files [Network(Weights = ...)] embeds, float32 and (where int8 covers the layers) int8, and prints the models' test accuracy; with --onnx, an ONNX model instead.")
         {
-            network, weights, output, name, calibration,
+            network, weights, output, name, calibration, onnx,
         };
         command.SetAction(parsed =>
         {
             var choice = NetworkChoice.Find(parsed.GetValue(network)!);
+            string trained = parsed.GetValue(weights) ?? Path.Combine("out", "mnist", choice.Name + ".bfw");
+            if (parsed.GetValue(onnx) is { } onnxPath)
+            {
+                return ExecuteOnnx(choice, trained, onnxPath, parsed.InvocationConfiguration.Output.WriteLine);
+            }
+
             return Execute(
                 choice,
-                parsed.GetValue(weights) ?? Path.Combine("out", "mnist", choice.Name + ".bfw"),
+                trained,
                 parsed.GetValue(output)!,
                 parsed.GetValue(name) ?? "mnist-" + choice.Name,
                 parsed.GetValue(calibration)!,
                 parsed.InvocationConfiguration.Output.WriteLine);
         });
         return command;
+    }
+
+    /// <summary>Loads the trained weights into the network and writes it as an ONNX model to <paramref name="path"/>.</summary>
+    public static int ExecuteOnnx(NetworkChoice choice, string weights, string path, Action<string> print)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("--onnx needs a file name, such as --onnx out/mnist/mlp.onnx.");
+        }
+
+        var network = choice.Create(1);
+        WeightsFile.Load(network, weights);
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        OnnxExport.Save(network, path);
+        print(FormattableString.Invariant($"onnx: {network.Signature} with the weights of {weights} -> {path} ({new FileInfo(path).Length:N0} B)"));
+        return 0;
     }
 
     public static int Execute(NetworkChoice choice, string weights, string output, string name, string calibration, Action<string> print)

@@ -79,6 +79,30 @@ public sealed class MnistCommandLineTests
         Assert.Contains("--calibration", output);
         Assert.Contains("--weights", output);
         Assert.Contains("--network", output);
+        Assert.Contains("--onnx", output);
+    }
+
+    [Fact]
+    public void Export_onnx_writes_the_trained_network_as_an_onnx_model()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "butterfly-export-" + System.Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string weights = Path.Combine(folder, "mlp.bfw"), model = Path.Combine(folder, "models", "mlp.onnx");
+            var trained = new MnistMlp(5);
+            WeightsFile.Save(trained, weights);
+
+            var (_, _, code, output, error) = Run("export", "--network", "mlp", "--weights", weights, "--onnx", model);
+
+            Assert.True(code == 0, error);
+            Assert.Contains("-> " + model, output);
+            Assert.Equal(OnnxExport.Encode(trained), File.ReadAllBytes(model));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

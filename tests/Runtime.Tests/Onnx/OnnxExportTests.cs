@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
+using Butterfly.Data;
 using Butterfly.Runtime.Tests.Networks;
+using Butterfly.Tests;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Butterfly.Runtime.Tests.Onnx;
@@ -21,6 +23,34 @@ public sealed class OnnxExportTests
 
     [Fact]
     public void Mnist_mlp_matches_predict() => AssertMatches(new MnistMlp());
+
+    [Fact]
+    public void Trained_mnist_mlp_classifies_the_test_set_alike_in_onnx_runtime()
+    {
+        // The EmbeddedInference sample's trained weights, on all 10,000 test images in one batch.
+        var network = new MnistMlp();
+        var b64 = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "EmbeddedInference", "Model", "mnist-mlp.bfw.b64"));
+        WeightsFile.Decode(Convert.FromBase64String(b64), "mnist-mlp.bfw.b64", out _).CopyTo(network.Parameters);
+        var test = Mnist.LoadTest(RepositoryPaths.MnistDirectory);
+        var images = test.Features.ToArray();
+        using var session = new InferenceSession(OnnxExport.Encode(network));
+        using var input = OrtValue.CreateTensorValueFromMemory(images, [test.Count, MnistMlp.InputLength]);
+        var actual = Run(session, input);
+        var expected = new float[test.Count * MnistMlp.OutputLength];
+        for (int n = 0; n < test.Count; n++)
+        {
+            network.Predict(images.AsSpan(n * MnistMlp.InputLength, MnistMlp.InputLength), expected.AsSpan(n * MnistMlp.OutputLength, MnistMlp.OutputLength));
+        }
+
+        AssertClose(expected, actual, "trained MnistMlp");
+        int agree = 0;
+        for (int n = 0; n < test.Count; n++)
+        {
+            agree += ArgMax(expected.AsSpan(n * 10, 10)) == ArgMax(actual.AsSpan(n * 10, 10)) ? 1 : 0;
+        }
+
+        Assert.Equal(test.Count, agree);
+    }
 
     [Fact]
     public void Every_activation_matches_predict() => AssertMatches(new ExportActivations());
@@ -208,6 +238,8 @@ public sealed class OnnxExportTests
         float difference = MaxDifference(expected, actual);
         Assert.True(difference <= Tolerance, $"{network}: ONNX Runtime and Predict differ by up to {difference:G3}.");
     }
+
+    private static int ArgMax(ReadOnlySpan<float> values) => System.Numerics.Tensors.TensorPrimitives.IndexOfMax(values);
 
     private static float MaxDifference(float[] expected, float[] actual) =>
         expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
