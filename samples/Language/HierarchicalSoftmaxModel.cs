@@ -1,8 +1,9 @@
 namespace Butterfly.Samples.Language;
 
 /// <summary>
-/// The same model as <see cref="FullSoftmaxModel"/> with a hierarchical softmax over a Huffman tree of the words'
-/// counts: a path of about 10 sigmoid decisions per sample instead of a softmax over 12,559 words.
+/// The same model as <see cref="FullSoftmaxModel"/> with a hierarchical softmax: a path of about 9 sigmoid decisions
+/// per sample instead of a softmax over 12,559 words, down a tree of words clustered by the words they follow
+/// (<see cref="ClassTree.Clustered"/>), or a Huffman tree of their counts (<c>--tree huffman</c>).
 /// </summary>
 [Network]
 [Input(KjvCorpus.Context, Vocabulary = KjvCorpus.VocabularySize)]

@@ -41,7 +41,7 @@ internal sealed partial class KjvCorpus
     /// <summary>Each id's text (the markers as <c>&lt;/v&gt;</c> and <c>&lt;unk&gt;</c>).</summary>
     public IReadOnlyList<string> Words { get; }
 
-    /// <summary>How often each id is a training target: the hierarchical softmax's Huffman tree is built from them.</summary>
+    /// <summary>How often each id is a training target: the hierarchical softmax's tree keeps the frequent ones near its root.</summary>
     public long[] Counts { get; }
 
     public Samples Train { get; }
@@ -158,6 +158,45 @@ internal sealed partial class KjvCorpus
         var test = new Samples(testContexts.ToArray(), testTargets.ToArray());
         return new KjvCorpus(words, counts, train, test, unknown);
     }
+
+    /// <summary>
+    /// For each id, how the words before it are distributed in the training text: for the word just before and the one
+    /// before that, the share of each of the <see cref="FrequentContexts"/> − 1 most frequent ids and of all the others
+    /// together, each share's square root (so that Euclidean distance between two rows is the Hellinger distance of the
+    /// distributions). Ids that follow alike get near rows: <see cref="ClassTree.Clustered"/> builds the tree from them.
+    /// </summary>
+    /// <returns><see cref="VocabularySize"/> rows of <see cref="ContextFeatureLength"/> floats.</returns>
+    public float[] ContextFeatures()
+    {
+        var features = new float[VocabularySize * ContextFeatureLength];
+        for (int s = 0; s < Train.Count; s++)
+        {
+            int row = Train.Targets[s] * ContextFeatureLength;
+            for (int back = 1; back <= 2; back++)
+            {
+                int id = Train.Contexts[s * Context + Context - back];
+                features[row + (back - 1) * FrequentContexts + Math.Min(id, FrequentContexts - 1)]++;
+            }
+        }
+
+        for (int id = 0; id < VocabularySize; id++)
+        {
+            var row = features.AsSpan(id * ContextFeatureLength, ContextFeatureLength);
+            float total = Counts[id];
+            for (int i = 0; total > 0 && i < row.Length; i++)
+            {
+                row[i] = MathF.Sqrt(row[i] / total);
+            }
+        }
+
+        return features;
+    }
+
+    /// <summary>Context ids told apart in <see cref="ContextFeatures"/>: ids are in order of frequency, so the first ones, and one share for the rest.</summary>
+    public const int FrequentContexts = 256;
+
+    /// <summary>Floats per id in <see cref="ContextFeatures"/>: the two preceding words' shares.</summary>
+    public const int ContextFeatureLength = 2 * FrequentContexts;
 
     [GeneratedRegex("[a-z]+(?:'[a-z]+)?")]
     private static partial Regex WordPattern();

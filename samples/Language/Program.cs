@@ -7,7 +7,8 @@ using Butterfly;
 using Butterfly.Samples.Language;
 
 // The main job of issue 15: a Bengio-style word-level language model of the King James Bible, trained with a full softmax
-// and with a hierarchical softmax over a Huffman tree, with the same settings; prints a table and a sampled verse of each.
+// and with a hierarchical softmax over a tree of words clustered by the words they follow, with the same settings; prints
+// a table and a sampled verse of each.
 return RunSettings.Run(args, Train);
 
 static int Train(RunSettings settings)
@@ -28,9 +29,11 @@ static int Train(RunSettings settings)
         CultureInfo.InvariantCulture,
         $"{KjvCorpus.Context} words of context, 64-dim embeddings, 256 tanh units; {settings.Optimizer} lr {settings.LearningRate} (lowered each epoch toward a tenth), batch {settings.BatchSize}, {settings.Epochs} epochs, seed {settings.Seed}, {Parallelism.ThreadCount} threads"));
 
-    var tree = ClassTree.Huffman(corpus.Counts);
+    var tree = settings.Tree == "huffman"
+        ? ClassTree.Huffman(corpus.Counts)
+        : ClassTree.Clustered(corpus.ContextFeatures(), KjvCorpus.ContextFeatureLength, corpus.Counts);
     double meanDepth = Enumerable.Range(0, corpus.Counts.Length).Sum(c => (double)corpus.Counts[c] * tree.Depth(c)) / corpus.Counts.Sum();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Huffman tree: {meanDepth:F2} decisions per training word on average, {Enumerable.Range(0, tree.Classes).Max(tree.Depth)} at most"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(settings.Tree == "huffman" ? "Huffman tree" : "Clustered tree (words that follow alike share paths)")}: {meanDepth:F2} decisions per training word on average, {Enumerable.Range(0, tree.Classes).Max(tree.Depth)} at most"));
     Directory.CreateDirectory(settings.Output);
 
     var models = new List<LanguageModel>();

@@ -20,6 +20,9 @@ internal sealed record RunSettings
 
     public string Output { get; init; } = "out/language";
 
+    /// <summary>The hierarchical softmax's tree: "clustered" (words that follow alike share paths) or "huffman" (counts only).</summary>
+    public string Tree { get; init; } = "clustered";
+
     /// <summary>Trains only one network: "full" or "hsm" (both when null).</summary>
     public string? Only { get; init; }
 
@@ -35,10 +38,12 @@ internal sealed record RunSettings
         Option<int> batch = new("--batch") { Description = "samples per step", HelpName = "N", DefaultValueFactory = _ => defaults.BatchSize };
         Option<string> optimizer = new("--optimizer") { Description = "adagrad or sgd, the rules with sparse steps", HelpName = "RULE", DefaultValueFactory = _ => defaults.Optimizer };
         Option<int> seed = new("--seed") { Description = "weights, sample order and generated sentences", HelpName = "N", DefaultValueFactory = _ => defaults.Seed };
+        Option<string> tree = new("--tree") { Description = "the hierarchical softmax's tree: clustered (words that follow alike share paths, frequent words short ones) or huffman (word counts only)", HelpName = "KIND", DefaultValueFactory = _ => defaults.Tree };
         Option<string?> only = new("--only") { Description = "train only 'full' or 'hsm'", HelpName = "NAME" };
         Option<string> output = new("--out") { Description = "where the weights and perplexity.png go", HelpName = "DIR", DefaultValueFactory = _ => defaults.Output };
         optimizer.AcceptOnlyFromAmong("adagrad", "sgd");
         only.AcceptOnlyFromAmong("full", "hsm");
+        tree.AcceptOnlyFromAmong("clustered", "huffman");
         foreach (var positive in new[] { epochs, batch })
         {
             positive.Validators.Add(result =>
@@ -60,7 +65,7 @@ internal sealed record RunSettings
 
         var root = new RootCommand("Trains a word-level language model of the King James Bible twice, with a full and a hierarchical softmax.")
         {
-            epochs, learningRate, batch, optimizer, seed, only, output,
+            epochs, learningRate, batch, optimizer, seed, tree, only, output,
         };
         root.SetAction(parsed => train(new RunSettings
         {
@@ -69,6 +74,7 @@ internal sealed record RunSettings
             BatchSize = parsed.GetValue(batch),
             Optimizer = parsed.GetValue(optimizer)!,
             Seed = parsed.GetValue(seed),
+            Tree = parsed.GetValue(tree)!,
             Only = parsed.GetValue(only),
             Output = parsed.GetValue(output)!,
         }));

@@ -9,7 +9,8 @@ namespace Butterfly;
 /// node is the root. Every inner node has two children and a smaller index than its parent, so a walk over inner nodes
 /// from the last down visits parents before children. <see cref="Huffman"/> builds it from class counts (frequent
 /// classes get short paths: the expected path length is minimal, at most one more than the counts' entropy in bits);
-/// <see cref="Balanced"/> gives every class a path of <c>floor(log2 K)</c> or <c>ceil(log2 K)</c> decisions.
+/// <see cref="Balanced"/> gives every class a path of <c>floor(log2 K)</c> or <c>ceil(log2 K)</c> decisions;
+/// <see cref="Clustered"/> puts classes with similar features under the same inner nodes.
 /// </summary>
 /// <remarks>
 /// In a network the tree is stored in the parameter buffer as a <see cref="ParameterRole.Structure"/> block of
@@ -43,14 +44,10 @@ public sealed class ClassTree
     {
         int classes = counts.Length;
         CheckClasses(classes, nameof(counts));
+        CheckCounts(counts);
         var leaves = new int[classes];
         for (int c = 0; c < classes; c++)
         {
-            if (counts[c] < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(counts), counts[c], $"counts[{c}] is {counts[c]}; counts must not be negative.");
-            }
-
             leaves[c] = c;
         }
 
@@ -98,6 +95,39 @@ public sealed class ClassTree
         var counts = new long[classes];
         counts.AsSpan().Fill(1);
         return Huffman(counts);
+    }
+
+    /// <summary>
+    /// A tree in which classes with similar <paramref name="features"/> share most of their path, while the expected
+    /// path stays close to the Huffman tree's (frequent classes are kept near the root): from the root down, a node's classes are ordered along the direction in which their
+    /// features vary most (its count-weighted principal direction) and cut where the counts on the two sides are closest
+    /// to equal. For words, features that describe the contexts a word follows put words a model would confuse under
+    /// the same inner nodes, whose decisions it can then learn; the language sample builds them from the preceding
+    /// words. The same inputs always give the same tree.
+    /// </summary>
+    /// <param name="features">One row of <paramref name="dimensions"/> finite floats per class, one class after another.</param>
+    /// <param name="dimensions">Floats per class; positive.</param>
+    /// <param name="counts">One count per class, not negative; at least 2 classes, at most 2^23.</param>
+    public static ClassTree Clustered(ReadOnlySpan<float> features, int dimensions, ReadOnlySpan<long> counts)
+    {
+        int classes = counts.Length;
+        CheckClasses(classes, nameof(counts));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
+        if (features.Length != (long)classes * dimensions)
+        {
+            throw new ArgumentException($"{classes} classes of {dimensions} features are {(long)classes * dimensions} floats, not {features.Length}.", nameof(features));
+        }
+
+        CheckCounts(counts);
+        for (int i = 0; i < features.Length; i++)
+        {
+            if (!float.IsFinite(features[i]))
+            {
+                throw new ArgumentException($"features[{i}] is {features[i]}; features must be finite numbers.", nameof(features));
+            }
+        }
+
+        return new ClassTree(classes, PrincipalDirectionSplits.Codes(features, dimensions, counts));
     }
 
     /// <summary>
@@ -192,6 +222,17 @@ public sealed class ClassTree
     {
         ArgumentNullException.ThrowIfNull(other);
         return Classes == other.Classes && _codes.AsSpan().SequenceEqual(other._codes);
+    }
+
+    private static void CheckCounts(ReadOnlySpan<long> counts)
+    {
+        for (int c = 0; c < counts.Length; c++)
+        {
+            if (counts[c] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(counts), counts[c], $"counts[{c}] is {counts[c]}; counts must not be negative.");
+            }
+        }
     }
 
     private static void CheckClasses(int classes, string name)
