@@ -19,8 +19,9 @@ namespace Butterfly;
 /// Softmax <c>Softmax</c> (over the whole sample, flattened and reshaped back for a higher-rank one), BatchNorm
 /// <c>BatchNormalization</c> in its inference form with the running statistics, LocalResponseNormalization <c>LRN</c>
 /// (the same formula for the odd sizes Butterfly allows), Add and Multiply chains of <c>Add</c> and <c>Mul</c>, Concat
-/// <c>Concat</c> along channels, Embedding <c>Gather</c>; Dropout, an identity in inference, is left out. A layer with no
-/// ONNX equivalent (LocalContrastNormalization, HierarchicalSoftmax) is refused.
+/// <c>Concat</c> along channels, Embedding <c>Gather</c>; Dropout, an identity in inference, is left out.
+/// LocalContrastNormalization and HierarchicalSoftmax, which ONNX has no operator for, become subgraphs of standard
+/// operators. A layer kind the exporter does not know is refused with <see cref="NotSupportedException"/>.
 /// </remarks>
 public static class OnnxExport
 {
@@ -195,9 +196,9 @@ public static class OnnxExport
             }
 
             case "LocalContrastNormalization":
-                throw Refused(layer, "ONNX has no local contrast normalization operator, and its image-wide mean deviation in the divisor has no exact standard-operator form here");
+                return LocalContrastNormalization(graph, layer, x[0], y);
             case "HierarchicalSoftmax":
-                throw Refused(layer, "ONNX has no hierarchical softmax; its class probabilities are products of sigmoids along the paths of a class tree, which standard operators express only through a dense class-by-node matrix");
+                return HierarchicalSoftmax(graph, layer, x[0], weights, y);
             default:
                 throw Refused(layer, "the exporter does not know this layer kind");
         }
@@ -216,8 +217,88 @@ public static class OnnxExport
 
         string flat = graph.Node("Flatten", name + "/flatten", [x], name + "/flat", OnnxAttribute.Int("axis", 1));
         string normalized = graph.Node("Softmax", name, [flat], name + "/normalized", OnnxAttribute.Int("axis", 1));
-        string target = graph.Int64Initializer(name + "/shape", [-1, .. shape.Select(d => (long)d)]);
+        string target = graph.Int64Initializer(name + "/shape", [-1, .. shape.Select(d => (long)d)], shape.Count + 1);
         return graph.Node("Reshape", name + "/reshape", [normalized, target], y);
+    }
+
+    /// <summary>
+    /// Local contrast normalization as standard operators. The Gaussian window sum over every channel, divided by C, is a
+    /// convolution to one channel whose kernel is <c>g_p g_q / C</c> for every input channel, with zeros outside the image
+    /// as Butterfly's window has: <c>m = Conv(x)</c>, <c>v = x - m</c>, <c>σ = sqrt(max(0, Conv(v²)))</c>,
+    /// <c>d = max(mean σ, σ, ε)</c> (the mean over the image by <c>GlobalAveragePool</c>), <c>y = v / d</c>.
+    /// </summary>
+    private static string LocalContrastNormalization(OnnxGraphWriter graph, LayerStructure layer, string x, string y)
+    {
+        string name = layer.Name;
+        int size = (int)layer.Argument("size"), channels = layer.InputShape[0], half = size / 2;
+        var gaussian = new float[size];
+        Kernels.LocalContrastNormalization.Gaussian(gaussian);
+        var window = new float[channels * size * size];
+        for (int c = 0; c < channels; c++)
+        {
+            for (int p = 0; p < size; p++)
+            {
+                for (int q = 0; q < size; q++)
+                {
+                    window[(c * size + p) * size + q] = gaussian[p] * gaussian[q] / channels;
+                }
+            }
+        }
+
+        string kernel = graph.Initializer(name + ".window", window, 1, channels, size, size);
+        var convolution = new[] { OnnxAttribute.Ints("kernel_shape", size, size), OnnxAttribute.Ints("pads", half, half, half, half) };
+        string mean = graph.Node("Conv", name + "/local_mean", [x, kernel], name + "/local_mean", convolution);
+        string centered = graph.Node("Sub", name + "/centered", [x, mean], name + "/centered");
+        string squared = graph.Node("Mul", name + "/squared", [centered, centered], name + "/squared");
+        string variance = graph.Node("Conv", name + "/local_variance", [squared, kernel], name + "/local_variance", convolution);
+        string clamped = graph.Node("Relu", name + "/clamped", [variance], name + "/clamped");
+        string deviation = graph.Node("Sqrt", name + "/deviation", [clamped], name + "/deviation");
+        string meanDeviation = graph.Node("GlobalAveragePool", name + "/mean_deviation", [deviation], name + "/mean_deviation");
+        string epsilon = graph.Initializer(name + ".epsilon", [Kernels.LocalContrastNormalization.Epsilon], 1);
+        string divisor = graph.Node("Max", name + "/divisor", [deviation, meanDeviation, epsilon], name + "/divisor");
+        return graph.Node("Div", name, [centered, divisor], y);
+    }
+
+    /// <summary>
+    /// The hierarchical softmax's distribution as standard operators, in <c>O(K × depth)</c> constants: the inner nodes'
+    /// scores <c>s = W h + b</c> (<c>Gemm</c>), the table <c>L = [log σ(s), log σ(-s)]</c>, and for each class the sum of
+    /// <c>L</c> along its path (<c>Gather</c> of a <c>[K, depth]</c> index table, <c>Where</c> to zero the slots past a short
+    /// path, <c>ReduceSum</c>), then <c>P = exp</c> of it: <c>P(c) = Π_{n on c's path} σ(±s_n)</c>, as Predict computes it.
+    /// </summary>
+    private static string HierarchicalSoftmax(OnnxGraphWriter graph, LayerStructure layer, string x, LayerWeights weights, string y)
+    {
+        string name = layer.Name;
+        int classes = layer.OutputShape[0], inner = classes - 1, hidden = Length(layer.InputShape);
+        var tree = ClassTree.FromBlock(weights.Get(2, 2 * inner), classes);
+        int depth = Enumerable.Range(0, classes).Max(tree.Depth);
+        var indices = new long[classes * depth];
+        var onPath = new bool[classes * depth];
+        for (int c = 0; c < classes; c++)
+        {
+            var path = tree.Path(c);
+            for (int k = 0; k < path.Count; k++)
+            {
+                // Column n of L is log σ(s_n), column inner + n is log σ(-s_n).
+                indices[c * depth + k] = path[k].InnerNode + (path[k].Right ? inner : 0);
+                onPath[c * depth + k] = true;
+            }
+        }
+
+        string flat = layer.InputShape.Count > 1 ? graph.Node("Flatten", name + "/flatten", [x], name + "/flat", OnnxAttribute.Int("axis", 1)) : x;
+        string w = graph.Initializer(name + ".weights", weights.Get(0, inner * hidden), inner, hidden);
+        string b = graph.Initializer(name + ".bias", weights.Get(1, inner), inner);
+        string scores = graph.Node("Gemm", name + "/scores", [flat, w, b], name + "/scores", OnnxAttribute.Int("transB", 1));
+        string negated = graph.Node("Neg", name + "/negated", [scores], name + "/negated");
+        string left = graph.Node("Log", name + "/log_left", [graph.Node("Sigmoid", name + "/left", [scores], name + "/left")], name + "/log_left");
+        string right = graph.Node("Log", name + "/log_right", [graph.Node("Sigmoid", name + "/right", [negated], name + "/right")], name + "/log_right");
+        string table = graph.Node("Concat", name + "/branches", [left, right], name + "/branches", OnnxAttribute.Int("axis", 1));
+        string paths = graph.Node(
+            "Gather", name + "/paths", [table, graph.Int64Initializer(name + ".paths", indices, classes, depth)], name + "/paths", OnnxAttribute.Int("axis", 1));
+        string zero = graph.Initializer(name + ".zero", [0f], 1);
+        string masked = graph.Node("Where", name + "/on_path", [graph.BoolInitializer(name + ".on_path", onPath, classes, depth), paths, zero], name + "/on_path");
+        string axis = graph.Int64Initializer(name + ".path_axis", [2], 1);
+        string logProbability = graph.Node("ReduceSum", name + "/log_probability", [masked, axis], name + "/log_probability", OnnxAttribute.Int("keepdims", 0));
+        return graph.Node("Exp", name, [logProbability], y);
     }
 
     private static int Length(IReadOnlyList<int> shape) => shape.Aggregate(1, (product, d) => checked(product * d));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Butterfly.Onnx;
 
@@ -44,15 +45,24 @@ internal sealed class OnnxGraphWriter
         return name;
     }
 
-    /// <summary>Adds a one-dimensional int64 initializer (a shape, say); returns its name.</summary>
-    public string Int64Initializer(string name, params long[] values)
+    /// <summary>Adds an int64 initializer (a shape, indices) of shape <paramref name="dimensions"/>; returns its name.</summary>
+    public string Int64Initializer(string name, long[] values, params long[] dimensions)
     {
-        var tensor = Tensor(name, TensorDataType.Int64, values.Length);
+        var tensor = Tensor(name, TensorDataType.Int64, dimensions);
         foreach (long value in values)
         {
             tensor.Varint(TensorField.Int64Data, value);
         }
 
+        _initializers.Add(tensor);
+        return name;
+    }
+
+    /// <summary>Adds a bool initializer (a mask) of shape <paramref name="dimensions"/>, one byte a value; returns its name.</summary>
+    public string BoolInitializer(string name, bool[] values, params long[] dimensions)
+    {
+        var tensor = Tensor(name, TensorDataType.Bool, dimensions);
+        tensor.Bytes(TensorField.RawData, values.Select(v => v ? (byte)1 : (byte)0).ToArray());
         _initializers.Add(tensor);
         return name;
     }

@@ -95,39 +95,32 @@ public sealed class OnnxExportTests
     public void Concat_graph_with_a_branch_and_global_average_pooling_matches_predict() => AssertMatches(new ConcatGraphNet());
 
     [Fact]
-    public void Token_input_and_embedding_match_predict()
-    {
-        var network = new TinySoftmaxLanguageNet();
-        Randomize(network, seed: 3);
-        var random = new Random(5);
-        int[] ids = Enumerable.Range(0, Batch * TinySoftmaxLanguageNet.InputLength).Select(_ => random.Next(7)).ToArray();
-        using var session = new InferenceSession(OnnxExport.Encode(network));
-        using var input = OrtValue.CreateTensorValueFromMemory(ids, [Batch, TinySoftmaxLanguageNet.InputLength]);
-        var actual = Run(session, input);
-        var expected = new float[Batch * TinySoftmaxLanguageNet.OutputLength];
-        for (int n = 0; n < Batch; n++)
-        {
-            network.Predict(ids.AsSpan(n * 3, 3), expected.AsSpan(n * TinySoftmaxLanguageNet.OutputLength, TinySoftmaxLanguageNet.OutputLength));
-        }
+    public void Token_input_and_embedding_match_predict() => AssertTokensMatch(new TinySoftmaxLanguageNet(), vocabulary: 7);
 
-        AssertClose(expected, actual, nameof(TinySoftmaxLanguageNet));
+    [Fact]
+    public void Hierarchical_softmax_after_an_embedding_matches_predict() => AssertTokensMatch(new TinyLanguageNet(), vocabulary: 7);
+
+    [Fact]
+    public void Hierarchical_softmax_on_a_float_input_matches_predict() => AssertMatches(new FloatInputTreeNet());
+
+    [Fact]
+    public void Huffman_tree_of_unequal_depths_matches_predict()
+    {
+        // Paths of one to five decisions: the export pads the short ones and must not count the padding.
+        var network = new FloatInputTreeNet(ClassTree.Huffman([1, 2, 4, 8, 16]));
+        AssertMatches(network, randomizeTree: false);
     }
 
     [Fact]
-    public void Hierarchical_softmax_is_refused_by_name()
-    {
-        var error = Assert.Throws<NotSupportedException>(() => OnnxExport.Encode(new TinyLanguageNet()));
-        Assert.Contains("hierarchical_softmax_1 (HierarchicalSoftmax)", error.Message);
-        Assert.Contains("ONNX has no hierarchical softmax", error.Message);
-    }
+    public void Local_contrast_normalization_matches_predict() => AssertMatches(new ContrastNormalizationNet());
 
     [Fact]
-    public void Local_contrast_normalization_is_refused_and_nothing_is_written()
+    public void An_unknown_layer_kind_is_refused_by_name_and_nothing_is_written()
     {
         using var folder = new TemporaryFolder();
-        string path = folder.File("lcn.onnx");
-        var error = Assert.Throws<NotSupportedException>(() => OnnxExport.Save(new ContrastNormalizationNet(), path));
-        Assert.Contains("lcn_1 (LocalContrastNormalization)", error.Message);
+        string path = folder.File("mystery.onnx");
+        var error = Assert.Throws<NotSupportedException>(() => OnnxExport.Save(new WithMysteryLayer(), path));
+        Assert.Equal("Layer mystery_1 (Mystery) cannot be exported to ONNX: the exporter does not know this layer kind.", error.Message);
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
@@ -140,7 +133,7 @@ public sealed class OnnxExportTests
         OnnxExport.Save(network, path);
         byte[] before = File.ReadAllBytes(path);
 
-        Assert.Throws<NotSupportedException>(() => OnnxExport.Save(new TinyLanguageNet(), path));
+        Assert.Throws<NotSupportedException>(() => OnnxExport.Save(new WithMysteryLayer(), path));
 
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal([path], Directory.GetFiles(folder.Path));
@@ -199,12 +192,26 @@ public sealed class OnnxExportTests
     }
 
     /// <summary>Random parameters, ONNX Runtime on a random batch, Predict on each sample: within <see cref="Tolerance"/>.</summary>
-    private static void AssertMatches(INetwork network)
+    private static void AssertMatches(INetwork network, bool randomizeTree = true)
     {
-        Randomize(network, seed: 7);
+        Randomize(network, seed: 7, randomizeTree);
         var inputs = Inputs(network.InputLength, seed: 11);
         var actual = RunOnnx(OnnxExport.Encode(network), inputs, network.InputLength, network.Structure.InputShape.Select(d => (long)d).ToArray());
         AssertClose(PredictAll(network, inputs), actual, network.GetType().Name);
+    }
+
+    /// <summary>The same for a network of token ids in [0, <paramref name="vocabulary"/>), which ONNX takes as int32.</summary>
+    private static void AssertTokensMatch(INetwork network, int vocabulary)
+    {
+        Randomize(network, seed: 3);
+        var random = new Random(5);
+        int length = network.InputLength;
+        var ids = Enumerable.Range(0, Batch * length).Select(_ => random.Next(vocabulary)).ToArray();
+        using var session = new InferenceSession(OnnxExport.Encode(network));
+        using var input = OrtValue.CreateTensorValueFromMemory(ids, [Batch, length]);
+        var actual = Run(session, input);
+        var expected = PredictAll(network, ids.Select(id => (float)id).ToArray());
+        AssertClose(expected, actual, network.GetType().Name);
     }
 
     private static float[] RunOnnx(byte[] model, float[] inputs, int inputLength, long[]? shape = null)
@@ -254,17 +261,74 @@ public sealed class OnnxExportTests
     /// Every parameter uniform in [-0.5, 0.5], except batch normalization's scale and running variance, in [0.5, 1.5]:
     /// running statistics away from their initial 0 and 1 show whether the export uses them.
     /// </summary>
-    private static void Randomize(INetwork network, int seed)
+    private static void Randomize(INetwork network, int seed, bool randomizeTree = true)
     {
         var random = new Random(seed);
         var parameters = network.Parameters;
         foreach (var block in network.ParameterBlocks)
         {
+            if (block.Role == ParameterRole.Structure)
+            {
+                // A class tree: a balanced one unless the test built its own.
+                if (randomizeTree)
+                {
+                    ClassTree.Balanced(block.Length / 2 + 1).CopyTo(parameters.Slice(block.Offset, block.Length));
+                }
+
+                continue;
+            }
+
             bool positive = block.Name.EndsWith(".gamma", StringComparison.Ordinal) || block.Name.EndsWith(".runningvariance", StringComparison.Ordinal);
             foreach (ref float value in parameters.Slice(block.Offset, block.Length))
             {
                 value = (float)(random.NextDouble() - 0.5) + (positive ? 1f : 0f);
             }
         }
+    }
+
+    /// <summary>A network whose structure names a layer kind the exporter does not know, as a future layer would.</summary>
+    private sealed class WithMysteryLayer : INetwork
+    {
+        private readonly INetwork _inner = new ExportMlp();
+
+        public int InputLength => _inner.InputLength;
+
+        public int OutputLength => _inner.OutputLength;
+
+        public int ParameterCount => _inner.ParameterCount;
+
+        public LossFunction Loss => _inner.Loss;
+
+        public string Signature => _inner.Signature;
+
+        public string Summary => _inner.Summary;
+
+        public Span<float> Parameters => _inner.Parameters;
+
+        public Span<float> Gradients => _inner.Gradients;
+
+        public ReadOnlySpan<ParameterBlock> ParameterBlocks => _inner.ParameterBlocks;
+
+        public ReadOnlySpan<LayerOutput> LayerOutputs => _inner.LayerOutputs;
+
+        public NetworkStructure Structure { get; } = new(
+            [20],
+            vocabulary: 0,
+            inputName: null,
+            [.. ((INetwork)new ExportMlp()).Structure.Layers.Take(2), new LayerStructure("mystery_1", "Mystery", [], [16], [16], [1], 2, 0, null)]);
+
+        public Workspace CreateWorkspace(int maxBatch) => _inner.CreateWorkspace(maxBatch);
+
+        public ReadOnlySpan<float> Forward(Workspace workspace, ReadOnlySpan<float> inputs) => _inner.Forward(workspace, inputs);
+
+        public void Backward(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradient) => _inner.Backward(workspace, inputs, outputGradient);
+
+        public void Predict(ReadOnlySpan<float> input, Span<float> output) => _inner.Predict(input, output);
+
+        public float TrainStep(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Optimizer optimizer) =>
+            _inner.TrainStep(workspace, inputs, labels, optimizer);
+
+        public float TrainStep(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer) =>
+            _inner.TrainStep(workspace, inputs, targets, optimizer);
     }
 }
