@@ -4,8 +4,12 @@ using System.Diagnostics;
 
 namespace Butterfly.Samples.Language;
 
-/// <summary>One epoch's figures: the training time alone (scoring excluded) and the test perplexity after it.</summary>
-internal readonly record struct EpochFigures(int Epoch, double Seconds, int Samples, float MeanTrainLoss, double TestPerplexity)
+/// <summary>
+/// One epoch's figures: the training time alone (scoring excluded), the test perplexity after it, and the test perplexity
+/// after each of its <see cref="LanguageTraining.ScoresPerEpoch"/> equal parts (the last is <paramref name="TestPerplexity"/>),
+/// so that even a single epoch draws a curve.
+/// </summary>
+internal readonly record struct EpochFigures(int Epoch, double Seconds, int Samples, float MeanTrainLoss, double TestPerplexity, double[] PartPerplexities)
 {
     public double SamplesPerSecond => Samples / Seconds;
 }
@@ -17,6 +21,9 @@ internal readonly record struct EpochFigures(int Epoch, double Seconds, int Samp
 internal static class LanguageTraining
 {
     private const int ScoringBatch = 256;
+
+    /// <summary>How often an epoch stops to score the test set, for the curves.</summary>
+    public const int ScoresPerEpoch = 10;
 
     public static List<EpochFigures> Run(LanguageModel model, KjvCorpus corpus, RunSettings settings, ProgressDisplay display)
     {
@@ -41,6 +48,8 @@ internal static class LanguageTraining
             // Lowered each epoch, linearly toward a tenth: epoch e of E runs at lr (1 - 0.9 (e - 1) / E).
             optimizer.LearningRate = settings.LearningRate * (1f - 0.9f * (epoch - 1) / Math.Max(1, settings.Epochs));
             double lossSum = 0;
+            var parts = new double[ScoresPerEpoch];
+            int scored = 0;
             var clock = Stopwatch.StartNew();
             display.StartEpoch(model.Name, epoch, settings.Epochs, steps);
             for (int step = 0; step < steps; step++)
@@ -62,11 +71,19 @@ internal static class LanguageTraining
 
                 lossSum += loss * batch;
                 display.Step(step + 1, clock.Elapsed, (step + 1.0) * settings.BatchSize / clock.Elapsed.TotalSeconds, lossSum / (start + batch));
+
+                // Part p (1-based) ends after step ceil(p · steps / ScoresPerEpoch); scoring is not timed.
+                while (scored < ScoresPerEpoch && step + 1 == (int)(((long)(scored + 1) * steps + ScoresPerEpoch - 1) / ScoresPerEpoch))
+                {
+                    clock.Stop();
+                    parts[scored++] = Perplexity(model, corpus.Test);
+                    clock.Start();
+                }
             }
 
             clock.Stop();
-            double perplexity = Perplexity(model, corpus.Test);
-            var figures = new EpochFigures(epoch, clock.Elapsed.TotalSeconds, train.Count, (float)(lossSum / train.Count), perplexity);
+            double perplexity = parts[^1];
+            var figures = new EpochFigures(epoch, clock.Elapsed.TotalSeconds, train.Count, (float)(lossSum / train.Count), perplexity, parts);
             history.Add(figures);
             display.EndEpoch(model.Name, figures);
         }

@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace Butterfly.Samples.Language;
 
-/// <summary>Both networks' test perplexity per epoch, in one PNG.</summary>
+/// <summary>Both networks' test perplexity as they train (scored every tenth of an epoch), in one PNG.</summary>
 internal static class PerplexityChart
 {
     public static void Save(IReadOnlyList<(string Name, IReadOnlyList<EpochFigures> History)> runs, double unigram, string path)
@@ -12,13 +12,18 @@ internal static class PerplexityChart
         var plot = new Plot();
         Color[] colors = [Colors.OrangeRed, Colors.Blue];
         int epochs = runs.Max(r => r.History.Count);
+
+        // The first scores of an epoch can be far above the rest; the chart shows up to the unigram model's level.
+        double perplexityTop = unigram * 1.05;
         for (int i = 0; i < runs.Count; i++)
         {
             var history = runs[i].History;
-            var scatter = plot.Add.Scatter(history.Select(f => (double)f.Epoch).ToArray(), history.Select(f => f.TestPerplexity).ToArray(), colors[i % colors.Length]);
+            var epochsTrained = history.SelectMany(f => f.PartPerplexities.Select((_, p) => f.Epoch - 1 + (p + 1.0) / f.PartPerplexities.Length)).ToArray();
+            var perplexities = history.SelectMany(f => f.PartPerplexities).ToArray();
+            var scatter = plot.Add.Scatter(epochsTrained, perplexities, colors[i % colors.Length]);
             scatter.LegendText = runs[i].Name;
             scatter.LineWidth = 2;
-            scatter.MarkerSize = 7;
+            scatter.MarkerSize = 5;
         }
 
         var line = plot.Add.HorizontalLine(unigram / 3, 1, Colors.Gray, LinePattern.Dashed);
@@ -26,8 +31,8 @@ internal static class PerplexityChart
         plot.Title("King James Bible, next word: test perplexity");
         plot.XLabel("epoch");
         plot.YLabel("test perplexity");
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.SetLimitsX(0.5, epochs + 0.5);
+        plot.Axes.SetLimitsX(0, epochs + 0.05);
+        plot.Axes.SetLimitsY(0, perplexityTop);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, 900, 560);
     }
