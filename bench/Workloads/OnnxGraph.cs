@@ -7,11 +7,11 @@ namespace Butterfly.Bench.Workloads;
 /// <summary>The few ONNX graph pieces the bench models need, built with OnnxSharp's protobuf types.</summary>
 internal static class OnnxGraph
 {
-    /// <summary>A serialized model of <paramref name="graph"/> at opset 17.</summary>
-    public static byte[] Model(GraphProto graph)
+    /// <summary>A serialized model of <paramref name="graph"/> at <paramref name="opset"/> (17 unless given).</summary>
+    public static byte[] Model(GraphProto graph, long opset = 17)
     {
         var model = new ModelProto { IrVersion = 8, ProducerName = "Butterfly.Bench", Graph = graph };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
         return model.ToByteArray();
     }
 
@@ -32,6 +32,12 @@ internal static class OnnxGraph
 
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    public static AttributeProto Float(string name, float value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
+
+    public static AttributeProto Text(string name, string value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
     public static AttributeProto Ints(string name, params long[] values)
     {

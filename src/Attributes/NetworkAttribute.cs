@@ -34,6 +34,14 @@ public sealed class NetworkAttribute : Attribute
     /// </summary>
     public string? Weights { get; set; }
 
+    /// <summary>
+    /// The file name (or a path suffix) of an ONNX model to compile instead of layer attributes, added to the project
+    /// as <c>&lt;OnnxModel Include="model.onnx" /&gt;</c>. The class gets the layers, the weights (its parameterless
+    /// constructor starts from them, so it can be fine-tuned) and a static <c>PredictEmbedded</c>; its documentation
+    /// shows the equivalent layer attributes. The operators Butterfly imports are listed in docs/onnx.md.
+    /// </summary>
+    public string? Onnx { get; set; }
+
     /// <summary>The number format of the embedded <see cref="Weights"/>; <see cref="Precision.Float32"/> by default.</summary>
     public Precision Precision { get; set; }
 }

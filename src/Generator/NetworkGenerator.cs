@@ -4,6 +4,7 @@ using Butterfly.Generator.Embedding;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Machines;
 using Butterfly.Generator.Model;
+using Butterfly.Generator.Onnx;
 using Butterfly.Generator.Parsing;
 using Butterfly.Generator.Planning;
 using Microsoft.CodeAnalysis;
@@ -51,6 +52,20 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         Report(context, requests.Combine(embedded.Collect()).Select(static (pair, _) => WeightsEmbedding.Locate(pair.Left, pair.Right)));
 
+        // An imported network's layers and weights are in its ONNX model, so it is planned and emitted after the model's
+        // text is found, in one step that reruns only when that text or the declaration changes.
+        var imports = parsed
+            .Select(static (result, _) => result.Import)
+            .Where(static request => request is not null)
+            .Select(static (request, _) => request!);
+        var imported = imports
+            .Combine(context.AdditionalTextsProvider.Collect())
+            .Select(static (pair, cancellationToken) => OnnxImport.Read(pair.Left, pair.Right, cancellationToken))
+            .Select(static (input, cancellationToken) => OnnxImport.Compile(input, cancellationToken))
+            .WithTrackingName(TrackingNames.Import);
+
+        Report(context, imports.Combine(imported.Collect()).Select(static (pair, _) => OnnxImport.Locate(pair.Left, pair.Right)));
+
         // Emission is cached per network; only the naming below sees them all, because file names must be distinct
         // across networks and their embedded files (see HintNames), and that last step merely re-adds cached text.
         var sources = models
@@ -78,9 +93,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static result => result.Source is not null)
             .Select(static (result, _) => result.Source!);
 
-        context.RegisterSourceOutput(sources.Collect().Combine(embeddedSources.Collect()).Combine(machineSources.Collect()), static (production, all) =>
+        var importedSources = imported.SelectMany(static (result, _) => result.Sources);
+
+        context.RegisterSourceOutput(sources.Collect().Combine(embeddedSources.Collect()).Combine(machineSources.Collect()).Combine(importedSources.Collect()), static (production, all) =>
         {
-            foreach (var (hintName, network) in HintNames.Assign(all.Left.Left.Concat(all.Left.Right).Concat(all.Right)))
+            var (((declared, embedded), machines), fromModels) = all;
+            foreach (var (hintName, network) in HintNames.Assign(declared.Concat(embedded).Concat(machines).Concat(fromModels)))
             {
                 production.AddSource(hintName, SourceText.From(network.Source, System.Text.Encoding.UTF8));
             }

@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Emit = nameof(Emit);
     public const string Embed = nameof(Embed);
+    public const string Import = nameof(Import);
     public const string ParseMachine = nameof(ParseMachine);
     public const string EmitMachine = nameof(EmitMachine);
 }

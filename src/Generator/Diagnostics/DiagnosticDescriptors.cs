@@ -311,6 +311,76 @@ internal static class DiagnosticDescriptors
         "Embedded weights need float inputs and a plain output",
         "'{0}' has {1}, which embedded weights (Weights = ...) do not support yet: remove Weights and load the weights file at run time with WeightsFile.Load");
 
+    public static readonly DiagnosticDescriptor OnnxModelNotFound = Error(
+        "BF0070",
+        "ONNX model not found",
+        "'{0}' imports the ONNX model '{1}', but no additional file of the project has that name: add <OnnxModel Include=\"{1}\" /> to the project file, so that Butterfly's build targets hand the model to the generator");
+
+    public static readonly DiagnosticDescriptor OnnxModelAmbiguous = Error(
+        "BF0071",
+        "ONNX model name is ambiguous",
+        "The ONNX model name '{0}' matches several files ({1}): give a longer path suffix that names one of them");
+
+    public static readonly DiagnosticDescriptor OnnxModelUnreadable = Error(
+        "BF0072",
+        "Not a readable ONNX model",
+        "'{0}' is not a readable ONNX model: {1}; give the .onnx file an ONNX exporter saved (torch.onnx.export, tf2onnx, onnx.save), whole and unchanged");
+
+    public static readonly DiagnosticDescriptor OnnxOperatorUnsupported = Error(
+        "BF0073",
+        "ONNX operator not supported",
+        "Node '{0}' of '{1}' is {2}, which Butterfly cannot import; the operators it imports are {3}: replace the operator before exporting the model");
+
+    public static readonly DiagnosticDescriptor OnnxAttributeUnsupported = Error(
+        "BF0074",
+        "ONNX attribute value not supported",
+        "Node '{0}' ({1}) of '{2}' has {3}, which Butterfly does not import: it supports {4}");
+
+    public static readonly DiagnosticDescriptor OnnxTypeUnsupported = Error(
+        "BF0075",
+        "ONNX tensor is not float32",
+        "'{0}' in '{1}' holds {2} values, but Butterfly imports float32 models only: convert the model to float32 before exporting it");
+
+    public static readonly DiagnosticDescriptor OnnxShapeNotFixed = Error(
+        "BF0076",
+        "ONNX input shape is not fixed",
+        "The input '{0}' of '{1}' has shape {2}, but Butterfly compiles one fixed shape per sample, of 1 to 3 dimensions after the batch: export the model with every dimension but the first fixed");
+
+    public static readonly DiagnosticDescriptor OnnxTensorSizeMismatch = Error(
+        "BF0077",
+        "ONNX tensor size does not match its shape",
+        "Tensor '{0}' in '{1}' has shape {2}, which takes {3} values, but it holds {4}: the file is damaged or cut; export the model again");
+
+    public static readonly DiagnosticDescriptor OnnxGraphArity = Error(
+        "BF0078",
+        "ONNX graph has several inputs or outputs",
+        "'{0}' has {1} graph {2} ({3}), but Butterfly compiles a graph with one input and one output: export the model with a single input and a single output");
+
+    public static readonly DiagnosticDescriptor OnnxWithLayers = Error(
+        "BF0079",
+        "Imported network also declares layers",
+        "'{0}' takes its layers from the ONNX model '{1}' and cannot also declare [{2}]: remove the layer attributes, or remove Onnx");
+
+    public static readonly DiagnosticDescriptor OnnxWithWeights = Error(
+        "BF0080",
+        "Imported network also embeds a weights file",
+        "'{0}' takes its weights from the ONNX model '{1}' and cannot also embed Weights = \"{2}\": remove Weights (the import brings PredictEmbedded with the model's weights)");
+
+    public static readonly DiagnosticDescriptor OnnxNodeNotLowered = Error(
+        "BF0081",
+        "ONNX node cannot be compiled",
+        "Node '{0}' ({1}) of '{2}' cannot be compiled: {3}");
+
+    public static readonly DiagnosticDescriptor OnnxOpsetUnsupported = Error(
+        "BF0082",
+        "ONNX operator set not supported",
+        "'{0}' uses operator set {1} of the default ONNX domain, but Butterfly imports operator sets 9 to 21: export the model at one of those, or convert it with onnx.version_converter");
+
+    public static readonly DiagnosticDescriptor OnnxLayerRejected = Error(
+        "BF0083",
+        "ONNX node does not fit its input",
+        "Node '{0}' ({1}) of '{2}' becomes [{3}], which does not fit: {4}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

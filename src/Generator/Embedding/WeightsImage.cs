@@ -29,6 +29,9 @@ internal sealed class WeightsImage
 
     public string Signature { get; }
 
+    /// <summary>Float32 weights that come from elsewhere than a file (an imported ONNX model), for the embedded Predict.</summary>
+    public static WeightsImage Float(string signature, float[] parameters) => new(signature, parameters, null);
+
     /// <summary>The float32 parameters of a <c>.bfw</c> file; null for a <c>.bfq</c>.</summary>
     public float[]? Parameters { get; }
 

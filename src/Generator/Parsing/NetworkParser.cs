@@ -62,6 +62,11 @@ internal static class NetworkParser
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        if (ReadString(network, "Onnx") is { } modelFile)
+        {
+            return ParseImport(type, declaration, network, networkLocation, modelFile, all, cancellationToken);
+        }
+
         var declared = ReadLayerAttributes(all, declaration, type.Name, diagnostics, cancellationToken);
         if (declared is null)
         {
@@ -119,6 +124,69 @@ internal static class NetworkParser
         var embedding = weightsFile is null ? null : new EmbeddingRequest(described, spec, weightsFile, precision, LocationInfo.From(networkLocation));
         return new ParseResult(new NetworkModel(described, spec), warnings.ToEquatableArray(), embedding);
     }
+
+    /// <summary>
+    /// A <c>[Network(Onnx = ...)]</c> class: its layers and weights come from the model, so it declares none of its own,
+    /// and the import happens once the model's text is found (see <c>OnnxImport</c>).
+    /// </summary>
+    private static ParseResult ParseImport(
+        INamedTypeSymbol type,
+        TypeDeclarationSyntax declaration,
+        AttributeData network,
+        Location networkLocation,
+        string modelFile,
+        ImmutableArray<AttributeData> all,
+        CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        foreach (var attribute in all)
+        {
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            if ((name is InputAttributeName or FromAttributeName || (name is not null && LayerCatalog.FindByAttribute(name) is not null))
+                && attribute.ApplicationSyntaxReference is { } reference)
+            {
+                string shown = attribute.AttributeClass!.Name.EndsWith("Attribute", System.StringComparison.Ordinal)
+                    ? attribute.AttributeClass.Name.Substring(0, attribute.AttributeClass.Name.Length - "Attribute".Length)
+                    : attribute.AttributeClass.Name;
+                // Once, at the first: the fix is to remove them all, or Onnx.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OnnxWithLayers, reference.GetSyntax(cancellationToken).GetLocation(), type.Name, modelFile, shown));
+                break;
+            }
+        }
+
+        var (weightsFile, precision) = ReadEmbedding(network);
+        if (weightsFile is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OnnxWithWeights, networkLocation, type.Name, modelFile, weightsFile));
+        }
+        else if (precision != (int)PrecisionKind.Float32)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrecisionWithoutWeights, networkLocation, type.Name));
+        }
+
+        var loss = LossKind.Auto;
+        foreach (var named in network.NamedArguments)
+        {
+            if (named.Key == "Loss" && named.Value.Value is int value)
+            {
+                loss = (LossKind)value;
+                if (loss is not (LossKind.Auto or LossKind.CrossEntropy or LossKind.MeanSquaredError))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLoss, networkLocation, value));
+                }
+            }
+        }
+
+        return diagnostics.Count > 0
+            ? new ParseResult(null, diagnostics.ToEquatableArray())
+            : new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty)
+            {
+                Import = new ImportRequest(TypeChecks.Describe(type, declaration), modelFile, loss, LocationInfo.From(networkLocation)),
+            };
+    }
+
+    private static string? ReadString(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value as string;
 
     /// <summary>The <c>Weights</c> and <c>Precision</c> named arguments of <c>[Network]</c>.</summary>
     private static (string? WeightsFile, int Precision) ReadEmbedding(AttributeData network)

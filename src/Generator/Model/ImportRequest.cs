@@ -1,0 +1,12 @@
+namespace Butterfly.Generator.Model;
+
+/// <summary>
+/// A valid <c>[Network(Onnx = ...)]</c> class, as plain data: the network's layers come from the model, found later
+/// among the <c>AdditionalFiles</c>. It carries the attribute's location, as data, because every import diagnostic
+/// points there (see <see cref="EmbeddingRequest"/>, which it mirrors).
+/// </summary>
+/// <param name="Type">Where the network class is.</param>
+/// <param name="ModelFile">The <c>Onnx</c> value: the model's file name or path suffix.</param>
+/// <param name="Loss">The declared loss (Auto: from the model's last layer).</param>
+/// <param name="Location">The <c>[Network]</c> attribute.</param>
+internal sealed record ImportRequest(TypeDeclaration Type, string ModelFile, LossKind Loss, LocationInfo? Location);

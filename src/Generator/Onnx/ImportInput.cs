@@ -1,0 +1,13 @@
+using Butterfly.Generator.Model;
+
+namespace Butterfly.Generator.Onnx;
+
+/// <summary>
+/// Everything importing one network depends on: the declaration and the text of the one additional file that holds its
+/// model (base64, as Butterfly's build targets write it), or why there is none. No location and no other file, so the
+/// import stays cached when the declaration moves or an unrelated file changes.
+/// </summary>
+internal sealed record ImportInput(TypeDeclaration Type, string ModelFile, LossKind Loss, string? Text, DiagnosticInfo? Problem);
+
+/// <summary>What importing one network gave: its generated files, or the diagnostics that say why not (without a location yet).</summary>
+internal sealed record ImportedNetwork(TypeDeclaration Type, EquatableArray<GeneratedNetwork> Sources, EquatableArray<DiagnosticInfo> Diagnostics);

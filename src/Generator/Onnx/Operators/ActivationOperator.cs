@@ -1,0 +1,22 @@
+using System.Linq;
+using Butterfly.Generator.Model;
+
+namespace Butterfly.Generator.Onnx.Operators;
+
+/// <summary>
+/// An element-wise activation that is one Butterfly layer, such as <c>Relu</c> to <c>[ReLU]</c> or <c>LeakyRelu</c>
+/// (alpha) to <c>[LeakyReLU(slope)]</c>: each float attribute maps onto the layer argument of the same meaning, with
+/// ONNX's default when the node leaves it out.
+/// </summary>
+internal sealed class ActivationOperator(string opType, string kind, params (string Attribute, string Argument, float Default)[] arguments) : OnnxOperator
+{
+    public override string OpType => opType;
+
+    public override void Lower(ImportContext context)
+    {
+        context.Known(arguments.Select(a => a.Attribute).ToArray());
+        var input = context.Activation(0);
+        var values = arguments.Select(a => new LayerArgument(a.Argument, ImportContext.Number(context.Float(a.Attribute, a.Default)))).ToArray();
+        context.Output(context.AddLayer(kind, values, [input], input.Shape));
+    }
+}

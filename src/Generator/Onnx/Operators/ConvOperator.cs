@@ -1,0 +1,46 @@
+using Butterfly.Generator.Model;
+
+namespace Butterfly.Generator.Onnx.Operators;
+
+/// <summary>
+/// <c>Conv</c> of [N, C, H, W] data with constant weights [F, C, K, K] (OIHW, Butterfly's own layout) and an optional
+/// bias: <c>[Conv2D(F, K, stride, padding)]</c>, group 1.
+/// </summary>
+internal sealed class ConvOperator : OnnxOperator
+{
+    public override string OpType => "Conv";
+
+    public override void Lower(ImportContext context)
+    {
+        context.Known("auto_pad", "dilations", "group", "kernel_shape", "pads", "strides");
+        if (context.Int("group", 1) != 1)
+        {
+            throw context.Reject($"group = {context.Int("group", 1)}", "group = 1 (no grouped or depthwise convolution)");
+        }
+
+        var input = context.Image(0);
+        var w = context.Constant(1, "W (weights)");
+        float[] weights = context.Floats(w);
+        if (w.Dims.Count != 4 || w.Dims[1] != input.Shape[0])
+        {
+            throw context.Fail($"its weights have the shape {w.ShapeText}, which does not fit an input of {input.Shape[0]} channels");
+        }
+
+        long[] kernelShape = context.Ints("kernel_shape") ?? [w.Dims[2], w.Dims[3]];
+        if (kernelShape.Length != 2 || kernelShape[0] != w.Dims[2] || kernelShape[1] != w.Dims[3])
+        {
+            throw context.Fail($"its kernel_shape [{string.Join(", ", kernelShape)}] differs from its weights' {w.ShapeText}");
+        }
+
+        var window = Window.Read(context, input, kernelShape);
+        int filters = (int)w.Dims[0];
+        float[] bias = context.HasInput(2) ? BiasBroadcast.Read(context, context.Constant(2, "B (bias)"), filters, channelAxisFromEnd: 0) : new float[filters];
+        context.Output(context.AddLayer(
+            "Conv2D",
+            [new("filters", filters), new("kernel", window.Kernel), new("stride", window.Stride), new("padding", window.Padding)],
+            [input],
+            null,
+            (float[])weights.Clone(),
+            (float[])bias.Clone()));
+    }
+}

@@ -1,0 +1,21 @@
+namespace Butterfly.Onnx.Tests;
+
+/// <summary>Gemm (transA/transB, alpha, beta), Relu, Sigmoid, Softmax.</summary>
+[Network(Onnx = "mlp.onnx")]
+internal sealed partial class ImportedMlp;
+
+/// <summary>PyTorch's MLP: Flatten, MatMul + Add, Tanh, Dropout, Identity, LeakyRelu, Constant, Elu, Softmax at opset 11.</summary>
+[Network(Onnx = "pytorch-mlp.onnx")]
+internal sealed partial class ImportedPyTorchMlp;
+
+/// <summary>PyTorch's CNN: Conv, BatchNormalization folded, MaxPool (ceil_mode), SAME_UPPER, AveragePool, Flatten, Gemm.</summary>
+[Network(Onnx = "pytorch-cnn.onnx")]
+internal sealed partial class ImportedPyTorchCnn;
+
+/// <summary>tf2onnx's CNN: NHWC input and Transpose, Reshape to [-1, K] of a transposed tensor, MatMul + Add.</summary>
+[Network(Onnx = "Models/tf2onnx-cnn.onnx")]
+internal sealed partial class ImportedTf2OnnxCnn;
+
+/// <summary>A residual, branching graph: Add, Concat, Mul of tensors, BatchNormalization as a layer, GlobalAveragePool, Reshape.</summary>
+[Network(Onnx = "residual.onnx")]
+internal sealed partial class ImportedResidual;
