@@ -38,8 +38,10 @@ internal static class AttributeVocabulary
                 .Select(p => new AttributeParameter(p.Name ?? "value", p.ParameterType, p.IsDefined(typeof(ParamArrayAttribute)), p.HasDefaultValue))
                 .ToList())
             .ToList();
+        // [Network(Onnx = ...)] declares no layers and needs a model among the additional files, which these fuzzed
+        // declarations never have; OnnxFuzzTests fuzz the import with damaged models instead.
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true })
+            .Where(p => p.SetMethod is { IsPublic: true } && !(type == typeof(NetworkAttribute) && p.Name == nameof(NetworkAttribute.Onnx)))
             .Select(p => new AttributeParameter(p.Name, p.PropertyType, IsParams: false, IsOptional: true));
         var fields = type.GetFields(BindingFlags.Public | BindingFlags.Instance)
             .Where(f => !f.IsInitOnly)
