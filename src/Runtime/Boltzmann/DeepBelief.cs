@@ -56,17 +56,17 @@ public static class DeepBelief
 {
     /// <summary>
     /// The network's leading run of <c>Dense</c> + <c>Sigmoid</c> layers (each maybe followed by <c>Dropout</c>), from the
-    /// input on, read from the layer outputs and parameter blocks the generator emits.
+    /// input on, read from the structure the generator emits (<see cref="INetwork.Structure"/>) and its parameter blocks.
     /// </summary>
     public static IReadOnlyList<PretrainableLayer> PretrainableLayers(INetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
         var layers = new List<PretrainableLayer>();
-        var outputs = network.LayerOutputs;
+        var structure = network.Structure.Layers;
         int inputs = network.InputLength;
-        for (int i = 0; i + 1 < outputs.Length; i = SkipDropout(outputs, i + 2))
+        for (int i = 0; i + 1 < structure.Count; i = SkipDropout(structure, i + 2))
         {
-            if (Dense(network, outputs[i], inputs) is not { } layer || outputs[i + 1].Layer != "Sigmoid")
+            if (Dense(network, structure[i], i, inputs) is not { } layer || !Follows(structure[i + 1], "Sigmoid", i))
             {
                 break;
             }
@@ -79,18 +79,22 @@ public static class DeepBelief
     }
 
     /// <summary>
-    /// The first layer at or after <paramref name="at"/> that is not a dropout: dropout is the identity at inference,
-    /// so a layer above it still sees the sigmoid's output the machine below was trained to produce.
+    /// The first layer at or after <paramref name="at"/> that is not a dropout on the flow: dropout is the identity at
+    /// inference, so a layer above it still sees the sigmoid's output the machine below was trained to produce.
     /// </summary>
-    private static int SkipDropout(ReadOnlySpan<LayerOutput> outputs, int at)
+    private static int SkipDropout(IReadOnlyList<LayerStructure> layers, int at)
     {
-        while (at < outputs.Length && outputs[at].Layer.StartsWith("Dropout(", StringComparison.Ordinal))
+        while (at < layers.Count && Follows(layers[at], "Dropout", at - 1))
         {
             at++;
         }
 
         return at;
     }
+
+    /// <summary>Whether <paramref name="layer"/> is of <paramref name="kind"/> and reads only layer <paramref name="previous"/> (-1: the input).</summary>
+    private static bool Follows(LayerStructure layer, string kind, int previous) =>
+        layer.Kind == kind && layer.Sources.Count == 1 && layer.Sources[0] == previous;
 
     /// <summary>
     /// Pretrains the first <c>machines.Count</c> hidden layers of <paramref name="network"/>: machine <c>i</c> is trained
@@ -175,11 +179,13 @@ public static class DeepBelief
 
         if (machines.Count > layers.Count)
         {
+            // The decision reads the structure; the message shows each layer as declared (LayerOutputs, in the same order).
+            var structure = network.Structure.Layers;
             var outputs = network.LayerOutputs;
             int at = 0;
             for (int i = 0; i < layers.Count; i++)
             {
-                at = SkipDropout(outputs, at + 2);
+                at = SkipDropout(structure, at + 2);
             }
 
             string found = at >= outputs.Length
@@ -213,29 +219,22 @@ public static class DeepBelief
         return layers;
     }
 
-    /// <summary>The dense layer whose output is <paramref name="output"/>, when its parameter blocks fit one: <c>W [units × inputs]</c>, then <c>b [units]</c>.</summary>
-    private static PretrainableLayer? Dense(INetwork network, LayerOutput output, int inputs)
+    /// <summary>
+    /// Layer <paramref name="index"/> as a pretrainable dense layer, when it is one: <c>Dense</c> on the previous layer's
+    /// output (or the input), with <paramref name="inputs"/> inputs and its tensors <c>W [units × inputs]</c>, then <c>b [units]</c>.
+    /// </summary>
+    private static PretrainableLayer? Dense(INetwork network, LayerStructure layer, int index, int inputs)
     {
-        if (!output.Layer.StartsWith("Dense(", StringComparison.Ordinal))
+        if (!Follows(layer, "Dense", index - 1) || layer.BlockCount != 2)
         {
             return null;
         }
 
-        ParameterBlock? weights = null, bias = null;
-        foreach (var block in network.ParameterBlocks)
-        {
-            if (block.Name == output.Name + ".weights")
-            {
-                weights = block;
-            }
-            else if (block.Name == output.Name + ".bias")
-            {
-                bias = block;
-            }
-        }
-
-        return weights is { } w && bias is { } b && w.Length == output.Length * inputs && b.Length == output.Length
-            ? new PretrainableLayer(output.Name, inputs, output.Length, w, b)
+        int units = layer.OutputShape[0];
+        var blocks = network.ParameterBlocks;
+        ParameterBlock w = blocks[layer.FirstBlock], b = blocks[layer.FirstBlock + 1];
+        return w.Length == units * inputs && b.Length == units
+            ? new PretrainableLayer(layer.Name, inputs, units, w, b)
             : null;
     }
 }

@@ -36,6 +36,13 @@ public sealed class DeepBeliefTests
     }
 
     [Fact]
+    public void A_named_sigmoid_is_pretrainable_and_a_branch_ends_the_stack()
+    {
+        var layers = DeepBelief.PretrainableLayers(new TinyBranchBeliefNet());
+        Assert.Equal(["dense_1"], layers.Select(layer => layer.Name));
+    }
+
+    [Fact]
     public void Pretraining_copies_each_machine_into_its_layer_and_trains_the_next_on_hidden_probabilities()
     {
         var network = new TinyBeliefNet(1);

@@ -22,6 +22,18 @@ internal sealed partial class MidMachine;
 [Dense(2), Softmax]
 internal sealed partial class TinyBeliefNet;
 
+/// <summary>
+/// A named sigmoid, then a second dense layer on a branch from the input: one pretrainable layer, since the second dense
+/// layer does not read the first's output.
+/// </summary>
+[Network]
+[Input(6, Name = "x")]
+[Dense(4), Sigmoid(Name = "h")]
+[From("x"), Dense(4), Sigmoid]
+[Multiply("h")]
+[Dense(2), Softmax]
+internal sealed partial class TinyBranchBeliefNet;
+
 /// <summary>The second machine of <see cref="TinyBeliefNet"/>'s stack.</summary>
 [BoltzmannMachine(visible: 4, hidden: 3)]
 internal sealed partial class TinyUpperMachine;
