@@ -1,0 +1,13 @@
+namespace Butterfly.Onnx.Tests;
+
+/// <summary><see cref="RoundTripMlpSource"/>, exported and imported back.</summary>
+[Network(Onnx = "roundtrip-mlp.onnx")]
+internal sealed partial class RoundTripMlp;
+
+/// <summary><see cref="RoundTripCnnSource"/>, exported and imported back (its BatchNorm folds into the convolution).</summary>
+[Network(Onnx = "roundtrip-cnn.onnx")]
+internal sealed partial class RoundTripCnn;
+
+/// <summary><see cref="RoundTripResidualSource"/>, exported and imported back.</summary>
+[Network(Onnx = "roundtrip-residual.onnx")]
+internal sealed partial class RoundTripResidual;
