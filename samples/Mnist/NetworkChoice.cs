@@ -30,14 +30,14 @@ internal sealed record NetworkChoice(
             ["--optimizer", "adam", "--lr", "0.001", "--schedule", "cosine", "--epochs", "12", "--batch", "64"]),
         new(
             "resnet",
-            "two residual blocks of 3x3 same-padded convs (16, then 32 channels) added back to their named input, maxpool between, global average pooling, 10 softmax (the bench's W8/W9 network); trains by default with adam, lr 0.003, cosine schedule, 10 epochs, batch 64",
+            "two residual blocks of 3x3 same-padded convs (16, then 32 channels) added back to their named input, maxpool between, global average pooling, 10 softmax (the bench's W8/W9 network); trains by default with adam, lr 0.003, cosine schedule, 15 epochs, batch 64, training images shifted by up to 2 pixels",
             seed => new MnistResNet(seed),
-            ["--optimizer", "adam", "--lr", "0.003", "--schedule", "cosine", "--epochs", "10", "--batch", "64"]),
+            ["--optimizer", "adam", "--lr", "0.003", "--schedule", "cosine", "--epochs", "15", "--batch", "64", "--shift", "2"]),
         new(
             "dbn",
-            "784-500 sigmoid-500 sigmoid-10 softmax, its hidden layers pretrained as a deep belief net (two RBMs, CD-1), then fine-tuned, beside the same network fine-tuned from a random start; writes rbm-filters.png and rbm-samples.png; fine-tunes by default with momentum, lr 0.1, cosine schedule, 30 epochs, batch 50",
+            "784-500 sigmoid-500 sigmoid-10 softmax, its hidden layers pretrained as a deep belief net (two RBMs, CD-1), then fine-tuned, beside the same network fine-tuned from a random start; writes rbm-filters.png and rbm-samples.png; fine-tunes by default with momentum, lr 0.1, cosine schedule, 30 epochs, batch 50, training images shifted by up to 1 pixel",
             seed => new MnistDbn(seed),
-            ["--optimizer", "momentum", "--lr", "0.1", "--schedule", "cosine", "--epochs", "30", "--batch", "50"],
+            ["--optimizer", "momentum", "--lr", "0.1", "--schedule", "cosine", "--epochs", "30", "--batch", "50", "--shift", "1"],
             DeepBeliefRun.Execute),
     ];
 

@@ -39,6 +39,9 @@ public sealed class MnistCommandLineTests
 
         Assert.Equal(("adam", 0.001f, 12, 64, "cosine"), (cnn!.Optimizer, cnn.LearningRate, cnn.Epochs, cnn.BatchSize, cnn.Schedule));
         Assert.Equal(("sgd", 12), (overridden!.Optimizer, overridden.Epochs));
+        var (resnet, _, _, _, _) = Run("--network", "resnet");
+        Assert.Equal((15, 2), (resnet!.Epochs, resnet.Shift));
+        Assert.Equal(0, Run("--network", "resnet", "--shift", "0").Options!.Shift);
         Assert.Equal(["network", "optimizer"], Sorted(given!));
     }
 
@@ -48,7 +51,7 @@ public sealed class MnistCommandLineTests
         var (dbn, _, code, _, _) = Run("--network", "dbn");
 
         Assert.Equal(0, code);
-        Assert.Equal(("momentum", 0.1f, 30, 50, "cosine"), (dbn!.Optimizer, dbn.LearningRate, dbn.Epochs, dbn.BatchSize, dbn.Schedule));
+        Assert.Equal(("momentum", 0.1f, 30, 50, "cosine", 1), (dbn!.Optimizer, dbn.LearningRate, dbn.Epochs, dbn.BatchSize, dbn.Schedule, dbn.Shift));
         var error = Assert.Throws<UsageException>(() => DeepBeliefRun.Execute(dbn with { Resume = "out/dbn" }, new PlainDisplay()));
         Assert.Contains("--resume does not apply", error.Message, System.StringComparison.Ordinal);
     }
