@@ -124,6 +124,25 @@ internal static class SnapshotDeclarations
         public partial class Normalized;
         """;
 
+    /// <summary>
+    /// The layers ONNX models need: layer normalization of a whole image and of each row of a sequence-shaped
+    /// output.
+    /// </summary>
+    public const string OnnxLayers = """
+        using Butterfly;
+
+        namespace Samples.Imported;
+
+        /// <summary>Normalizations of an image and of each row.</summary>
+        [Network]
+        [Input(2, 6, 6)]
+        [LayerNorm]
+        [Conv2D(4, 3), ReLU]
+        [LayerNorm(1e-6f, Axis = -2)]
+        [Dense(10), Softmax]
+        public partial class OnnxLayers;
+        """;
+
     /// <summary>Every declaration above, by name, for tests that run over all of them.</summary>
     public static IReadOnlyDictionary<string, string> ByName { get; } = new Dictionary<string, string>
     {
@@ -134,6 +153,7 @@ internal static class SnapshotDeclarations
         [nameof(KeywordName)] = KeywordName,
         [nameof(LeNet)] = LeNet,
         [nameof(NormalizedConvolution)] = NormalizedConvolution,
+        [nameof(OnnxLayers)] = OnnxLayers,
     };
 
     /// <summary>The names of <see cref="ByName"/>, as theory data (names read better than sources in test output).</summary>

@@ -35,6 +35,9 @@ public sealed class SnapshotTests
         VerifySingleSource(SnapshotDeclarations.NormalizedConvolution, "Samples.Vision.Normalized.g.cs");
 
     [Fact]
+    public void Layers_that_onnx_models_need() => VerifySingleSource(SnapshotDeclarations.OnnxLayers, "Samples.Imported.OnnxLayers.g.cs");
+
+    [Fact]
     public void Residual_network_with_every_merge() => VerifySingleSource(SnapshotDeclarations.Residual, "Samples.Vision.Residual.g.cs");
 
     [Fact]

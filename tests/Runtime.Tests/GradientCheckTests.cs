@@ -41,6 +41,8 @@ public sealed class GradientCheckTests
         nameof(ConcatGraphNet),
         nameof(ResidualNet),
         nameof(ResidualBatchNormNet),
+        nameof(LayerNormNet),
+        nameof(SequenceLayerNormNet),
     };
 
     /// <summary>Networks whose input gradient is checked: graphs that read the input more than once, and stacks.</summary>
@@ -55,6 +57,8 @@ public sealed class GradientCheckTests
         nameof(ImageInputNet),
         nameof(StridedConvNet),
         nameof(NormalizationNet),
+        nameof(LayerNormNet),
+        nameof(SequenceLayerNormNet),
     };
 
     /// <summary>The networks whose training mode differs from inference (dropout, batch statistics).</summary>
@@ -179,6 +183,8 @@ public sealed class GradientCheckTests
             case ImageInputNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case StridedConvNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case NormalizationNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case LayerNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case SequenceLayerNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             default: throw new ArgumentOutOfRangeException(nameof(network), network.GetType().Name, "No input-gradient call for this network.");
         }
     }
@@ -206,6 +212,8 @@ public sealed class GradientCheckTests
         nameof(ConcatGraphNet) => new ConcatGraphNet(seed),
         nameof(ResidualNet) => new ResidualNet(seed),
         nameof(ResidualBatchNormNet) => new ResidualBatchNormNet(seed),
+        nameof(LayerNormNet) => LayerNormNet.WithRandomBiases(seed),
+        nameof(SequenceLayerNormNet) => new SequenceLayerNormNet(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test network."),
     };
 

@@ -311,6 +311,15 @@ internal static class DiagnosticDescriptors
         "Embedded weights need float inputs and a plain output",
         "'{0}' has {1}, which embedded weights (Weights = ...) do not support yet: remove Weights and load the weights file at run time with WeightsFile.Load");
 
+    public static readonly DiagnosticDescriptor NormalizedAxisOutsideInput = Error(
+        "BF0064",
+        "Normalized axis outside the input",
+        "[{0}] normalizes from axis {1}, but its input has shape {2}, whose axes are 0 to {3} (or {4} to -1 counting from the end): give an axis in that range, or leave Axis out to normalize the whole sample");
+
+    public static readonly DiagnosticDescriptor NormalizesOneValue = Error(
+        "BF0065",
+        "Normalization over a single value",
+        "[{0}] normalizes groups of one value in its input of shape {1}, so x - μ is always 0 and the output is β whatever the input: normalize over more values (an earlier Axis), or remove the layer");
     public static readonly DiagnosticDescriptor OnnxModelNotFound = Error(
         "BF0070",
         "ONNX model not found",

@@ -22,6 +22,7 @@ internal static class LayerCatalog
         new LeakyReLULayer(),
         new ELULayer(),
         new GELULayer(),
+        new LayerNormLayer(),
         new LocalResponseNormalizationLayer(),
         new LocalContrastNormalizationLayer(),
         new AddLayer(),

@@ -1,0 +1,47 @@
+namespace Butterfly.Runtime.Tests.Networks;
+
+// Small networks for the layers ONNX models need (layer normalization, clamps, both GELU forms), each first (no dx)
+// and in the middle.
+
+/// <summary>
+/// Layer normalization of the whole image first, of each channel's plane (Axis = -2) after a convolution, and of a vector.
+/// </summary>
+[Network]
+[Input(2, 4, 5)]
+[LayerNorm]
+[Conv2D(3, 2), Tanh]
+[LayerNorm(1e-3f, Axis = -2)]
+[Dense(6), Sigmoid]
+[LayerNorm(Axis = -1), Dense(3), Softmax]
+internal sealed partial class LayerNormNet
+{
+    /// <summary>
+    /// A network whose scales and shifts (and every bias) start away from 1 and 0, so that a backward rule that
+    /// dropped <c>γ</c> or <c>β</c> would show.
+    /// </summary>
+    public static LayerNormNet WithRandomBiases(int seed)
+    {
+        var network = new LayerNormNet(seed);
+        var random = new SeededRandom(seed + 1);
+        foreach (var block in network.ParameterBlocks)
+        {
+            if (block.Role == ParameterRole.Bias)
+            {
+                foreach (ref float value in network.Parameters.Slice(block.Offset, block.Length))
+                {
+                    value = 0.5f + random.NextSingle();
+                }
+            }
+        }
+
+        return network;
+    }
+}
+
+/// <summary>A sequence of 3 positions with 4 features each, normalized per position (Axis = -1), as transformers do.</summary>
+[Network(Loss = LossFunction.MeanSquaredError)]
+[Input(3, 4)]
+[LayerNorm(Axis = -1)]
+[Dense(5), Tanh]
+[Dense(2)]
+internal sealed partial class SequenceLayerNormNet;
