@@ -44,6 +44,28 @@ public sealed class OnnxLayerDiagnosticTests
     }
 
     [Theory]
+    [InlineData("BF0066", "Clamp(1f, 0f)", "[Clamp(1, 0)] has max 0 below min 1, so no value lies between them")]
+    [InlineData("BF0066", "Clamp(min: 2f, max: -3f)", "[Clamp(2, -3)] has max -3 below min 2")]
+    [InlineData("BF0067", "Clamp", "[Clamp(-Infinity, Infinity)] has no finite bound")]
+    [InlineData("BF0067", "Clamp(float.NegativeInfinity, float.PositiveInfinity)", "[Clamp(-Infinity, Infinity)] has no finite bound")]
+    [InlineData("BF0028", "Clamp(float.NaN, 1f)", "Clamp min must be a number or float.NegativeInfinity (no lower bound), but it is NaN")]
+    [InlineData("BF0028", "Clamp(float.PositiveInfinity)", "Clamp min must be a number or float.NegativeInfinity (no lower bound), but it is Infinity")]
+    [InlineData("BF0028", "Clamp(0f, float.NegativeInfinity)", "Clamp max must be a number or float.PositiveInfinity (no upper bound), but it is -Infinity")]
+    public void Impossible_clamps(string id, string layer, string message)
+    {
+        var diagnostic = SingleError(id, $$"""
+            using Butterfly;
+
+            [Network]
+            [Input(3)]
+            [Dense(4), [|{{layer}}|]]
+            [Dense(1)]
+            public partial class Net;
+            """);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
     [InlineData("LayerNorm(0f)", "LayerNorm epsilon must be positive and finite, but it is 0")]
     [InlineData("LayerNorm(float.PositiveInfinity)", "LayerNorm epsilon must be positive and finite, but it is Infinity")]
     public void BF0028_argument_out_of_range(string layer, string message)
@@ -61,9 +83,9 @@ public sealed class OnnxLayerDiagnosticTests
     }
 
     [Fact]
-    public void Equal_declarations_have_equal_signatures_whatever_is_left_to_its_default()
+    public void Equal_declarations_generate_the_same_code_whatever_is_left_to_its_default()
     {
-        string Signature(string layer) => GeneratorRun.Of($$"""
+        string Generated(string layer) => GeneratorRun.Of($$"""
             using Butterfly;
 
             [Network]
@@ -73,8 +95,13 @@ public sealed class OnnxLayerDiagnosticTests
             public partial class Net;
             """).SingleSource().Text;
 
-        Assert.Equal(Signature("LayerNorm"), Signature("LayerNorm(1e-5f, Axis = 0)"));
-        Assert.Contains("LayerNorm(1E-05, 0)", Signature("LayerNorm"));
+        Assert.Equal(Generated("LayerNorm"), Generated("LayerNorm(1e-5f, Axis = 0)"));
+        Assert.Contains("LayerNorm(1E-05, 0)", Generated("LayerNorm"));
+        Assert.Equal(Generated("GELU"), Generated("GELU(Exact = false)"));
+        Assert.Contains("Signature = \"Input(3, 4) GELU Dense(1)\"", Generated("GELU"));
+        Assert.Contains("Signature = \"Input(3, 4) GELU(1) Dense(1)\"", Generated("GELU(Exact = true)"));
+        Assert.Contains("Activations.GELUExact(", Generated("GELU(Exact = true)"));
+        Assert.Equal(Generated("Clamp(max: 1f)"), Generated("Clamp(float.NegativeInfinity, 1f)"));
     }
 
     private static Diagnostic SingleError(string id, string marked)

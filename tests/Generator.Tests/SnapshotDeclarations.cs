@@ -125,20 +125,22 @@ internal static class SnapshotDeclarations
         """;
 
     /// <summary>
-    /// The layers ONNX models need: layer normalization of a whole image and of each row of a sequence-shaped
-    /// output.
+    /// The layers ONNX models need: layer normalization of a whole image and of each channel's plane, clamps closed
+    /// and open on one side (an infinite literal in the generated code), and GELU's exact and tanh forms.
     /// </summary>
     public const string OnnxLayers = """
         using Butterfly;
 
         namespace Samples.Imported;
 
-        /// <summary>Normalizations of an image and of each row.</summary>
+        /// <summary>Normalizations, clamps and both GELU forms.</summary>
         [Network]
         [Input(2, 6, 6)]
         [LayerNorm]
-        [Conv2D(4, 3), ReLU]
+        [Conv2D(4, 3), Clamp(0f, 6f)]
         [LayerNorm(1e-6f, Axis = -2)]
+        [Dense(12), GELU(Exact = true)]
+        [Dense(8), Clamp(max: 1f), GELU]
         [Dense(10), Softmax]
         public partial class OnnxLayers;
         """;

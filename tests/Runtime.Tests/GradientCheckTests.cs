@@ -43,6 +43,8 @@ public sealed class GradientCheckTests
         nameof(ResidualBatchNormNet),
         nameof(LayerNormNet),
         nameof(SequenceLayerNormNet),
+        nameof(ClampGeluNet),
+        nameof(ClampFirstNet),
     };
 
     /// <summary>Networks whose input gradient is checked: graphs that read the input more than once, and stacks.</summary>
@@ -59,6 +61,7 @@ public sealed class GradientCheckTests
         nameof(NormalizationNet),
         nameof(LayerNormNet),
         nameof(SequenceLayerNormNet),
+        nameof(ClampFirstNet),
     };
 
     /// <summary>The networks whose training mode differs from inference (dropout, batch statistics).</summary>
@@ -185,6 +188,7 @@ public sealed class GradientCheckTests
             case NormalizationNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case LayerNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case SequenceLayerNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case ClampFirstNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             default: throw new ArgumentOutOfRangeException(nameof(network), network.GetType().Name, "No input-gradient call for this network.");
         }
     }
@@ -214,6 +218,8 @@ public sealed class GradientCheckTests
         nameof(ResidualBatchNormNet) => new ResidualBatchNormNet(seed),
         nameof(LayerNormNet) => LayerNormNet.WithRandomBiases(seed),
         nameof(SequenceLayerNormNet) => new SequenceLayerNormNet(seed),
+        nameof(ClampGeluNet) => new ClampGeluNet(seed),
+        nameof(ClampFirstNet) => new ClampFirstNet(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test network."),
     };
 

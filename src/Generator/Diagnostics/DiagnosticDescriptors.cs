@@ -390,6 +390,16 @@ internal static class DiagnosticDescriptors
         "ONNX node does not fit its input",
         "Node '{0}' ({1}) of '{2}' becomes [{3}], which does not fit: {4}");
 
+    public static readonly DiagnosticDescriptor ClampBoundsCrossed = Error(
+        "BF0066",
+        "Clamp bounds crossed",
+        "[{0}] has max {2} below min {1}, so no value lies between them: give a max at least the min (swap them if they were meant the other way)");
+
+    public static readonly DiagnosticDescriptor ClampWithoutBounds = Error(
+        "BF0067",
+        "Clamp without a bound",
+        "[{0}] has no finite bound, so it passes every value unchanged: give min, max or both, or remove the layer");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -6,8 +6,11 @@ namespace Butterfly.Generator.Emitting;
 /// <summary>C# literals that read back exactly, whatever the build machine's culture.</summary>
 internal static class Literals
 {
-    /// <summary>A float literal that round-trips: <c>0.01f</c>.</summary>
-    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+    /// <summary>A float literal that round-trips: <c>0.01f</c>, or <c>float.PositiveInfinity</c> for an open bound.</summary>
+    public static string Float(float value) =>
+        float.IsPositiveInfinity(value) ? "float.PositiveInfinity"
+        : float.IsNegativeInfinity(value) ? "float.NegativeInfinity"
+        : value.ToString("R", CultureInfo.InvariantCulture) + "f";
 
     /// <summary>A regular string literal, escaped.</summary>
     public static string String(string value)

@@ -25,12 +25,19 @@ internal abstract class ActivationLayer : LayerKind
     /// <summary>The kernel's arguments after the spans, such as <c>, 0.01f</c>; empty for none.</summary>
     protected virtual string KernelArguments(LayerSpec spec) => "";
 
+    /// <summary>
+    /// The kernel method (its backward rule adds "Backward") and both formulas of the declared form, for a kind whose
+    /// arguments choose between forms (GELU's exact and tanh forms); by default the kind's own.
+    /// </summary>
+    protected virtual (string Kernel, string Formula, string BackwardFormula) Form(LayerSpec spec) => (Name, Formula, BackwardFormula);
+
     public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
-        writer.Comment(Formula);
-        writer.Line($"global::Butterfly.Kernels.Activations.{Name}({layer.Input}, {layer.Output}{KernelArguments(layer.Layer.Spec)});");
+        var (kernel, formula, _) = Form(layer.Layer.Spec);
+        writer.Comment(formula);
+        writer.Line($"global::Butterfly.Kernels.Activations.{kernel}({layer.Input}, {layer.Output}{KernelArguments(layer.Layer.Spec)});");
     }
 
     public override void EmitBackward(CodeWriter writer, LayerEmission layer)
@@ -41,8 +48,9 @@ internal abstract class ActivationLayer : LayerKind
             return;
         }
 
-        writer.Comment(BackwardFormula);
+        var (kernel, _, backwardFormula) = Form(layer.Layer.Spec);
+        writer.Comment(backwardFormula);
         string forwardValue = BackwardReads == ForwardValues.Input ? layer.Input : layer.Output;
-        writer.Line($"global::Butterfly.Kernels.Activations.{Name}Backward({forwardValue}, {layer.OutputGradient}, {inputGradient}{KernelArguments(layer.Layer.Spec)});");
+        writer.Line($"global::Butterfly.Kernels.Activations.{kernel}Backward({forwardValue}, {layer.OutputGradient}, {inputGradient}{KernelArguments(layer.Layer.Spec)});");
     }
 }

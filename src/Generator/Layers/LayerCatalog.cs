@@ -23,6 +23,7 @@ internal static class LayerCatalog
         new ELULayer(),
         new GELULayer(),
         new LayerNormLayer(),
+        new ClampLayer(),
         new LocalResponseNormalizationLayer(),
         new LocalContrastNormalizationLayer(),
         new AddLayer(),

@@ -145,6 +145,97 @@ public static class Activations
         }
     }
 
+    /// <summary>
+    /// The exact GELU, <c>y = x Φ(x) = x/2 (1 + erf(x / sqrt 2))</c> (ONNX's and PyTorch's default form), with
+    /// <see cref="Erf"/> accurate to 1.5e-7.
+    /// </summary>
+    public static void GELUExact(ReadOnlySpan<float> x, Span<float> y)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            float v = x[i];
+            y[i] = 0.5f * v * (1f + Erf(v * InverseSqrt2));
+        }
+    }
+
+    /// <summary><c>dx = dy ⊙ (Φ(x) + x φ(x))</c>, <c>φ(x) = e^(-x²/2) / sqrt(2π)</c>, the product rule on <c>x Φ(x)</c>.</summary>
+    public static void GELUExactBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (int i = 0; i < dx.Length; i++)
+        {
+            float v = x[i];
+            float cumulative = 0.5f * (1f + Erf(v * InverseSqrt2));
+            dx[i] = dy[i] * (cumulative + v * InverseSqrt2Pi * MathF.Exp(-0.5f * v * v));
+        }
+    }
+
+    /// <summary>1 / sqrt(2), the scale of erf's argument in Φ.</summary>
+    private const float InverseSqrt2 = 0.70710678118654752f;
+
+    /// <summary>1 / sqrt(2π), the standard normal density's factor.</summary>
+    private const float InverseSqrt2Pi = 0.39894228040143268f;
+
+    /// <summary>
+    /// The error function by Abramowitz and Stegun's formula 7.1.26 (absolute error below 1.5e-7, about float
+    /// precision): <c>erf(z) = 1 - t (a1 + t (a2 + t (a3 + t (a4 + t a5)))) e^(-z²)</c>, <c>t = 1 / (1 + p z)</c>, for
+    /// <c>z ≥ 0</c>, and <c>erf(-z) = -erf(z)</c>. .NET has no <c>MathF.Erf</c>.
+    /// </summary>
+    internal static float Erf(float z)
+    {
+        float a = MathF.Abs(z);
+        float t = 1f / (1f + 0.3275911f * a);
+        float polynomial = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
+        float value = 1f - polynomial * MathF.Exp(-a * a);
+        return z < 0f ? -value : value;
+    }
+
+    /// <summary>
+    /// <c>y = min(max(x, min), max)</c>; an infinite bound leaves that side open. A NaN stays NaN (both comparisons
+    /// are false), on the vector path and the scalar tail alike.
+    /// </summary>
+    public static void Clamp(ReadOnlySpan<float> x, Span<float> y, float min, float max)
+    {
+        Arguments.HasAtLeast(x, y.Length, nameof(x));
+        var low = new Vector<float>(min);
+        var high = new Vector<float>(max);
+        int i = 0;
+        for (; i <= y.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var v = new Vector<float>(x.Slice(i));
+            v = Vector.ConditionalSelect(Vector.LessThan(v, low), low, v);
+            Vector.ConditionalSelect(Vector.GreaterThan(v, high), high, v).CopyTo(y.Slice(i));
+        }
+
+        for (; i < y.Length; i++)
+        {
+            float v = x[i];
+            v = v < min ? min : v;
+            y[i] = v > max ? max : v;
+        }
+    }
+
+    /// <summary><c>dx = dy ⊙ [min ≤ x ≤ max]</c>: the gradient passes inside the bounds and at them, not beyond (nor at a NaN).</summary>
+    public static void ClampBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, float min, float max)
+    {
+        Arguments.HasAtLeast(x, dx.Length, nameof(x));
+        Arguments.HasAtLeast(dy, dx.Length, nameof(dy));
+        var low = new Vector<float>(min);
+        var high = new Vector<float>(max);
+        int i = 0;
+        for (; i <= dx.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var v = new Vector<float>(x.Slice(i));
+            var inside = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(v, low), Vector.LessThanOrEqual(v, high));
+            Vector.ConditionalSelect(inside, new Vector<float>(dy.Slice(i)), Vector<float>.Zero).CopyTo(dx.Slice(i));
+        }
+
+        for (; i < dx.Length; i++)
+        {
+            float v = x[i];
+            dx[i] = v >= min && v <= max ? dy[i] : 0f;
+        }
+    }
+
     /// <summary><c>y_i = e^(x_i - max x) / sum_j e^(x_j - max x)</c> on each row of <c>x[rows×width]</c>.</summary>
     public static void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int width)
     {

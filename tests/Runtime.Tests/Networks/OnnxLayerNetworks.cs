@@ -45,3 +45,21 @@ internal sealed partial class LayerNormNet
 [Dense(5), Tanh]
 [Dense(2)]
 internal sealed partial class SequenceLayerNormNet;
+
+/// <summary>Clamps closed on both sides and open on one, the exact GELU, and the tanh GELU beside it.</summary>
+[Network]
+[Input(6)]
+[Dense(8), Clamp(-0.5f, 0.5f)]
+[Dense(7), GELU(Exact = true)]
+[Dense(6), Clamp(min: -0.2f)]
+[Dense(5), GELU]
+[Dense(3), Softmax]
+internal sealed partial class ClampGeluNet;
+
+/// <summary>A clamp first (its dx is the input gradient), then the exact GELU, mean squared error.</summary>
+[Network(Loss = LossFunction.MeanSquaredError)]
+[Input(5)]
+[Clamp(max: 0.6f)]
+[Dense(4), GELU(Exact = true)]
+[Dense(2)]
+internal sealed partial class ClampFirstNet;
