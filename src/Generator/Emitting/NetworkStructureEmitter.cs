@@ -41,6 +41,12 @@ internal static class NetworkStructureEmitter
 
     private static string Name(string? name) => name is null ? "null" : Literals.String(name);
 
-    /// <summary>A literal that reads back exactly: arguments are ints or floats widened to double, always finite.</summary>
-    private static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A literal that reads back exactly: arguments are ints or floats widened to double, finite except a clamp's open
+    /// bound.
+    /// </summary>
+    private static string Double(double value) =>
+        double.IsPositiveInfinity(value) ? "double.PositiveInfinity"
+        : double.IsNegativeInfinity(value) ? "double.NegativeInfinity"
+        : value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -151,6 +151,7 @@ public static class Activations
     /// </summary>
     public static void GELUExact(ReadOnlySpan<float> x, Span<float> y)
     {
+        Arguments.HasAtLeast(x, y.Length, nameof(x));
         for (int i = 0; i < y.Length; i++)
         {
             float v = x[i];
@@ -161,6 +162,8 @@ public static class Activations
     /// <summary><c>dx = dy ⊙ (Φ(x) + x φ(x))</c>, <c>φ(x) = e^(-x²/2) / sqrt(2π)</c>, the product rule on <c>x Φ(x)</c>.</summary>
     public static void GELUExactBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
+        Arguments.HasAtLeast(x, dx.Length, nameof(x));
+        Arguments.HasAtLeast(dy, dx.Length, nameof(dy));
         for (int i = 0; i < dx.Length; i++)
         {
             float v = x[i];

@@ -8,14 +8,15 @@ namespace Butterfly;
 
 /// <summary>
 /// Writes a network, with its trained weights as initializers, as an ONNX model (opset 17, IR version 8; opset 20, IR
-/// version 9, when it has a <see cref="GELUAttribute"/> layer, for <c>Gelu</c> with <c>approximate = "tanh"</c>), which
+/// version 9, when it has a <see cref="GELUAttribute"/> layer, for <c>Gelu</c> in either form), which
 /// ONNX Runtime and other ONNX tools run. Input <c>input</c> and output <c>output</c> have the network's per-sample shapes
 /// after a batch dimension <c>N</c>; a network of token ids takes int32 ids.
 /// </summary>
 /// <remarks>
 /// Layer by layer: Dense is <c>Gemm</c> (after <c>Flatten</c> for a higher-rank input), Conv2D <c>Conv</c>, MaxPool and
 /// AvgPool <c>MaxPool</c> and <c>AveragePool</c>, GlobalAvgPool <c>GlobalAveragePool</c> then <c>Flatten</c>, Flatten
-/// <c>Flatten</c>, the activations <c>Sigmoid</c>, <c>Tanh</c>, <c>Relu</c>, <c>LeakyRelu</c>, <c>Elu</c> and <c>Gelu</c>,
+/// <c>Flatten</c>, the activations <c>Sigmoid</c>, <c>Tanh</c>, <c>Relu</c>, <c>LeakyRelu</c>, <c>Elu</c> and <c>Gelu</c> (either
+/// form), Clamp <c>Clip</c> (an open side left out), LayerNorm <c>LayerNormalization</c>,
 /// Softmax <c>Softmax</c> (over the whole sample, flattened and reshaped back for a higher-rank one), BatchNorm
 /// <c>BatchNormalization</c> in its inference form with the running statistics, LocalResponseNormalization <c>LRN</c>
 /// (the same formula for the odd sizes Butterfly allows), Add and Multiply chains of <c>Add</c> and <c>Mul</c>, Concat
@@ -140,8 +141,36 @@ public static class OnnxExport
             case "ELU":
                 return graph.Node("Elu", name, [x[0]], y, OnnxAttribute.Float("alpha", (float)layer.Argument("alpha")));
             case "GELU":
-                // Butterfly's GELU is the tanh approximation, 0.5 x (1 + tanh(sqrt(2/π) (x + 0.044715 x³))).
-                return graph.Node("Gelu", name, [x[0]], y, OnnxAttribute.String("approximate", "tanh"));
+                // [GELU] is the tanh approximation, 0.5 x (1 + tanh(sqrt(2/π) (x + 0.044715 x³))); [GELU(Exact = true)]
+                // is x Φ(x), Gelu's default (approximate = "none").
+                return layer.Argument("exact", 0) != 0
+                    ? graph.Node("Gelu", name, [x[0]], y)
+                    : graph.Node("Gelu", name, [x[0]], y, OnnxAttribute.String("approximate", "tanh"));
+            case "Clamp":
+            {
+                // Clip's bounds are optional scalar inputs (opset 11 on): an open side is the empty name, "no input".
+                double min = layer.Argument("min"), max = layer.Argument("max");
+                string low = double.IsNegativeInfinity(min) ? "" : graph.Initializer(name + ".min", [(float)min]);
+                string high = double.IsPositiveInfinity(max) ? "" : graph.Initializer(name + ".max", [(float)max]);
+                return graph.Node("Clip", name, [x[0], low, high], y);
+            }
+
+            case "LayerNorm":
+            {
+                // LayerNormalization normalizes the dimensions from axis to the last: Butterfly's per-sample axis, after
+                // the batch dimension. Scale and bias have those dimensions' shape.
+                int axis = (int)layer.Argument("axis");
+                int first = axis < 0 ? axis + input.Count : axis;
+                var normalized = input.Skip(first).Select(d => (long)d).ToArray();
+                int width = Length(input.Skip(first).ToArray());
+                return graph.Node(
+                    "LayerNormalization", name,
+                    [x[0], graph.Initializer(name + ".gamma", weights.Get(0, width), normalized), graph.Initializer(name + ".beta", weights.Get(1, width), normalized)],
+                    y,
+                    OnnxAttribute.Int("axis", first + 1),
+                    OnnxAttribute.Float("epsilon", (float)layer.Argument("epsilon")));
+            }
+
             case "Softmax":
                 return Softmax(graph, name, x[0], input, y);
             case "Dropout":

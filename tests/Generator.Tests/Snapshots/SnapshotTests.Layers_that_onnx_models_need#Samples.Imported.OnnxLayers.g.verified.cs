@@ -6,19 +6,24 @@
 namespace Samples.Imported;
 
 /// <summary>
-/// A network compiled by Butterfly: Input(2, 6, 6) LayerNorm(1E-05, 0) Conv2D(4, 3, 1, 0) ReLU LayerNorm(1E-06, -2) Dense(10) Softmax.
+/// A network compiled by Butterfly: Input(2, 6, 6) LayerNorm(1E-05, 0) Conv2D(4, 3, 1, 0) Clamp(0, 6) LayerNorm(1E-06, -2) Dense(12) GELU(1) Dense(8) Clamp(-Infinity, 1) GELU Dense(10) Softmax.
 /// <code>
 /// Layer (type)               Output shape   Parameters
 /// ====================================================
 /// input (Input)              (2, 6, 6)               0
 /// layer_norm_1 (LayerNorm)   (2, 6, 6)             144
 /// conv2d_1 (Conv2D)          (4, 4, 4)              76
-/// relu_1 (ReLU)              (4, 4, 4)               0
+/// clamp_1 (Clamp)            (4, 4, 4)               0
 /// layer_norm_2 (LayerNorm)   (4, 4, 4)              32
-/// dense_1 (Dense)            (10)                  650
+/// dense_1 (Dense)            (12)                  780
+/// gelu_1 (GELU)              (12)                    0
+/// dense_2 (Dense)            (8)                   104
+/// clamp_2 (Clamp)            (8)                     0
+/// gelu_2 (GELU)              (8)                     0
+/// dense_3 (Dense)            (10)                   90
 /// softmax_1 (Softmax)        (10)                    0
 /// ====================================================
-/// Total parameters: 902
+/// Total parameters: 1,226
 /// Predict scratch: 576 bytes (stack)
 /// Loss: cross-entropy (softmax output)
 /// </code>
@@ -33,22 +38,22 @@ partial class OnnxLayers : global::Butterfly.INetwork
     public const int OutputLength = 10;
 
     /// <summary>Trainable parameters in <see cref="Parameters"/>.</summary>
-    public const int ParameterCount = 902;
+    public const int ParameterCount = 1226;
 
     /// <summary>The seed the parameterless constructor initializes with.</summary>
     public const int DefaultSeed = 42;
 
     /// <summary>The layer shapes as one line; weights files record it and load only into the same signature.</summary>
-    public const string Signature = "Input(2, 6, 6) LayerNorm(1E-05, 0) Conv2D(4, 3, 1, 0) ReLU LayerNorm(1E-06, -2) Dense(10) Softmax";
+    public const string Signature = "Input(2, 6, 6) LayerNorm(1E-05, 0) Conv2D(4, 3, 1, 0) Clamp(0, 6) LayerNorm(1E-06, -2) Dense(12) GELU(1) Dense(8) Clamp(-Infinity, 1) GELU Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)               Output shape   Parameters\n====================================================\ninput (Input)              (2, 6, 6)               0\nlayer_norm_1 (LayerNorm)   (2, 6, 6)             144\nconv2d_1 (Conv2D)          (4, 4, 4)              76\nrelu_1 (ReLU)              (4, 4, 4)               0\nlayer_norm_2 (LayerNorm)   (4, 4, 4)              32\ndense_1 (Dense)            (10)                  650\nsoftmax_1 (Softmax)        (10)                    0\n====================================================\nTotal parameters: 902\nPredict scratch: 576 bytes (stack)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)               Output shape   Parameters\n====================================================\ninput (Input)              (2, 6, 6)               0\nlayer_norm_1 (LayerNorm)   (2, 6, 6)             144\nconv2d_1 (Conv2D)          (4, 4, 4)              76\nclamp_1 (Clamp)            (4, 4, 4)               0\nlayer_norm_2 (LayerNorm)   (4, 4, 4)              32\ndense_1 (Dense)            (12)                  780\ngelu_1 (GELU)              (12)                    0\ndense_2 (Dense)            (8)                   104\nclamp_2 (Clamp)            (8)                     0\ngelu_2 (GELU)              (8)                     0\ndense_3 (Dense)            (10)                   90\nsoftmax_1 (Softmax)        (10)                    0\n====================================================\nTotal parameters: 1,226\nPredict scratch: 576 bytes (stack)\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
 
     // Per sample: every layer's output, then the loss gradient with respect to it; then the layers' scratch.
-    private const int WorkspaceFloatsPerSample = 709;
+    private const int WorkspaceFloatsPerSample = 805;
 
     // Scratch that does not scale with the batch, such as a convolution's unfolded sample.
     private const int WorkspaceFixedFloats = 0;
@@ -61,19 +66,48 @@ partial class OnnxLayers : global::Butterfly.INetwork
         new("conv2d_1.bias", 216, 4, global::Butterfly.ParameterRole.Bias),
         new("layer_norm_2.gamma", 220, 16, global::Butterfly.ParameterRole.Bias),
         new("layer_norm_2.beta", 236, 16, global::Butterfly.ParameterRole.Bias),
-        new("dense_1.weights", 252, 640, global::Butterfly.ParameterRole.Weight),
-        new("dense_1.bias", 892, 10, global::Butterfly.ParameterRole.Bias),
+        new("dense_1.weights", 252, 768, global::Butterfly.ParameterRole.Weight),
+        new("dense_1.bias", 1020, 12, global::Butterfly.ParameterRole.Bias),
+        new("dense_2.weights", 1032, 96, global::Butterfly.ParameterRole.Weight),
+        new("dense_2.bias", 1128, 8, global::Butterfly.ParameterRole.Bias),
+        new("dense_3.weights", 1136, 80, global::Butterfly.ParameterRole.Weight),
+        new("dense_3.bias", 1216, 10, global::Butterfly.ParameterRole.Bias),
     ];
 
     private static readonly global::Butterfly.LayerOutput[] s_layerOutputs =
     [
         new("layer_norm_1", "LayerNorm(1E-05, 0)", 0, 72),
         new("conv2d_1", "Conv2D(4, 3, 1, 0)", 144, 64),
-        new("relu_1", "ReLU", 272, 64),
+        new("clamp_1", "Clamp(0, 6)", 272, 64),
         new("layer_norm_2", "LayerNorm(1E-06, -2)", 400, 64),
-        new("dense_1", "Dense(10)", 528, 10),
-        new("softmax_1", "Softmax", 548, 10),
+        new("dense_1", "Dense(12)", 528, 12),
+        new("gelu_1", "GELU(1)", 552, 12),
+        new("dense_2", "Dense(8)", 576, 8),
+        new("clamp_2", "Clamp(-Infinity, 1)", 592, 8),
+        new("gelu_2", "GELU", 608, 8),
+        new("dense_3", "Dense(10)", 624, 10),
+        new("softmax_1", "Softmax", 644, 10),
     ];
+
+    // The layers as data for the runtime (quantizer, ONNX export): kind, arguments, shapes, operands (-1: the input),
+    // parameter tensors as a range of s_parameterBlocks.
+    private static readonly global::Butterfly.NetworkStructure s_structure = new(
+        [2, 6, 6],
+        vocabulary: 0,
+        inputName: null,
+        [
+            new("layer_norm_1", "LayerNorm", [new("epsilon", 1E-05), new("axis", 0)], [2, 6, 6], [2, 6, 6], sources: [-1], firstBlock: 0, blockCount: 2, declaredName: null),
+            new("conv2d_1", "Conv2D", [new("filters", 4), new("kernel", 3), new("stride", 1), new("padding", 0)], [2, 6, 6], [4, 4, 4], sources: [0], firstBlock: 2, blockCount: 2, declaredName: null),
+            new("clamp_1", "Clamp", [new("min", 0), new("max", 6)], [4, 4, 4], [4, 4, 4], sources: [1], firstBlock: 4, blockCount: 0, declaredName: null),
+            new("layer_norm_2", "LayerNorm", [new("epsilon", 1E-06), new("axis", -2)], [4, 4, 4], [4, 4, 4], sources: [2], firstBlock: 4, blockCount: 2, declaredName: null),
+            new("dense_1", "Dense", [new("units", 12)], [4, 4, 4], [12], sources: [3], firstBlock: 6, blockCount: 2, declaredName: null),
+            new("gelu_1", "GELU", [new("exact", 1)], [12], [12], sources: [4], firstBlock: 8, blockCount: 0, declaredName: null),
+            new("dense_2", "Dense", [new("units", 8)], [12], [8], sources: [5], firstBlock: 8, blockCount: 2, declaredName: null),
+            new("clamp_2", "Clamp", [new("min", double.NegativeInfinity), new("max", 1)], [8], [8], sources: [6], firstBlock: 10, blockCount: 0, declaredName: null),
+            new("gelu_2", "GELU", [], [8], [8], sources: [7], firstBlock: 10, blockCount: 0, declaredName: null),
+            new("dense_3", "Dense", [new("units", 10)], [8], [10], sources: [8], firstBlock: 10, blockCount: 2, declaredName: null),
+            new("softmax_1", "Softmax", [], [10], [10], sources: [9], firstBlock: 12, blockCount: 0, declaredName: null),
+        ]);
 
     private readonly float[] _parameters = new float[ParameterCount];
     private readonly float[] _gradients = new float[ParameterCount];
@@ -91,12 +125,16 @@ partial class OnnxLayers : global::Butterfly.INetwork
         global::System.Span<float> parameters = _parameters;
         // layer_norm_1: γ = 1, β = 0.
         parameters.Slice(0, 72).Fill(1f);
-        // conv2d_1: He normal before a rectifier, σ = sqrt(2 / (C K K)) = sqrt(2 / 18); bias 0.
-        global::Butterfly.Initializers.HeNormal(parameters.Slice(144, 72), 18, random);
+        // conv2d_1: Glorot uniform, a = sqrt(6 / (C K K + F K K)) = sqrt(6 / (18 + 36)); bias 0.
+        global::Butterfly.Initializers.GlorotUniform(parameters.Slice(144, 72), 18, 36, random);
         // layer_norm_2: γ = 1, β = 0.
         parameters.Slice(220, 16).Fill(1f);
-        // dense_1: Glorot uniform on [-a, a], a = sqrt(6 / (64 + 10)); bias 0.
-        global::Butterfly.Initializers.GlorotUniform(parameters.Slice(252, 640), 64, 10, random);
+        // dense_1: He normal before GELU, σ = sqrt(2 / 64); bias 0.
+        global::Butterfly.Initializers.HeNormal(parameters.Slice(252, 768), 64, random);
+        // dense_2: Glorot uniform on [-a, a], a = sqrt(6 / (12 + 8)); bias 0.
+        global::Butterfly.Initializers.GlorotUniform(parameters.Slice(1032, 96), 12, 8, random);
+        // dense_3: Glorot uniform on [-a, a], a = sqrt(6 / (8 + 10)); bias 0.
+        global::Butterfly.Initializers.GlorotUniform(parameters.Slice(1136, 80), 8, 10, random);
     }
 
     /// <summary>All parameters, laid out as <see cref="ParameterBlocks"/> says.</summary>
@@ -144,17 +182,41 @@ partial class OnnxLayers : global::Butterfly.INetwork
     /// <summary>The gradient of <c>layer_norm_2.beta</c>.</summary>
     public global::System.Span<float> LayerNorm2BetaGradient => new global::System.Span<float>(_gradients, 236, 16);
 
-    /// <summary><c>dense_1.weights</c>: 640 floats at offset 252 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 252, 640);
+    /// <summary><c>dense_1.weights</c>: 768 floats at offset 252 of <see cref="Parameters"/>.</summary>
+    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 252, 768);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
-    public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 252, 640);
+    public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 252, 768);
 
-    /// <summary><c>dense_1.bias</c>: 10 floats at offset 892 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 892, 10);
+    /// <summary><c>dense_1.bias</c>: 12 floats at offset 1020 of <see cref="Parameters"/>.</summary>
+    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 1020, 12);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
-    public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 892, 10);
+    public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 1020, 12);
+
+    /// <summary><c>dense_2.weights</c>: 96 floats at offset 1032 of <see cref="Parameters"/>.</summary>
+    public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, 1032, 96);
+
+    /// <summary>The gradient of <c>dense_2.weights</c>.</summary>
+    public global::System.Span<float> Dense2WeightsGradient => new global::System.Span<float>(_gradients, 1032, 96);
+
+    /// <summary><c>dense_2.bias</c>: 8 floats at offset 1128 of <see cref="Parameters"/>.</summary>
+    public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, 1128, 8);
+
+    /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
+    public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 1128, 8);
+
+    /// <summary><c>dense_3.weights</c>: 80 floats at offset 1136 of <see cref="Parameters"/>.</summary>
+    public global::System.Span<float> Dense3Weights => new global::System.Span<float>(_parameters, 1136, 80);
+
+    /// <summary>The gradient of <c>dense_3.weights</c>.</summary>
+    public global::System.Span<float> Dense3WeightsGradient => new global::System.Span<float>(_gradients, 1136, 80);
+
+    /// <summary><c>dense_3.bias</c>: 10 floats at offset 1216 of <see cref="Parameters"/>.</summary>
+    public global::System.Span<float> Dense3Bias => new global::System.Span<float>(_parameters, 1216, 10);
+
+    /// <summary>The gradient of <c>dense_3.bias</c>.</summary>
+    public global::System.Span<float> Dense3BiasGradient => new global::System.Span<float>(_gradients, 1216, 10);
 
     /// <summary>
     /// Computes the output for one sample. Uses 576 bytes of stack and no heap. Safe to call from many threads at once
@@ -179,26 +241,48 @@ partial class OnnxLayers : global::Butterfly.INetwork
         // conv2d_1: Conv2D(4, 3, 1, 0), (2, 6, 6) -> (4, 4, 4)
         global::System.Span<float> h2 = scratch.Slice(72, 64);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [4 × 2 × 3 × 3],
-        // computed directly, eight neighbouring outputs of a row at a time;
-        // then relu_1's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(144, 72), parameters.Slice(216, 4), h2, 2, 6, 6, 4, 3, rectify: true);
+        // computed directly, eight neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(144, 72), parameters.Slice(216, 4), h2, 2, 6, 6, 4, 3);
 
-        // relu_1: ReLU, (4, 4, 4) -> (4, 4, 4)
-        // y = max(0, x): applied by conv2d_1 as it stored its outputs
+        // clamp_1: Clamp(0, 6), (4, 4, 4) -> (4, 4, 4)
+        // y = min(max(x, min), max)
+        global::Butterfly.Kernels.Activations.Clamp(h2, h2, 0f, 6f);
 
         // layer_norm_2: LayerNorm(1E-06, -2), (4, 4, 4) -> (4, 4, 4)
         global::System.Span<float> h4 = scratch.Slice(0, 64);
         // y = γ ⊙ (x - μ) / sqrt(σ² + ε) + β, μ and σ² over each row of 16 (4 rows per sample)
         global::Butterfly.Kernels.LayerNormalization.Forward(h2, h4, parameters.Slice(220, 16), parameters.Slice(236, 16), h4, default, 4, 16, 1E-06f);
 
-        // dense_1: Dense(10), (4, 4, 4) -> (10)
-        global::System.Span<float> h5 = scratch.Slice(72, 10);
-        // y = W x + b    W: [10 × 64]: batch 1 is matrix-vector work, one dot product per row
-        global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(252, 640), h4, parameters.Slice(892, 10), h5, 10, 64);
+        // dense_1: Dense(12), (4, 4, 4) -> (12)
+        global::System.Span<float> h5 = scratch.Slice(72, 12);
+        // y = W x + b    W: [12 × 64]: batch 1 is matrix-vector work, one dot product per row
+        global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(252, 768), h4, parameters.Slice(1020, 12), h5, 12, 64);
+
+        // gelu_1: GELU(1), (12) -> (12)
+        // y = x Φ(x) = x/2 (1 + erf(x / sqrt 2))
+        global::Butterfly.Kernels.Activations.GELUExact(h5, h5);
+
+        // dense_2: Dense(8), (12) -> (8)
+        global::System.Span<float> h7 = scratch.Slice(0, 8);
+        // y = W x + b    W: [8 × 12]: batch 1 is matrix-vector work, one dot product per row
+        global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(1032, 96), h5, parameters.Slice(1128, 8), h7, 8, 12);
+
+        // clamp_2: Clamp(-Infinity, 1), (8) -> (8)
+        // y = min(max(x, min), max)
+        global::Butterfly.Kernels.Activations.Clamp(h7, h7, float.NegativeInfinity, 1f);
+
+        // gelu_2: GELU, (8) -> (8)
+        // y = x/2 (1 + tanh(sqrt(2/π) (x + 0.044715 x³)))
+        global::Butterfly.Kernels.Activations.GELU(h7, h7);
+
+        // dense_3: Dense(10), (8) -> (10)
+        global::System.Span<float> h10 = scratch.Slice(72, 10);
+        // y = W x + b    W: [10 × 8]: batch 1 is matrix-vector work, one dot product per row
+        global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(1136, 80), h7, parameters.Slice(1216, 10), h10, 10, 8);
 
         // softmax_1: Softmax, (10) -> (10)
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x)
-        global::Butterfly.Kernels.Activations.Softmax(h5, output);
+        global::Butterfly.Kernels.Activations.Softmax(h10, output);
     }
 
     /// <summary>Allocates the scratch <c>Forward</c>, <c>Backward</c> and <c>TrainStep</c> need for up to
@@ -216,12 +300,7 @@ partial class OnnxLayers : global::Butterfly.INetwork
     /// batch statistics) or inference mode, and keeps every layer's output in <paramref name="workspace"/> for
     /// <c>Backward</c>, which differentiates the same mode.</summary>
     /// <returns>The outputs, a view into the workspace valid until its next use.</returns>
-    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training) =>
-        Forward(workspace, inputs, training, everyOutput: true);
-
-    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a convolution computed in one call
-    /// with the ReLU after it leaves its own output unstored, as backward reads only the ReLU's.</summary>
-    private global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training, bool everyOutput)
+    public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
         int batch = workspace.CheckBatch(Signature, inputs, InputLength);
@@ -232,36 +311,61 @@ partial class OnnxLayers : global::Butterfly.INetwork
         global::System.Span<float> y1 = workspace.Region(0, 72, batch);
         // y = γ ⊙ x̂ + β, x̂ = (x - μ) / sqrt(σ² + ε), μ and σ² over each row of 72 (the whole sample);
         // keeps x̂ and each row's 1 / sqrt(σ² + ε) for backward
-        global::Butterfly.Kernels.LayerNormalization.Forward(inputs, y1, parameters.Slice(0, 72), parameters.Slice(72, 72), workspace.Region(568, 72, batch), workspace.Region(640, 1, batch), batch, 72, 1E-05f);
+        global::Butterfly.Kernels.LayerNormalization.Forward(inputs, y1, parameters.Slice(0, 72), parameters.Slice(72, 72), workspace.Region(664, 72, batch), workspace.Region(736, 1, batch), batch, 72, 1E-05f);
 
         // conv2d_1: Conv2D(4, 3, 1, 0), (2, 6, 6) -> (4, 4, 4)
         global::System.Span<float> y2 = workspace.Region(144, 64, batch);
-        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]: computed by relu_1's call below
+        // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [4 × 2 × 3 × 3]
+        // computed directly, sample by sample
+        global::Butterfly.Kernels.Convolution.Forward(y1, parameters.Slice(144, 72), parameters.Slice(216, 4), y2, default, batch, 2, 6, 6, 4, 3, 1, 0, 64);
 
-        // relu_1: ReLU, (4, 4, 4) -> (4, 4, 4)
+        // clamp_1: Clamp(0, 6), (4, 4, 4) -> (4, 4, 4)
         global::System.Span<float> y3 = workspace.Region(272, 64, batch);
-        // conv2d_1 and relu_1 in one call: y2 = conv(y1) + b, y3 = max(0, y2);
-        // all stored from each sample's sums, computed directly
-        // A training step (everyOutput false) leaves y2 unstored: backward reads only y3.
-        global::Butterfly.Kernels.Convolution.Forward(y1, parameters.Slice(144, 72), parameters.Slice(216, 4), everyOutput ? y2 : default, default, batch, 2, 6, 6, 4, 3, 1, 0, 64, rectified: y3);
+        // y = min(max(x, min), max)
+        global::Butterfly.Kernels.Activations.Clamp(y2, y3, 0f, 6f);
 
         // layer_norm_2: LayerNorm(1E-06, -2), (4, 4, 4) -> (4, 4, 4)
         global::System.Span<float> y4 = workspace.Region(400, 64, batch);
         // y = γ ⊙ x̂ + β, x̂ = (x - μ) / sqrt(σ² + ε), μ and σ² over each row of 16 (4 rows per sample);
         // keeps x̂ and each row's 1 / sqrt(σ² + ε) for backward
-        global::Butterfly.Kernels.LayerNormalization.Forward(y3, y4, parameters.Slice(220, 16), parameters.Slice(236, 16), workspace.Region(641, 64, batch), workspace.Region(705, 4, batch), batch * 4, 16, 1E-06f);
+        global::Butterfly.Kernels.LayerNormalization.Forward(y3, y4, parameters.Slice(220, 16), parameters.Slice(236, 16), workspace.Region(737, 64, batch), workspace.Region(801, 4, batch), batch * 4, 16, 1E-06f);
 
-        // dense_1: Dense(10), (4, 4, 4) -> (10)
-        global::System.Span<float> y5 = workspace.Region(528, 10, batch);
-        // Y = X Wᵀ + b    X: [batch × 64], W: [10 × 64], the bias fused into the product
-        global::Butterfly.Kernels.Gemm.ABtAddBias(y4, parameters.Slice(252, 640), parameters.Slice(892, 10), y5, batch, 10, 64);
+        // dense_1: Dense(12), (4, 4, 4) -> (12)
+        global::System.Span<float> y5 = workspace.Region(528, 12, batch);
+        // Y = X Wᵀ + b    X: [batch × 64], W: [12 × 64], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y4, parameters.Slice(252, 768), parameters.Slice(1020, 12), y5, batch, 12, 64);
+
+        // gelu_1: GELU(1), (12) -> (12)
+        global::System.Span<float> y6 = workspace.Region(552, 12, batch);
+        // y = x Φ(x) = x/2 (1 + erf(x / sqrt 2))
+        global::Butterfly.Kernels.Activations.GELUExact(y5, y6);
+
+        // dense_2: Dense(8), (12) -> (8)
+        global::System.Span<float> y7 = workspace.Region(576, 8, batch);
+        // Y = X Wᵀ + b    X: [batch × 12], W: [8 × 12], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y6, parameters.Slice(1032, 96), parameters.Slice(1128, 8), y7, batch, 8, 12);
+
+        // clamp_2: Clamp(-Infinity, 1), (8) -> (8)
+        global::System.Span<float> y8 = workspace.Region(592, 8, batch);
+        // y = min(max(x, min), max)
+        global::Butterfly.Kernels.Activations.Clamp(y7, y8, float.NegativeInfinity, 1f);
+
+        // gelu_2: GELU, (8) -> (8)
+        global::System.Span<float> y9 = workspace.Region(608, 8, batch);
+        // y = x/2 (1 + tanh(sqrt(2/π) (x + 0.044715 x³)))
+        global::Butterfly.Kernels.Activations.GELU(y8, y9);
+
+        // dense_3: Dense(10), (8) -> (10)
+        global::System.Span<float> y10 = workspace.Region(624, 10, batch);
+        // Y = X Wᵀ + b    X: [batch × 8], W: [10 × 8], the bias fused into the product
+        global::Butterfly.Kernels.Gemm.ABtAddBias(y9, parameters.Slice(1136, 80), parameters.Slice(1216, 10), y10, batch, 10, 8);
 
         // softmax_1: Softmax, (10) -> (10)
-        global::System.Span<float> y6 = workspace.Region(548, 10, batch);
+        global::System.Span<float> y11 = workspace.Region(644, 10, batch);
         // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x), per sample
-        global::Butterfly.Kernels.Activations.SoftmaxRows(y5, y6, batch, 10);
+        global::Butterfly.Kernels.Activations.SoftmaxRows(y10, y11, batch, 10);
 
-        return y6;
+        return y11;
     }
 
     /// <summary>
@@ -289,10 +393,10 @@ partial class OnnxLayers : global::Butterfly.INetwork
 
         // Training fuses the softmax into its loss, so the general softmax Jacobian runs here, ahead of the rest.
         // softmax_1 (backward): Softmax, (10) -> (10)
-        global::System.Span<float> y6 = workspace.Region(548, 10, batch);
-        global::System.Span<float> dy5 = workspace.Region(538, 10, batch);
+        global::System.Span<float> y11 = workspace.Region(644, 10, batch);
+        global::System.Span<float> dy10 = workspace.Region(634, 10, batch);
         // dx = y ⊙ (dy - <dy, y>), per sample: the softmax Jacobian ∂y_j/∂x_i = y_j (δ_ij - y_i), transposed
-        global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y6, outputGradient, dy5, batch, 10);
+        global::Butterfly.Kernels.Activations.SoftmaxRowsBackward(y11, outputGradient, dy10, batch, 10);
 
         Backpropagate(workspace, inputs, batch, inputGradient);
     }
@@ -315,21 +419,14 @@ partial class OnnxLayers : global::Butterfly.INetwork
         global::Butterfly.Arguments.HasLength(labels, batch, "labels");
         // Training mode; dropout masks are keyed by the optimizer's step count, which checkpoints keep.
         workspace.NoiseStep = optimizer.StepCount;
-        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true, everyOutput: false);
+        global::System.ReadOnlySpan<float> outputs = Forward(workspace, inputs, true);
         // L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,
         // which lands straight on the softmax input.
-        float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(538, 10, batch), OutputLength);
+        float loss = global::Butterfly.Kernels.Losses.SoftmaxCrossEntropy(outputs, labels, workspace.Region(634, 10, batch), OutputLength);
         // A loss that is not finite would spread NaN through every gradient and parameter: leave them as they are,
         // so the caller can report the step and keep the last good weights.
         if (!float.IsFinite(loss))
         {
-            // Every layer's output for the caller's diagnosis: the convolution outputs the step left unstored.
-            global::System.ReadOnlySpan<float> parameters = _parameters;
-            global::System.ReadOnlySpan<float> y1 = workspace.Region(0, 72, batch);
-            global::System.Span<float> y2 = workspace.Region(144, 64, batch);
-            // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [4 × 2 × 3 × 3]
-            // computed directly, sample by sample
-            global::Butterfly.Kernels.Convolution.Forward(y1, parameters.Slice(144, 72), parameters.Slice(216, 4), y2, default, batch, 2, 6, 6, 4, 3, 1, 0, 64);
             return loss;
         }
 
@@ -350,27 +447,65 @@ partial class OnnxLayers : global::Butterfly.INetwork
         global::System.ReadOnlySpan<float> parameters = _parameters;
         global::System.Span<float> gradients = _gradients;
 
-        // dense_1 (backward): Dense(10), (4, 4, 4) -> (10)
-        global::System.Span<float> dy5 = workspace.Region(538, 10, batch);
+        // dense_3 (backward): Dense(10), (8) -> (10)
+        global::System.Span<float> dy10 = workspace.Region(634, 10, batch);
+        global::System.Span<float> y9 = workspace.Region(608, 8, batch);
+        global::System.Span<float> dy9 = workspace.Region(616, 8, batch);
+        // dW = dYᵀ X    [10 × 8], summed over the batch
+        global::Butterfly.Kernels.Gemm.AtB(dy10, y9, gradients.Slice(1136, 80), 10, 8, batch);
+        // db = Σ_batch dY
+        global::Butterfly.Kernels.Bias.SumRows(dy10, gradients.Slice(1216, 10), batch, 10);
+        // dX = dY W    [batch × 8]: forward's W x, mirrored as Wᵀ dy
+        global::Butterfly.Kernels.Gemm.AB(dy10, parameters.Slice(1136, 80), dy9, batch, 8, 10);
+
+        // gelu_2 (backward): GELU, (8) -> (8)
+        global::System.Span<float> y8 = workspace.Region(592, 8, batch);
+        global::System.Span<float> dy8 = workspace.Region(600, 8, batch);
+        // dx = dy ⊙ ((1 + t)/2 + x/2 (1 - t²) sqrt(2/π) (1 + 3·0.044715 x²)), t = tanh(u)
+        global::Butterfly.Kernels.Activations.GELUBackward(y8, dy9, dy8);
+
+        // clamp_2 (backward): Clamp(-Infinity, 1), (8) -> (8)
+        global::System.Span<float> y7 = workspace.Region(576, 8, batch);
+        global::System.Span<float> dy7 = workspace.Region(584, 8, batch);
+        // dx = dy ⊙ [min ≤ x ≤ max]
+        global::Butterfly.Kernels.Activations.ClampBackward(y7, dy8, dy7, float.NegativeInfinity, 1f);
+
+        // dense_2 (backward): Dense(8), (12) -> (8)
+        global::System.Span<float> y6 = workspace.Region(552, 12, batch);
+        global::System.Span<float> dy6 = workspace.Region(564, 12, batch);
+        // dW = dYᵀ X    [8 × 12], summed over the batch
+        global::Butterfly.Kernels.Gemm.AtB(dy7, y6, gradients.Slice(1032, 96), 8, 12, batch);
+        // db = Σ_batch dY
+        global::Butterfly.Kernels.Bias.SumRows(dy7, gradients.Slice(1128, 8), batch, 8);
+        // dX = dY W    [batch × 12]: forward's W x, mirrored as Wᵀ dy
+        global::Butterfly.Kernels.Gemm.AB(dy7, parameters.Slice(1032, 96), dy6, batch, 12, 8);
+
+        // gelu_1 (backward): GELU(1), (12) -> (12)
+        global::System.Span<float> y5 = workspace.Region(528, 12, batch);
+        global::System.Span<float> dy5 = workspace.Region(540, 12, batch);
+        // dx = dy ⊙ (Φ(x) + x φ(x)), φ(x) = e^(-x²/2) / sqrt(2π)
+        global::Butterfly.Kernels.Activations.GELUExactBackward(y5, dy6, dy5);
+
+        // dense_1 (backward): Dense(12), (4, 4, 4) -> (12)
         global::System.Span<float> y4 = workspace.Region(400, 64, batch);
         global::System.Span<float> dy4 = workspace.Region(464, 64, batch);
-        // dW = dYᵀ X    [10 × 64], summed over the batch
-        global::Butterfly.Kernels.Gemm.AtB(dy5, y4, gradients.Slice(252, 640), 10, 64, batch);
+        // dW = dYᵀ X    [12 × 64], summed over the batch
+        global::Butterfly.Kernels.Gemm.AtB(dy5, y4, gradients.Slice(252, 768), 12, 64, batch);
         // db = Σ_batch dY
-        global::Butterfly.Kernels.Bias.SumRows(dy5, gradients.Slice(892, 10), batch, 10);
+        global::Butterfly.Kernels.Bias.SumRows(dy5, gradients.Slice(1020, 12), batch, 12);
         // dX = dY W    [batch × 64]: forward's W x, mirrored as Wᵀ dy
-        global::Butterfly.Kernels.Gemm.AB(dy5, parameters.Slice(252, 640), dy4, batch, 64, 10);
+        global::Butterfly.Kernels.Gemm.AB(dy5, parameters.Slice(252, 768), dy4, batch, 64, 12);
 
         // layer_norm_2 (backward): LayerNorm(1E-06, -2), (4, 4, 4) -> (4, 4, 4)
         global::System.Span<float> dy3 = workspace.Region(336, 64, batch);
         // dγ = Σ dy ⊙ x̂, dβ = Σ dy; dx = (g - mean(g) - x̂ mean(g ⊙ x̂)) / sqrt(σ² + ε) per row, g = γ ⊙ dy
-        global::Butterfly.Kernels.LayerNormalization.Backward(workspace.Region(641, 64, batch), parameters.Slice(220, 16), workspace.Region(705, 4, batch), dy4, gradients.Slice(220, 16), gradients.Slice(236, 16), dy3, batch * 4, 16);
+        global::Butterfly.Kernels.LayerNormalization.Backward(workspace.Region(737, 64, batch), parameters.Slice(220, 16), workspace.Region(801, 4, batch), dy4, gradients.Slice(220, 16), gradients.Slice(236, 16), dy3, batch * 4, 16);
 
-        // relu_1 (backward): ReLU, (4, 4, 4) -> (4, 4, 4)
-        global::System.Span<float> y3 = workspace.Region(272, 64, batch);
+        // clamp_1 (backward): Clamp(0, 6), (4, 4, 4) -> (4, 4, 4)
+        global::System.Span<float> y2 = workspace.Region(144, 64, batch);
         global::System.Span<float> dy2 = workspace.Region(208, 64, batch);
-        // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
-        global::Butterfly.Kernels.Activations.ReLUBackward(y3, dy3, dy2);
+        // dx = dy ⊙ [min ≤ x ≤ max]
+        global::Butterfly.Kernels.Activations.ClampBackward(y2, dy3, dy2, 0f, 6f);
 
         // conv2d_1 (backward): Conv2D(4, 3, 1, 0), (2, 6, 6) -> (4, 4, 4)
         global::System.Span<float> y1 = workspace.Region(0, 72, batch);
@@ -382,12 +517,12 @@ partial class OnnxLayers : global::Butterfly.INetwork
         if (inputGradient.IsEmpty)
         {
             // dγ = Σ dy ⊙ x̂, dβ = Σ dy; first layer, so no dx
-            global::Butterfly.Kernels.LayerNormalization.Backward(workspace.Region(568, 72, batch), parameters.Slice(0, 72), workspace.Region(640, 1, batch), dy1, gradients.Slice(0, 72), gradients.Slice(72, 72), default, batch, 72);
+            global::Butterfly.Kernels.LayerNormalization.Backward(workspace.Region(664, 72, batch), parameters.Slice(0, 72), workspace.Region(736, 1, batch), dy1, gradients.Slice(0, 72), gradients.Slice(72, 72), default, batch, 72);
         }
         else
         {
             // dγ = Σ dy ⊙ x̂, dβ = Σ dy; dx = (g - mean(g) - x̂ mean(g ⊙ x̂)) / sqrt(σ² + ε) per row, g = γ ⊙ dy
-            global::Butterfly.Kernels.LayerNormalization.Backward(workspace.Region(568, 72, batch), parameters.Slice(0, 72), workspace.Region(640, 1, batch), dy1, gradients.Slice(0, 72), gradients.Slice(72, 72), inputGradient, batch, 72);
+            global::Butterfly.Kernels.LayerNormalization.Backward(workspace.Region(664, 72, batch), parameters.Slice(0, 72), workspace.Region(736, 1, batch), dy1, gradients.Slice(0, 72), gradients.Slice(72, 72), inputGradient, batch, 72);
         }
     }
 
@@ -398,4 +533,5 @@ partial class OnnxLayers : global::Butterfly.INetwork
     string global::Butterfly.INetwork.Signature => Signature;
     string global::Butterfly.INetwork.Summary => Summary;
     global::System.ReadOnlySpan<global::Butterfly.LayerOutput> global::Butterfly.INetwork.LayerOutputs => s_layerOutputs;
+    global::Butterfly.NetworkStructure global::Butterfly.INetwork.Structure => s_structure;
 }

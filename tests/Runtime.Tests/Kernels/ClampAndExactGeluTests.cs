@@ -75,8 +75,9 @@ public sealed class ClampAndExactGeluTests
         }
 
         // Φ(1) = 0.8413447460685429: the exact form, not the tanh approximation's 0.8411920.
-        Activations.GELUExact([1f], y);
-        Assert.Equal(0.841344746, y[0], 6);
+        var one = new float[1];
+        Activations.GELUExact([1f], one);
+        Assert.Equal(0.841344746, one[0], 6);
     }
 
     /// <summary>

@@ -95,6 +95,18 @@ public sealed class OnnxExportTests
     public void Concat_graph_with_a_branch_and_global_average_pooling_matches_predict() => AssertMatches(new ConcatGraphNet());
 
     [Fact]
+    public void Layer_normalization_of_an_image_a_plane_and_a_vector_matches_predict() => AssertMatches(new LayerNormNet());
+
+    [Fact]
+    public void Layer_normalization_per_position_matches_predict() => AssertMatches(new SequenceLayerNormNet());
+
+    [Fact]
+    public void Clamps_closed_and_open_and_both_gelu_forms_match_predict() => AssertMatches(new ClampGeluNet());
+
+    [Fact]
+    public void Clamp_open_below_as_the_first_layer_matches_predict() => AssertMatches(new ClampFirstNet());
+
+    [Fact]
     public void Token_input_and_embedding_match_predict() => AssertTokensMatch(new TinySoftmaxLanguageNet(), vocabulary: 7);
 
     [Fact]
