@@ -67,19 +67,34 @@ public sealed class ImageLayerDiagnosticTests
             """);
     }
 
-    [Fact]
-    public void BF0027_pooling_that_does_not_tile()
+    [Theory]
+    [InlineData("MaxPool(3, 2)", 7, 8, "[MaxPool(3, 2)]: windows of 3×3 with stride 2 do not tile an input of 7×8, so the output is rounded down and the last 1 column take")]
+    [InlineData("AvgPool(2)", 5, 4, "[AvgPool(2)]: windows of 2×2 with stride 2 do not tile an input of 5×4, so the output is rounded down and the last 1 row take")]
+    [InlineData("MaxPool(2, 3)", 7, 9, "[MaxPool(2, 3)]: windows of 2×2 with stride 3 do not tile an input of 7×9, so the output is rounded down and the last 2 rows and 1 column take")]
+    public void BF0027_pooling_that_does_not_tile_is_a_warning_and_takes_the_floor(string layer, int height, int width, string message)
     {
-        var diagnostic = SingleError("BF0027", """
+        var source = MarkedSource.Parse($$"""
             using Butterfly;
 
             [Network]
-            [Input(3, 7, 8)]
-            [[|MaxPool(3, 2)|]]
+            [Input(3, {{height}}, {{width}})]
+            [[|{{layer}}|]]
             [Dense(1)]
             public partial class Net;
             """);
-        Assert.StartsWith("[MaxPool(3, 2)]: windows of 3×3 with stride 2 do not fit an input of 7×8", diagnostic.GetMessage());
+        var run = GeneratorRun.Of(source.Text);
+        Assert.Null(run.Exception);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("BF0027", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+
+        // The network is generated, with the output rounded down: (H - size) / stride + 1.
+        int size = layer.Contains("(3") ? 3 : 2, stride = layer.EndsWith(", 2)") ? 2 : layer.EndsWith(", 3)") ? 3 : 2;
+        string shape = $"(3, {(height - size) / stride + 1}, {(width - size) / stride + 1})";
+        Assert.Contains(shape, run.SingleSource().Text);
+        Assert.DoesNotContain(run.OutputDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [Theory]

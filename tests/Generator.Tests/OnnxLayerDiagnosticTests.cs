@@ -46,8 +46,6 @@ public sealed class OnnxLayerDiagnosticTests
     [Theory]
     [InlineData("BF0066", "Clamp(1f, 0f)", "[Clamp(1, 0)] has max 0 below min 1, so no value lies between them")]
     [InlineData("BF0066", "Clamp(min: 2f, max: -3f)", "[Clamp(2, -3)] has max -3 below min 2")]
-    [InlineData("BF0067", "Clamp", "[Clamp(-Infinity, Infinity)] has no finite bound")]
-    [InlineData("BF0067", "Clamp(float.NegativeInfinity, float.PositiveInfinity)", "[Clamp(-Infinity, Infinity)] has no finite bound")]
     [InlineData("BF0028", "Clamp(float.NaN, 1f)", "Clamp min must be a number or float.NegativeInfinity (no lower bound), but it is NaN")]
     [InlineData("BF0028", "Clamp(float.PositiveInfinity)", "Clamp min must be a number or float.NegativeInfinity (no lower bound), but it is Infinity")]
     [InlineData("BF0028", "Clamp(0f, float.NegativeInfinity)", "Clamp max must be a number or float.PositiveInfinity (no upper bound), but it is -Infinity")]
@@ -63,6 +61,32 @@ public sealed class OnnxLayerDiagnosticTests
             public partial class Net;
             """);
         Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Clamp")]
+    [InlineData("Clamp(float.NegativeInfinity, float.PositiveInfinity)")]
+    [InlineData("Clamp(max: float.PositiveInfinity)")]
+    public void BF0067_clamp_without_a_bound_is_a_warning_and_compiles_as_the_identity(string layer)
+    {
+        var source = MarkedSource.Parse($$"""
+            using Butterfly;
+
+            [Network]
+            [Input(3)]
+            [Dense(4), [|{{layer}}|]]
+            [Dense(1)]
+            public partial class Net;
+            """);
+        var run = GeneratorRun.Of(source.Text);
+        Assert.Null(run.Exception);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("BF0067", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.StartsWith("[Clamp(-Infinity, Infinity)] has no finite bound", diagnostic.GetMessage());
+        Assert.Contains("Activations.Clamp(", run.SingleSource().Text);
+        Assert.DoesNotContain(run.OutputDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [Theory]

@@ -84,6 +84,12 @@ public sealed class GeneratedNetworkTests
     [InlineData(nameof(ConcatGraphNet))]
     [InlineData(nameof(ResidualNet))]
     [InlineData(nameof(ResidualBatchNormNet))]
+    [InlineData(nameof(LayerNormNet))]
+    [InlineData(nameof(SequenceLayerNormNet))]
+    [InlineData(nameof(ClampGeluNet))]
+    [InlineData(nameof(ClampFirstNet))]
+    [InlineData(nameof(FloorPoolNet))]
+    [InlineData(nameof(FloorReLUPoolNet))]
     public void Predict_equals_each_row_of_a_batched_Forward(string name)
     {
         var network = GradientCheckTests.Create(name);

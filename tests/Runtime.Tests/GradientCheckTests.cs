@@ -45,6 +45,8 @@ public sealed class GradientCheckTests
         nameof(SequenceLayerNormNet),
         nameof(ClampGeluNet),
         nameof(ClampFirstNet),
+        nameof(FloorPoolNet),
+        nameof(FloorReLUPoolNet),
     };
 
     /// <summary>Networks whose input gradient is checked: graphs that read the input more than once, and stacks.</summary>
@@ -62,6 +64,7 @@ public sealed class GradientCheckTests
         nameof(LayerNormNet),
         nameof(SequenceLayerNormNet),
         nameof(ClampFirstNet),
+        nameof(FloorPoolNet),
     };
 
     /// <summary>The networks whose training mode differs from inference (dropout, batch statistics).</summary>
@@ -189,6 +192,7 @@ public sealed class GradientCheckTests
             case LayerNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case SequenceLayerNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case ClampFirstNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case FloorPoolNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             default: throw new ArgumentOutOfRangeException(nameof(network), network.GetType().Name, "No input-gradient call for this network.");
         }
     }
@@ -220,6 +224,8 @@ public sealed class GradientCheckTests
         nameof(SequenceLayerNormNet) => new SequenceLayerNormNet(seed),
         nameof(ClampGeluNet) => new ClampGeluNet(seed),
         nameof(ClampFirstNet) => new ClampFirstNet(seed),
+        nameof(FloorPoolNet) => new FloorPoolNet(seed),
+        nameof(FloorReLUPoolNet) => new FloorReLUPoolNet(seed),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test network."),
     };
 

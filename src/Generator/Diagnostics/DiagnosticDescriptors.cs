@@ -142,10 +142,14 @@ internal static class DiagnosticDescriptors
         "Window larger than its input",
         "[{0}] has a {1}×{1} window, larger than its input of {2}×{3}{4}: use a smaller window, pad the input, or remove a layer that shrinks it before this one");
 
-    public static readonly DiagnosticDescriptor WindowsDoNotTile = Error(
+    public static readonly DiagnosticDescriptor WindowsDoNotTile = new(
         "BF0027",
-        "Pooling windows do not fit the input",
-        "[{0}]: windows of {1}×{1} with stride {2} do not fit an input of {3}×{4}, because (size - window) is not a multiple of the stride, so the last rows or columns would be dropped: choose a window and stride that tile the input");
+        "Pooling windows leave rows or columns out",
+        "[{0}]: windows of {1}×{1} with stride {2} do not tile an input of {3}×{4}, so the output is rounded down and the last {5} take no part in it: choose a window and stride that tile the input, or suppress BF0027 where that is meant",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "bf0027");
 
     public static readonly DiagnosticDescriptor ArgumentOutOfRange = Error(
         "BF0028",
@@ -320,6 +324,7 @@ internal static class DiagnosticDescriptors
         "BF0065",
         "Normalization over a single value",
         "[{0}] normalizes groups of one value in its input of shape {1}, so x - μ is always 0 and the output is β whatever the input: normalize over more values (an earlier Axis), or remove the layer");
+
     public static readonly DiagnosticDescriptor OnnxModelNotFound = Error(
         "BF0070",
         "ONNX model not found",
@@ -395,10 +400,14 @@ internal static class DiagnosticDescriptors
         "Clamp bounds crossed",
         "[{0}] has max {2} below min {1}, so no value lies between them: give a max at least the min (swap them if they were meant the other way)");
 
-    public static readonly DiagnosticDescriptor ClampWithoutBounds = Error(
+    public static readonly DiagnosticDescriptor ClampWithoutBounds = new(
         "BF0067",
         "Clamp without a bound",
-        "[{0}] has no finite bound, so it passes every value unchanged: give min, max or both, or remove the layer");
+        "[{0}] has no finite bound, so it passes every value unchanged: give min, max or both, or remove the layer",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "bf0067");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());

@@ -35,11 +35,13 @@ internal sealed class ClampLayer : ActivationLayer
         {
             yield return new LayerError(DiagnosticDescriptors.ClampBoundsCrossed, [spec.Declaration(), min, max]);
         }
-        else if (double.IsInfinity(min) && double.IsInfinity(max))
-        {
-            yield return new LayerError(DiagnosticDescriptors.ClampWithoutBounds, [spec.Declaration()]);
-        }
     }
+
+    /// <summary>Same shape; a clamp with no finite bound compiles (it is the identity) but is reported, BF0067.</summary>
+    public override ShapeResult InferShape(Shape input, LayerSpec spec) =>
+        double.IsInfinity(spec.Get("min")) && double.IsInfinity(spec.Get("max"))
+            ? ShapeResult.Of(input, DiagnosticDescriptors.ClampWithoutBounds, spec.Declaration())
+            : ShapeResult.Of(input);
 
     protected override string KernelArguments(LayerSpec spec) =>
         ", " + Literals.Float((float)spec.Get("min")) + ", " + Literals.Float((float)spec.Get("max"));

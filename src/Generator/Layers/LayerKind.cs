@@ -12,11 +12,18 @@ internal sealed record LayerError(DiagnosticDescriptor Descriptor, object[] Argu
 
 /// <summary>
 /// A layer's output shape, or why it cannot take its input: a reason for the generic BF0019, or a diagnostic of its
-/// own with its message arguments.
+/// own with its message arguments. A shape may come with a <see cref="Warning"/>: the layer compiles, but the
+/// declaration probably does not say what was meant (pooling windows that leave the last rows out).
 /// </summary>
 internal readonly record struct ShapeResult(Shape? Output, string? Problem, LayerError? Error = null)
 {
+    /// <summary>A warning-severity diagnostic that goes with <see cref="Output"/>, or null.</summary>
+    public LayerError? Warning { get; init; }
+
     public static ShapeResult Of(Shape output) => new(output, null);
+
+    public static ShapeResult Of(Shape output, DiagnosticDescriptor warning, params object[] arguments) =>
+        new(output, null) { Warning = new LayerError(warning, arguments) };
 
     public static ShapeResult Impossible(string problem) => new(null, problem);
 

@@ -7,7 +7,8 @@ namespace Butterfly.Generator.Layers;
 
 /// <summary>
 /// Pooling over <c>size × size</c> windows of each channel, <c>stride</c> apart (the stride defaults to the size).
-/// The windows must tile the input exactly, so no row or column is silently dropped.
+/// Windows that do not tile the input take the floor (the last rows or columns no window reaches are left out), with a
+/// warning, BF0027.
 /// </summary>
 internal abstract class PoolingLayer : LayerKind
 {
@@ -43,12 +44,12 @@ internal abstract class PoolingLayer : LayerKind
             return rejected;
         }
 
-        if ((input[1] - size) % stride != 0 || (input[2] - size) % stride != 0)
-        {
-            return ShapeResult.Rejected(DiagnosticDescriptors.WindowsDoNotTile, spec.ToString(), size, stride, input[1], input[2]);
-        }
-
-        return ShapeResult.Of(Shape.Of(input[0], (input[1] - size) / stride + 1, (input[2] - size) / stride + 1));
+        // Rounded down, as every framework does (ONNX's ceil_mode = 0): windows that would hang over the edge are left out.
+        var output = Shape.Of(input[0], (input[1] - size) / stride + 1, (input[2] - size) / stride + 1);
+        int rows = (input[1] - size) % stride, columns = (input[2] - size) % stride;
+        return rows == 0 && columns == 0
+            ? ShapeResult.Of(output)
+            : ShapeResult.Of(output, DiagnosticDescriptors.WindowsDoNotTile, spec.ToString(), size, stride, input[1], input[2], LeftOut(rows, columns));
     }
 
     public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
@@ -70,6 +71,13 @@ internal abstract class PoolingLayer : LayerKind
         writer.Comment(BackwardFormula);
         string input = BackwardReads.HasFlag(ForwardValues.Input) ? layer.Input + ", " : "";
         writer.Line($"global::Butterfly.Kernels.Pooling.{Kernel}Backward({input}{layer.OutputGradient}, {inputGradient}, {Planes(layer)}, {Arguments(layer)});");
+    }
+
+    /// <summary>The rows and columns no window reaches: <c>1 row and 2 columns</c>, or only the side that has any.</summary>
+    private static string LeftOut(int rows, int columns)
+    {
+        string Count(int count, string what) => count + " " + what + (count == 1 ? "" : "s");
+        return rows == 0 ? Count(columns, "column") : columns == 0 ? Count(rows, "row") : Count(rows, "row") + " and " + Count(columns, "column");
     }
 
     protected static double Stride(LayerSpec spec) => spec.Get("stride", spec.Get("size"));

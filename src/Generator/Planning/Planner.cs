@@ -73,6 +73,11 @@ internal static class Planner
                 return null;
             }
 
+            if (result.Warning is { } warning)
+            {
+                errors.Add(new PlanError(i, warning.Descriptor, warning.Arguments, warning.Fix));
+            }
+
             ordinals.TryGetValue(kind.Name, out int ordinal);
             ordinals[kind.Name] = ++ordinal;
             var layer = new LayerPlan(i, kind, layerSpec, ordinal, shape, output) { Sources = operands, InputShapes = shapes };

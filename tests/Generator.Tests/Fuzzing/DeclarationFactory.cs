@@ -19,6 +19,10 @@ internal static class DeclarationFactory
     {
         ["padding"] = ["0", "0", "1"],
         ["stride"] = ["1", "1", "2"],
+
+        // A clamp's bounds: a plausible one keeps min below max.
+        ["min"] = ["-1f", "0f", "-0.5f"],
+        ["max"] = ["1f", "6f", "0.5f"],
     };
 
     public static FuzzCase Create(int seed, int index)

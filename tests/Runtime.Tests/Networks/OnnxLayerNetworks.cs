@@ -63,3 +63,31 @@ internal sealed partial class ClampGeluNet;
 [Dense(4), GELU(Exact = true)]
 [Dense(2)]
 internal sealed partial class ClampFirstNet;
+
+// Pooling windows that leave the last rows or columns out take the floor, as ONNX's ceil_mode = 0 does; the generator
+// warns (BF0027), and these networks mean it.
+#pragma warning disable BF0027
+
+/// <summary>
+/// Floor pooling on the general path (3×3 windows, stride 2, leaving a column out) and on the 2×2 path over an odd
+/// plane (leaving a row and a column out).
+/// </summary>
+[Network]
+[Input(2, 7, 8)]
+[Conv2D(3, 2), Tanh]
+[MaxPool(3, 2)]
+[AvgPool(2)]
+[Dense(3), Softmax]
+internal sealed partial class FloorPoolNet;
+
+/// <summary>
+/// A convolution, ReLU and 2×2 max pooling computed in one call, over a 7×5 output that the pooling rounds down to 3×2;
+/// the ReLU's backward call runs the pooling's too.
+/// </summary>
+[Network(Loss = LossFunction.MeanSquaredError)]
+[Input(2, 9, 7)]
+[Conv2D(4, 3), ReLU, MaxPool(2)]
+[Dense(2)]
+internal sealed partial class FloorReLUPoolNet;
+
+#pragma warning restore BF0027
