@@ -38,7 +38,7 @@ public sealed class NetworkAttribute : Attribute
     /// The file name (or a path suffix) of an ONNX model to compile instead of layer attributes, added to the project
     /// as <c>&lt;OnnxModel Include="model.onnx" /&gt;</c>. The class gets the layers, the weights (its parameterless
     /// constructor starts from them, so it can be fine-tuned) and a static <c>PredictEmbedded</c>; its documentation
-    /// shows the equivalent layer attributes. The operators Butterfly imports are listed in docs/onnx.md.
+    /// shows the equivalent layer attributes. The operators Butterfly imports are listed in docs/onnx-import.md.
     /// </summary>
     public string? Onnx { get; set; }
 

@@ -8,7 +8,8 @@ namespace Butterfly.Integration.Tests;
 
 /// <summary>
 /// A user's first experience: a brand-new console project takes the Butterfly package from a folder feed,
-/// declares a network, builds with warnings as errors, and predicts.
+/// declares a network, imports an ONNX model through the package's build targets (one OnnxModel item), builds with
+/// warnings as errors, and predicts.
 /// </summary>
 [Collection(DotnetBuilds.Name)]
 public sealed class PackageConsumerTests : IDisposable
@@ -34,6 +35,8 @@ public sealed class PackageConsumerTests : IDisposable
             var entries = contents.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("analyzers/dotnet/cs/Butterfly.Generator.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/Butterfly.CodeFixes.dll", entries);
+            Assert.Contains("build/Butterfly.targets", entries);
+            Assert.Contains("buildTransitive/Butterfly.targets", entries);
         }
 
         DotnetCommand.Run(app, "new", "console", "--framework", "net10.0", "--name", "Consumer", "--output", ".");
@@ -46,6 +49,11 @@ public sealed class PackageConsumerTests : IDisposable
             </configuration>
             """);
         DotnetCommand.Run(app, "add", "package", "Butterfly", "--version", _version);
+        Directory.CreateDirectory(Path.Combine(app, "models"));
+        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "Onnx.Tests", "Models", "mlp.onnx"), Path.Combine(app, "models", "mlp.onnx"));
+        string project = Path.Combine(app, "Consumer.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "</Project>", "  <ItemGroup>\n    <OnnxModel Include=\"models/mlp.onnx\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Butterfly;
 
@@ -54,18 +62,25 @@ public sealed class PackageConsumerTests : IDisposable
             network.Predict(new float[Classifier.InputLength], output);
             System.Console.WriteLine($"outputs {output.Length} sum {output.Sum():F3}");
             System.Console.WriteLine(Classifier.Signature);
+            var imported = new float[Imported.OutputLength];
+            Imported.PredictEmbedded(new float[Imported.InputLength], imported);
+            System.Console.WriteLine($"imported {Imported.Signature} sum {imported.Sum():F3}");
 
             [Network]
             [Input(4)]
             [Dense(8), ReLU]
             [Dense(3), Softmax]
             internal partial class Classifier;
+
+            [Network(Onnx = "mlp.onnx")]
+            internal partial class Imported;
             """);
 
         string output = DotnetCommand.Run(app, "run", "-c", "Release", "-p:TreatWarningsAsErrors=true");
 
         Assert.Contains("outputs 3 sum 1.000", output);
         Assert.Contains("Input(4) Dense(8) ReLU Dense(3) Softmax", output);
+        Assert.Contains("imported Input(12) Dense(16) ReLU Dense(8) Sigmoid Dense(4) Softmax sum 1.000", output);
     }
 
     public void Dispose()
