@@ -164,13 +164,19 @@ public sealed class OnnxImportDiagnosticTests
         Expect("BF0082", [OnnxFiles.Text("model.onnx", OnnxFiles.Small(opset: 7))], "operator set 7", "9 to 21");
 
     [Fact]
-    public void BF0083_pooling_windows_that_do_not_tile()
+    public void BF0083_kernel_larger_than_the_image() =>
+        Expect("BF0083", [OnnxFiles.Text("model.onnx", OnnxFiles.Conv(7, 7))], "Node 'conv1' (Conv)", "[Conv2D(4, 7, 1, 0)]");
+
+    [Fact]
+    public void Pooling_windows_that_do_not_tile_take_the_floor_as_ONNX_does()
     {
         var graph = new GraphProto { Name = "pool" };
         graph.Input.Add(Value("x", 1, 1, 5, 5));
         graph.Output.Add(Value("y", 1, 1, 2, 2));
         graph.Node.Add(OnnxFiles.Named(Node("MaxPool", ["x"], "y", Ints("kernel_shape", 2, 2), Ints("strides", 2, 2)), "pool1"));
-        Expect("BF0083", [OnnxFiles.Text("model.onnx", Bench.Workloads.OnnxGraph.Model(graph))], "Node 'pool1' (MaxPool)", "[MaxPool(2)]");
+        var run = GeneratorRun.WithFiles(OnnxFiles.Declaration().Text, OnnxFiles.Text("model.onnx", Bench.Workloads.OnnxGraph.Model(graph)));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("OutputLength = 4;", Assert.Single(run.Sources, s => s.HintName == "Samples.Net.g.cs").Text, StringComparison.Ordinal);
     }
 
     private static AdditionalText Model(Action<GraphProto> edit) => OnnxFiles.Text("model.onnx", OnnxFiles.Small(edit));

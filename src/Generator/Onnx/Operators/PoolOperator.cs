@@ -4,8 +4,8 @@ namespace Butterfly.Generator.Onnx.Operators;
 
 /// <summary>
 /// <c>MaxPool</c> and <c>AveragePool</c> without padding: <c>[MaxPool(size, stride)]</c>, <c>[AvgPool(size, stride)]</c>.
-/// <c>ceil_mode</c> is taken where the windows tile the input (then ceiling and floor agree); Butterfly's own shape rule
-/// reports windows that do not.
+/// Windows that do not tile the input take the floor, as ONNX's default <c>ceil_mode = 0</c> does; <c>ceil_mode</c> is
+/// taken only where the windows tile the input (then ceiling and floor agree).
 /// </summary>
 internal sealed class PoolOperator(string opType, string kind) : OnnxOperator
 {
