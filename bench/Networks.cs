@@ -57,3 +57,11 @@ internal sealed partial class BenchLanguageTree;
 [Dense(256), Tanh]
 [Dense(12559), Softmax]
 internal sealed partial class BenchLanguageSoftmax;
+
+/// <summary>W1-onnx: <see cref="BenchMlp"/> with seed 1, exported by <c>MlpOnnxModel</c> and imported at build time.</summary>
+[Network(Onnx = "w1-mlp.onnx")]
+internal sealed partial class ImportedBenchMlp;
+
+/// <summary>W6-onnx: <see cref="BenchCnn"/> with seed 1, exported by <c>CnnOnnxModel</c> and imported at build time.</summary>
+[Network(Onnx = "w6-cnn.onnx")]
+internal sealed partial class ImportedBenchCnn;

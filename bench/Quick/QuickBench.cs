@@ -21,12 +21,14 @@ internal static class QuickBench
     [
         () => new MlpPredict(),
         () => new MlpPredictOnnxRuntime(),
+        () => new MlpPredictImported(),
         () => new MlpMiniBatchTraining(),
         () => new MlpOnlineTraining(),
         () => new WideMlpTraining(),
         () => new Sgemm1024(),
         () => new CnnPredict(),
         () => new CnnPredictOnnxRuntime(),
+        () => new CnnPredictImported(),
         () => new CnnTraining(),
         () => new ResNetPredict(),
         () => new ResNetPredictOnnxRuntime(),
@@ -48,16 +50,9 @@ internal static class QuickBench
         {
             var workload = selected[0];
             selected.RemoveAt(0);
-            var rival = selected.FirstOrDefault(other => other.ComparedWith == workload.Id);
-            if (rival is null)
-            {
-                rows.AddRange(Measure(machine, workload));
-            }
-            else
-            {
-                selected.Remove(rival);
-                rows.AddRange(Measure(machine, workload, rival));
-            }
+            var rivals = selected.Where(other => other.ComparedWith == workload.Id).ToList();
+            selected.RemoveAll(rivals.Contains);
+            rows.AddRange(Measure(machine, [workload, .. rivals]));
         }
 
         Console.WriteLine();
@@ -76,8 +71,8 @@ internal static class QuickBench
 
     /// <summary>
     /// Times <paramref name="workloads"/> one after another, each set up, warmed up and run in a block of its own, so
-    /// that neither slows the other (ONNX Runtime's worker threads, say, spinning on after its own calls). For a pair
-    /// (a Butterfly row and the row compared with it), the ratio of their medians is printed too.
+    /// that neither slows the other (ONNX Runtime's worker threads, say, spinning on after its own calls). For a
+    /// Butterfly row and the rows compared with it, the ratio of each one's median to the first's is printed too.
     /// </summary>
     private static string[] Measure(Machine machine, params QuickWorkload[] workloads)
     {
@@ -105,11 +100,11 @@ internal static class QuickBench
             }
         }
 
-        if (workloads.Length == 2)
+        for (int w = 1; w < workloads.Length; w++)
         {
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {workloads[1].Id} time / {workloads[0].Id} time (medians, each timed in its own block): {medians[1] / medians[0]:0.00}"));
+                $"  {workloads[w].Id} time / {workloads[0].Id} time (medians, each timed in its own block): {medians[w] / medians[0]:0.00}"));
         }
 
         return rows;
