@@ -19,3 +19,11 @@ internal sealed partial class ImportedTf2OnnxCnn;
 /// <summary>A residual, branching graph: Add, Concat, Mul of tensors, BatchNormalization as a layer, GlobalAveragePool, Reshape.</summary>
 [Network(Onnx = "residual.onnx")]
 internal sealed partial class ImportedResidual;
+
+/// <summary>LayerNormalization (image and vector), Gelu (both forms), Clip, Max and Min against constants, at opset 20.</summary>
+[Network(Onnx = "onnx-layers.onnx")]
+internal sealed partial class ImportedOnnxLayers;
+
+/// <summary>PyTorch's layer normalization before opset 17, nine nodes folded into one LayerNorm.</summary>
+[Network(Onnx = "pytorch-layernorm.onnx")]
+internal sealed partial class ImportedPyTorchLayerNorm;

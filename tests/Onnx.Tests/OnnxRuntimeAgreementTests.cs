@@ -36,6 +36,26 @@ public sealed class OnnxRuntimeAgreementTests
         Agree(new ImportedResidual(), ImportedResidual.PredictEmbedded, "residual.onnx", [3, 6, 6]);
 
     [Fact]
+    public void Layer_normalization_gelu_and_clamps_match_OnnxRuntime() =>
+        Agree(new ImportedOnnxLayers(), ImportedOnnxLayers.PredictEmbedded, "onnx-layers.onnx", [2, 4, 4]);
+
+    [Fact]
+    public void Layer_normalization_gelu_clip_max_and_min_map_onto_their_layers()
+    {
+        Assert.Equal(
+            "Input(2, 4, 4) LayerNorm(1E-05, 0) Dense(16) GELU(1) Clamp(-Infinity, 0.8) Dense(12) Clamp(-0.1, Infinity) GELU Clamp(-Infinity, 0.5) LayerNorm(1E-05, 0) Dense(5)",
+            ImportedOnnxLayers.Signature);
+    }
+
+    [Fact]
+    public void PyTorch_layer_normalization_subgraph_matches_OnnxRuntime() =>
+        Agree(new ImportedPyTorchLayerNorm(), ImportedPyTorchLayerNorm.PredictEmbedded, "pytorch-layernorm.onnx", [3, 8]);
+
+    [Fact]
+    public void PyTorch_layer_normalization_subgraph_folds_into_one_layer() =>
+        Assert.StartsWith("Input(3, 8) LayerNorm(1E-05, 1) ", ImportedPyTorchLayerNorm.Signature, StringComparison.Ordinal);
+
+    [Fact]
     public void The_tf2onnx_input_transpose_is_folded_into_the_input_shape()
     {
         Assert.StartsWith("Input(3, 8, 8) Conv2D(5, 3, 1, 1) ReLU MaxPool(2) Dense(4) Softmax", ImportedTf2OnnxCnn.Signature, StringComparison.Ordinal);

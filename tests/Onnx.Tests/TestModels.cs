@@ -22,7 +22,77 @@ internal static class TestModels
         ["pytorch-cnn.onnx"] = PyTorchCnn,
         ["tf2onnx-cnn.onnx"] = Tf2OnnxCnn,
         ["residual.onnx"] = Residual,
+        ["onnx-layers.onnx"] = OnnxLayers,
+        ["pytorch-layernorm.onnx"] = PyTorchLayerNorm,
     };
+
+    /// <summary>
+    /// As torch.onnx.export writes nn.LayerNorm(8) at opset 13, before LayerNormalization existed, over a [N, 3, 8]
+    /// sequence: ReduceMean, Sub, Pow (exponent an initializer), ReduceMean, Add (ε a Constant node), Sqrt, Div, Mul, Add;
+    /// then Flatten and Gemm.
+    /// </summary>
+    private static byte[] PyTorchLayerNorm()
+    {
+        var random = new Random(7);
+        var graph = new GraphProto { Name = "torch-jit-export" };
+        graph.Input.Add(Value("input", 1, 3, 8));
+        graph.Output.Add(Value("output", 1, 4));
+        graph.Initializer.Add(Tensor("two", [2f]));
+        graph.Initializer.Add(Random(random, "ln.weight", 8));
+        graph.Initializer.Add(Random(random, "ln.bias", 8));
+        graph.Initializer.Add(Random(random, "fc.weight", 4, 24));
+        graph.Initializer.Add(Random(random, "fc.bias", 4));
+        graph.Node.Add(Named(Node("ReduceMean", ["input"], "mean", Ints("axes", -1)), "ReduceMean_0"));
+        graph.Node.Add(Named(Node("Sub", ["input", "mean"], "centered"), "Sub_1"));
+        graph.Node.Add(Named(Node("Pow", ["centered", "two"], "squares"), "Pow_2"));
+        graph.Node.Add(Named(Node("ReduceMean", ["squares"], "variance", Ints("axes", -1)), "ReduceMean_3"));
+        graph.Node.Add(Named(ConstantNode(Tensor("epsilon", [1e-5f]), "epsilon"), "Constant_4"));
+        graph.Node.Add(Named(Node("Add", ["variance", "epsilon"], "shifted"), "Add_5"));
+        graph.Node.Add(Named(Node("Sqrt", ["shifted"], "deviation"), "Sqrt_6"));
+        graph.Node.Add(Named(Node("Div", ["centered", "deviation"], "normalized"), "Div_7"));
+        graph.Node.Add(Named(Node("Mul", ["normalized", "ln.weight"], "scaled"), "Mul_8"));
+        graph.Node.Add(Named(Node("Add", ["scaled", "ln.bias"], "ln"), "Add_9"));
+        graph.Node.Add(Named(Node("Flatten", ["ln"], "flat", Int("axis", 1)), "Flatten_10"));
+        graph.Node.Add(Named(Node("Gemm", ["flat", "fc.weight", "fc.bias"], "output", Int("transB", 1)), "Gemm_11"));
+        return Model(graph, opset: 13);
+    }
+
+    /// <summary>
+    /// The layers an imported model must train too, at opset 20: LayerNormalization over a whole image (axis 1) and over
+    /// a vector (axis -1, no bias), Gelu exact and tanh, Clip with only a max input, Max with the constant first and
+    /// Min with it second.
+    /// </summary>
+    private static byte[] OnnxLayers()
+    {
+        var random = new Random(6);
+        var graph = new GraphProto { Name = "onnx-layers" };
+        graph.Input.Add(Value("x", 1, 2, 4, 4));
+        graph.Output.Add(Value("y", 1, 5));
+        graph.Initializer.Add(Random(random, "ln1.scale", 2, 4, 4));
+        graph.Initializer.Add(Random(random, "ln1.bias", 2, 4, 4));
+        graph.Initializer.Add(Random(random, "w1", 16, 32));
+        graph.Initializer.Add(Random(random, "b1", 16));
+        graph.Initializer.Add(Tensor("clip.max", [0.8f]));
+        graph.Initializer.Add(Random(random, "w2", 12, 16));
+        graph.Initializer.Add(Random(random, "b2", 12));
+        graph.Initializer.Add(Tensor("floor", [-0.1f]));
+        graph.Initializer.Add(Tensor("ceiling", [0.5f], 1));
+        graph.Initializer.Add(Random(random, "ln2.scale", 12));
+        graph.Initializer.Add(Random(random, "w3", 5, 12));
+        graph.Initializer.Add(Random(random, "b3", 5));
+        graph.Node.Add(Node("LayerNormalization", ["x", "ln1.scale", "ln1.bias"], "n1", Int("axis", 1), Float("epsilon", 1e-5f)));
+        graph.Node.Add(Node("Flatten", ["n1"], "f1", Int("axis", 1)));
+        graph.Node.Add(Node("Gemm", ["f1", "w1", "b1"], "g1", Int("transB", 1)));
+        graph.Node.Add(Node("Gelu", ["g1"], "h1"));
+        graph.Node.Add(Node("Clip", ["h1", "", "clip.max"], "c1"));
+        graph.Node.Add(Node("Gemm", ["c1", "w2", "b2"], "g2", Int("transB", 1)));
+        graph.Node.Add(Node("Max", ["floor", "g2"], "m2"));
+        graph.Node.Add(Node("Gelu", ["m2"], "h2", Text("approximate", "tanh")));
+        graph.Node.Add(Node("Min", ["h2", "ceiling"], "m3"));
+        graph.Node.Add(Node("LayerNormalization", ["m3", "ln2.scale"], "n3", Int("axis", -1)));
+        graph.Node.Add(Node("Gemm", ["n3", "w3", "b3"], "y", Int("transB", 1)));
+        return Model(graph, opset: 20);
+    }
 
     /// <summary>Gemm (transB, alpha, beta) → Relu → Gemm (B as [K × units]) → Sigmoid → Gemm → Softmax, opset 17.</summary>
     private static byte[] Mlp()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Butterfly.Generator.Layers;
 using Butterfly.Generator.Model;
 
 namespace Butterfly.Generator.Emitting;
@@ -26,7 +27,7 @@ internal static class AttributeDeclaration
 
             var arguments = layer.Merged.Count > 0
                 ? layer.Merged.Select(Literals.String).ToList()
-                : layer.Arguments.Select(a => Number(a.Value)).ToList();
+                : layer.Arguments.Select(a => LayerCatalog.Get(layer.Kind).PropertyArgument(a) ?? Number(a.Value)).ToList();
             if (layer.Name is { } name)
             {
                 arguments.Add("Name = " + Literals.String(name));

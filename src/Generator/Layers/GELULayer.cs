@@ -30,6 +30,9 @@ internal sealed class GELULayer : ActivationLayer
     public override LayerSpec Resolve(LayerSpec spec) =>
         IsExact(spec) ? spec : spec with { Arguments = spec.Arguments.Where(a => a.Name != "exact").ToEquatableArray() };
 
+    public override string? PropertyArgument(LayerArgument argument) =>
+        argument.Name == "exact" ? "Exact = " + (argument.Value != 0 ? "true" : "false") : null;
+
     protected override (string Kernel, string Formula, string BackwardFormula) Form(LayerSpec spec) =>
         IsExact(spec)
             ? ("GELUExact", "y = x Φ(x) = x/2 (1 + erf(x / sqrt 2))", "dx = dy ⊙ (Φ(x) + x φ(x)), φ(x) = e^(-x²/2) / sqrt(2π)")

@@ -79,6 +79,12 @@ internal abstract class LayerKind
     /// </summary>
     public virtual LayerSpec Resolve(LayerSpec spec) => spec;
 
+    /// <summary>
+    /// An argument that the attribute takes as a settable property rather than a constructor parameter, written as the
+    /// declaration sets it (<c>Axis = -1</c>); null for a constructor argument, written in its position.
+    /// </summary>
+    public virtual string? PropertyArgument(LayerArgument argument) => null;
+
     /// <summary>The shape rule.</summary>
     public abstract ShapeResult InferShape(Shape input, LayerSpec spec);
 

@@ -36,6 +36,9 @@ internal sealed class LayerNormLayer : LayerKind
     public override LayerSpec Resolve(LayerSpec spec) =>
         spec with { Arguments = new[] { new LayerArgument("epsilon", spec.Get("epsilon")), new LayerArgument("axis", spec.Get("axis", 0)) }.ToEquatableArray() };
 
+    public override string? PropertyArgument(LayerArgument argument) =>
+        argument.Name == "axis" ? "Axis = " + argument.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
     public override ShapeResult InferShape(Shape input, LayerSpec spec)
     {
         int declared = spec.GetInt32("axis");

@@ -58,6 +58,7 @@ internal static class OnnxImporter
 
         var input = inputs[0];
         int[] inputShape = PerSampleShape(input, modelName);
+        LayerNormalizationPattern.Fold(graph, model.Opset);
         var context = new ImportContext(modelName, model.Opset, inputShape);
         context.CountReaders(graph);
         foreach (var tensor in graph.Initializers)
