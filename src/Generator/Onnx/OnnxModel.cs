@@ -84,8 +84,6 @@ internal sealed class OnnxAttribute
     public List<float> Floats { get; } = [];
 
     public List<long> Ints { get; } = [];
-
-    public bool HasGraph { get; set; }
 }
 
 /// <summary>

@@ -178,10 +178,6 @@ internal static class OnnxModelReader
                 case AttributeField.T when wire == WireType.LengthDelimited:
                     attribute.T = ReadTensor(reader.Message());
                     break;
-                case AttributeField.G:
-                    attribute.HasGraph = true;
-                    reader.Skip(wire);
-                    break;
                 case AttributeField.Floats:
                     ReadFloats(ref reader, wire, attribute.Floats);
                     break;
