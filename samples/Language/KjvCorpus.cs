@@ -29,6 +29,12 @@ internal sealed partial class KjvCorpus
     /// <summary>The unknown-word marker's id.</summary>
     public const int Unknown = 1;
 
+    /// <summary>Context ids told apart in <see cref="ContextFeatures"/>: ids are in order of frequency, so the first ones, and one share for the rest.</summary>
+    public const int FrequentContexts = 256;
+
+    /// <summary>Floats per id in <see cref="ContextFeatures"/>: the two preceding words' shares.</summary>
+    public const int ContextFeatureLength = 2 * FrequentContexts;
+
     private KjvCorpus(string[] words, long[] counts, Samples train, Samples test, int unknownTestWords)
     {
         Words = words;
@@ -191,12 +197,6 @@ internal sealed partial class KjvCorpus
 
         return features;
     }
-
-    /// <summary>Context ids told apart in <see cref="ContextFeatures"/>: ids are in order of frequency, so the first ones, and one share for the rest.</summary>
-    public const int FrequentContexts = 256;
-
-    /// <summary>Floats per id in <see cref="ContextFeatures"/>: the two preceding words' shares.</summary>
-    public const int ContextFeatureLength = 2 * FrequentContexts;
 
     [GeneratedRegex("[a-z]+(?:'[a-z]+)?")]
     private static partial Regex WordPattern();
