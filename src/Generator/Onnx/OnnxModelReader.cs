@@ -201,7 +201,7 @@ internal static class OnnxModelReader
         var tensor = new OnnxTensor();
         var floats = new List<float>();
         var integers = new List<long>();
-        var doubles = new List<long>();
+        int doubles = 0;
         byte[]? raw = null;
         while (!reader.AtEnd)
         {
@@ -223,7 +223,7 @@ internal static class OnnxModelReader
                     break;
                 case TensorField.DoubleData:
                     // Counted only: a double tensor is refused by type, but its size is still checked.
-                    ReadFixed64(ref reader, wire, doubles);
+                    doubles += CountDoubles(ref reader, wire);
                     break;
                 case TensorField.Name when wire == WireType.LengthDelimited:
                     tensor.Name = reader.String();
@@ -272,7 +272,7 @@ internal static class OnnxModelReader
         }
         else
         {
-            tensor.StoredCount = floats.Count + integers.Count + doubles.Count;
+            tensor.StoredCount = floats.Count + integers.Count + doubles;
             if (tensor.DataType == TensorDataType.Float)
             {
                 tensor.Floats = floats.ToArray();
@@ -378,65 +378,62 @@ internal static class OnnxModelReader
         return dimensions;
     }
 
-    /// <summary>A repeated varint field, packed (one length-delimited run) or not (one value per key).</summary>
-    private static void ReadVarints(ref ProtobufReader reader, int wire, List<long> values)
+    /// <summary>Reads one value of a repeated scalar field at the reader's position.</summary>
+    private delegate T ReadValue<T>(ref ProtobufReader reader);
+
+    private static void ReadVarints(ref ProtobufReader reader, int wire, List<long> values) =>
+        ReadRepeated(ref reader, wire, WireType.Varint, static (ref ProtobufReader r) => r.Int64(), values, "integer");
+
+    private static void ReadFloats(ref ProtobufReader reader, int wire, List<float> values) =>
+        ReadRepeated(ref reader, wire, WireType.Fixed32, static (ref ProtobufReader r) => r.Fixed32Single(), values, "float");
+
+    /// <summary>
+    /// A repeated scalar field, packed (one length-delimited run) or not (one value per key, of wire type
+    /// <paramref name="single"/>).
+    /// </summary>
+    private static void ReadRepeated<T>(ref ProtobufReader reader, int wire, int single, ReadValue<T> read, List<T> values, string kind)
     {
-        if (wire == WireType.Varint)
+        if (wire == single)
         {
-            values.Add(reader.Int64());
+            values.Add(read(ref reader));
         }
         else if (wire == WireType.LengthDelimited)
         {
             var packed = reader.Message();
             while (!packed.AtEnd)
             {
-                values.Add(packed.Int64());
+                values.Add(read(ref packed));
             }
         }
         else
         {
-            throw new MalformedModelException($"a repeated integer field has wire type {wire}");
+            throw new MalformedModelException($"a repeated {kind} field has wire type {wire}");
         }
     }
 
-    private static void ReadFloats(ref ProtobufReader reader, int wire, List<float> values)
-    {
-        if (wire == WireType.Fixed32)
-        {
-            values.Add(reader.Fixed32Single());
-        }
-        else if (wire == WireType.LengthDelimited)
-        {
-            var packed = reader.Message();
-            while (!packed.AtEnd)
-            {
-                values.Add(packed.Fixed32Single());
-            }
-        }
-        else
-        {
-            throw new MalformedModelException($"a repeated float field has wire type {wire}");
-        }
-    }
-
-    private static void ReadFixed64(ref ProtobufReader reader, int wire, List<long> values)
+    /// <summary>The number of values in one key of a repeated double field; a key of another wire type is skipped (0).</summary>
+    private static int CountDoubles(ref ProtobufReader reader, int wire)
     {
         if (wire == WireType.Fixed64)
         {
-            values.Add((long)reader.Fixed64Double());
+            reader.Fixed64Double();
+            return 1;
         }
-        else if (wire == WireType.LengthDelimited)
-        {
-            var packed = reader.Message();
-            while (!packed.AtEnd)
-            {
-                values.Add((long)packed.Fixed64Double());
-            }
-        }
-        else
+
+        if (wire != WireType.LengthDelimited)
         {
             reader.Skip(wire);
+            return 0;
         }
+
+        var packed = reader.Message();
+        int count = 0;
+        for (; !packed.AtEnd; count++)
+        {
+            packed.Fixed64Double();
+        }
+
+        return count;
     }
 
     private static void Expect(int wire, int expected, string field)
