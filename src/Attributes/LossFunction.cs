@@ -3,12 +3,13 @@ namespace Butterfly;
 /// <summary>The quantity a network's training step minimizes.</summary>
 public enum LossFunction
 {
-    /// <summary>Cross-entropy after a softmax output, mean squared error otherwise.</summary>
+    /// <summary>Cross-entropy after a softmax or log-softmax output, mean squared error otherwise.</summary>
     Auto = 0,
 
     /// <summary>
     /// Negative log-likelihood of the true class, <c>L = -log p[label]</c>, averaged over the batch.
-    /// Requires <see cref="SoftmaxAttribute"/> as the last layer; targets are class labels.
+    /// Requires <see cref="SoftmaxAttribute"/> or <see cref="LogSoftmaxAttribute"/> (whose outputs are <c>log p</c>) as the
+    /// last layer; targets are class labels.
     /// </summary>
     CrossEntropy = 1,
 

@@ -21,7 +21,8 @@ public sealed class NetworkAttribute : Attribute
 {
     /// <summary>
     /// The loss the training step minimizes. <see cref="LossFunction.Auto"/> (the default) picks
-    /// <see cref="LossFunction.CrossEntropy"/> when the last layer is <see cref="SoftmaxAttribute"/> and
+    /// <see cref="LossFunction.CrossEntropy"/> when the last layer is <see cref="SoftmaxAttribute"/> or
+    /// <see cref="LogSoftmaxAttribute"/> and
     /// <see cref="LossFunction.MeanSquaredError"/> otherwise.
     /// </summary>
     public LossFunction Loss { get; set; }

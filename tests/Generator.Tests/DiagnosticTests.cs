@@ -241,6 +241,42 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void BF0088_log_softmax_before_the_last_layer()
+    {
+        var diagnostic = SingleError("BF0088", """
+            using Butterfly;
+
+            [Network]
+            [Input(2)]
+            [Dense(3), [|LogSoftmax|]]
+            [Dense(2), Softmax]
+            public partial class Net;
+            """);
+        Assert.Contains("layer 2 of 4 is a log-softmax", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Log_softmax_output_takes_cross_entropy_and_allows_mean_squared_error()
+    {
+        // [LogSoftmax] pairs with cross-entropy as [Softmax] does: declaring it is no error, and Auto picks it.
+        foreach (string loss in new[] { "LossFunction.CrossEntropy", "LossFunction.MeanSquaredError", "LossFunction.Auto" })
+        {
+            var run = GeneratorRun.Of($$"""
+                using Butterfly;
+
+                [Network(Loss = {{loss}})]
+                [Input(2)]
+                [Dense(3), LogSoftmax]
+                public partial class Net;
+                """);
+            Assert.Empty(run.GeneratorDiagnostics);
+            Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+            string generated = run.SingleSource().Text;
+            Assert.Contains(loss == "LossFunction.MeanSquaredError" ? "LossFunction.MeanSquaredError;" : "LossFunction.CrossEntropy;", generated);
+        }
+    }
+
+    [Fact]
     public void BF0013_cross_entropy_without_softmax()
     {
         var diagnostic = SingleError("BF0013", """

@@ -22,6 +22,20 @@ internal static class SnapshotDeclarations
         public partial class MnistMlp;
         """;
 
+    /// <summary>A log-softmax output: Predict gives log-probabilities, training the fused negative log-likelihood.</summary>
+    public const string LogSoftmaxClassifier = """
+        using Butterfly;
+
+        namespace Samples;
+
+        /// <summary>Six features, eight tanh units, four classes as log-probabilities.</summary>
+        [Network]
+        [Input(6)]
+        [Dense(8), Tanh]
+        [Dense(4), LogSoftmax]
+        public partial class LogClassifier;
+        """;
+
     /// <summary>Regression: ReLU hidden layer, linear output, squared error.</summary>
     public const string ReluRegressor = """
         using Butterfly;

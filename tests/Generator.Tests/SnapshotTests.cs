@@ -12,6 +12,9 @@ public sealed class SnapshotTests
     public void Mnist_mlp() => VerifySingleSource(SnapshotDeclarations.MnistMlp, "Samples.MnistMlp.g.cs");
 
     [Fact]
+    public void Log_softmax_classifier() => VerifySingleSource(SnapshotDeclarations.LogSoftmaxClassifier, "Samples.LogClassifier.g.cs");
+
+    [Fact]
     public void Relu_regressor_with_mean_squared_error() =>
         VerifySingleSource(SnapshotDeclarations.ReluRegressor, "Samples.Regression.HousePrices.g.cs");
 

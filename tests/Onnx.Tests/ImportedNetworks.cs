@@ -27,3 +27,11 @@ internal sealed partial class ImportedOnnxLayers;
 /// <summary>PyTorch's layer normalization before opset 17, nine nodes folded into one LayerNorm.</summary>
 [Network(Onnx = "pytorch-layernorm.onnx")]
 internal sealed partial class ImportedPyTorchLayerNorm;
+
+/// <summary>PyTorch's LogSoftmax at opset 11, over a reshaped [N, 2, 3] output (axis 1: all of it).</summary>
+[Network(Onnx = "pytorch-logsoftmax.onnx")]
+internal sealed partial class ImportedPyTorchLogSoftmax;
+
+/// <summary>LogSoftmax with its default axis at opset 13, after MatMul + Add, Relu and Gemm.</summary>
+[Network(Onnx = "logsoftmax-mlp.onnx")]
+internal sealed partial class ImportedLogSoftmaxMlp;

@@ -56,6 +56,23 @@ public sealed class OnnxRuntimeAgreementTests
         Assert.StartsWith("Input(3, 8) LayerNorm(1E-05, 1) ", ImportedPyTorchLayerNorm.Signature, StringComparison.Ordinal);
 
     [Fact]
+    public void PyTorch_log_softmax_at_opset_11_matches_OnnxRuntime() =>
+        Agree(new ImportedPyTorchLogSoftmax(), ImportedPyTorchLogSoftmax.PredictEmbedded, "pytorch-logsoftmax.onnx", [10]);
+
+    [Fact]
+    public void Log_softmax_with_its_default_axis_at_opset_13_matches_OnnxRuntime() =>
+        Agree(new ImportedLogSoftmaxMlp(), ImportedLogSoftmaxMlp.PredictEmbedded, "logsoftmax-mlp.onnx", [12]);
+
+    [Fact]
+    public void Log_softmax_imports_as_the_output_layer_with_cross_entropy()
+    {
+        Assert.EndsWith("Dense(5) LogSoftmax", ImportedLogSoftmaxMlp.Signature, StringComparison.Ordinal);
+        Assert.EndsWith("Dense(6) LogSoftmax", ImportedPyTorchLogSoftmax.Signature, StringComparison.Ordinal);
+        Assert.Equal(LossFunction.CrossEntropy, ImportedLogSoftmaxMlp.Loss);
+        Assert.Equal(LossFunction.CrossEntropy, ImportedPyTorchLogSoftmax.Loss);
+    }
+
+    [Fact]
     public void The_tf2onnx_input_transpose_is_folded_into_the_input_shape()
     {
         Assert.StartsWith("Input(3, 8, 8) Conv2D(5, 3, 1, 1) ReLU MaxPool(2) Dense(4) Softmax", ImportedTf2OnnxCnn.Signature, StringComparison.Ordinal);

@@ -11,3 +11,7 @@ internal sealed partial class RoundTripCnn;
 /// <summary><see cref="RoundTripResidualSource"/>, exported and imported back.</summary>
 [Network(Onnx = "roundtrip-residual.onnx")]
 internal sealed partial class RoundTripResidual;
+
+/// <summary><see cref="RoundTripLogSoftmaxSource"/>, exported and imported back.</summary>
+[Network(Onnx = "roundtrip-logsoftmax.onnx")]
+internal sealed partial class RoundTripLogSoftmax;

@@ -40,6 +40,13 @@ internal sealed partial class RoundTripCnnSource;
 [Dense(3), Softmax]
 internal sealed partial class RoundTripResidualSource;
 
+/// <summary>A log-softmax over a whole (2, 3, 3) image: exported as Flatten, LogSoftmax and Reshape back.</summary>
+[Network]
+[Input(2, 4, 4)]
+[Conv2D(2, 2), Tanh]
+[LogSoftmax]
+internal sealed partial class RoundTripLogSoftmaxSource;
+
 /// <summary>The source networks with seeded weights, and batch normalization's running statistics away from 0 and 1.</summary>
 internal static class RoundTripSources
 {
@@ -48,6 +55,8 @@ internal static class RoundTripSources
     public static RoundTripCnnSource Cnn() => Seeded(new RoundTripCnnSource(4));
 
     public static RoundTripResidualSource Residual() => Seeded(new RoundTripResidualSource(5));
+
+    public static RoundTripLogSoftmaxSource LogSoftmax() => Seeded(new RoundTripLogSoftmaxSource(6));
 
     private static T Seeded<T>(T network)
         where T : INetwork

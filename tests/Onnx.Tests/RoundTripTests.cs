@@ -21,6 +21,7 @@ public sealed class RoundTripTests
         ["roundtrip-mlp.onnx"] = RoundTripSources.Mlp,
         ["roundtrip-cnn.onnx"] = RoundTripSources.Cnn,
         ["roundtrip-residual.onnx"] = RoundTripSources.Residual,
+        ["roundtrip-logsoftmax.onnx"] = RoundTripSources.LogSoftmax,
     };
 
     [Fact]
@@ -50,6 +51,10 @@ public sealed class RoundTripTests
     [Fact]
     public void Residual_graph_predicts_as_before_the_round_trip() =>
         AssertSamePredictions(RoundTripSources.Residual(), new RoundTripResidual(), RoundTripResidual.PredictEmbedded);
+
+    [Fact]
+    public void Log_softmax_over_an_image_predicts_as_before_the_round_trip() =>
+        AssertSamePredictions(RoundTripSources.LogSoftmax(), new RoundTripLogSoftmax(), RoundTripLogSoftmax.PredictEmbedded);
 
     [Fact]
     public void A_stack_comes_back_with_the_same_signature()

@@ -24,7 +24,51 @@ internal static class TestModels
         ["residual.onnx"] = Residual,
         ["onnx-layers.onnx"] = OnnxLayers,
         ["pytorch-layernorm.onnx"] = PyTorchLayerNorm,
+        ["pytorch-logsoftmax.onnx"] = PyTorchLogSoftmax,
+        ["logsoftmax-mlp.onnx"] = LogSoftmaxMlp,
     };
+
+    /// <summary>
+    /// As torch.onnx.export writes a classifier ending in nn.LogSoftmax(dim=1) at opset 11, where LogSoftmax coerces its
+    /// input to 2-D at the axis: Gemm, Tanh, Gemm, a Reshape to [N, 2, 3], LogSoftmax over axis 1 (all six values).
+    /// </summary>
+    private static byte[] PyTorchLogSoftmax()
+    {
+        var random = new Random(8);
+        var graph = new GraphProto { Name = "torch-jit-export" };
+        graph.Input.Add(Value("input", 1, 10));
+        graph.Output.Add(Value("output", 1, 2, 3));
+        graph.Initializer.Add(Random(random, "fc1.weight", 8, 10));
+        graph.Initializer.Add(Random(random, "fc1.bias", 8));
+        graph.Initializer.Add(Random(random, "fc2.weight", 6, 8));
+        graph.Initializer.Add(Random(random, "fc2.bias", 6));
+        graph.Initializer.Add(Int64s("shape", [-1, 2, 3]));
+        graph.Node.Add(Named(Node("Gemm", ["input", "fc1.weight", "fc1.bias"], "h1", Int("transB", 1)), "Gemm_0"));
+        graph.Node.Add(Named(Node("Tanh", ["h1"], "t1"), "Tanh_1"));
+        graph.Node.Add(Named(Node("Gemm", ["t1", "fc2.weight", "fc2.bias"], "h2", Int("transB", 1)), "Gemm_2"));
+        graph.Node.Add(Named(Node("Reshape", ["h2", "shape"], "grid"), "Reshape_3"));
+        graph.Node.Add(Named(Node("LogSoftmax", ["grid"], "output", Int("axis", 1)), "LogSoftmax_4"));
+        return Model(graph, opset: 11);
+    }
+
+    /// <summary>MatMul + Add, Relu, Gemm, LogSoftmax with the default axis (-1, the classes), at opset 13.</summary>
+    private static byte[] LogSoftmaxMlp()
+    {
+        var random = new Random(9);
+        var graph = new GraphProto { Name = "logsoftmax-mlp" };
+        graph.Input.Add(Value("x", 1, 12));
+        graph.Output.Add(Value("y", 1, 5));
+        graph.Initializer.Add(Random(random, "w1", 12, 16));
+        graph.Initializer.Add(Random(random, "b1", 16));
+        graph.Initializer.Add(Random(random, "w2", 5, 16));
+        graph.Initializer.Add(Random(random, "b2", 5));
+        graph.Node.Add(Node("MatMul", ["x", "w1"], "m1"));
+        graph.Node.Add(Node("Add", ["m1", "b1"], "a1"));
+        graph.Node.Add(Node("Relu", ["a1"], "h1"));
+        graph.Node.Add(Gemm("h1", "w2", "b2", "z"));
+        graph.Node.Add(Node("LogSoftmax", ["z"], "y"));
+        return Model(graph, opset: 13);
+    }
 
     /// <summary>
     /// As torch.onnx.export writes nn.LayerNorm(8) at opset 13, before LayerNormalization existed, over a [N, 3, 8]

@@ -28,6 +28,8 @@ public sealed class GradientCheckTests
         nameof(TanhRegressor),
         nameof(ReLUSigmoidRegressor),
         nameof(SoftmaxMseNet),
+        nameof(SigmoidLogSoftmaxNet),
+        nameof(LogSoftmaxMseNet),
         nameof(ImageInputNet),
         nameof(DeepNet),
         nameof(ConvPoolNet),
@@ -58,6 +60,7 @@ public sealed class GradientCheckTests
         nameof(ResidualNet),
         nameof(ResidualBatchNormNet),
         nameof(SigmoidSoftmaxNet),
+        nameof(SigmoidLogSoftmaxNet),
         nameof(ImageInputNet),
         nameof(StridedConvNet),
         nameof(NormalizationNet),
@@ -186,6 +189,7 @@ public sealed class GradientCheckTests
             case ResidualNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case ResidualBatchNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case SigmoidSoftmaxNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case SigmoidLogSoftmaxNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case ImageInputNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case StridedConvNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case NormalizationNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
@@ -203,6 +207,8 @@ public sealed class GradientCheckTests
         nameof(TanhRegressor) => new TanhRegressor(seed),
         nameof(ReLUSigmoidRegressor) => new ReLUSigmoidRegressor(seed),
         nameof(SoftmaxMseNet) => new SoftmaxMseNet(seed),
+        nameof(SigmoidLogSoftmaxNet) => new SigmoidLogSoftmaxNet(seed),
+        nameof(LogSoftmaxMseNet) => new LogSoftmaxMseNet(seed),
         nameof(ImageInputNet) => new ImageInputNet(seed),
         nameof(DeepNet) => new DeepNet(seed),
         nameof(ConvPoolNet) => new ConvPoolNet(seed),
@@ -277,9 +283,9 @@ public sealed class GradientCheckTests
     private static float Loss(INetwork network, Workspace workspace, float[] inputs, int[] labels, float[] targets, bool training)
     {
         var outputs = network.Forward(workspace, inputs, training);
-        return network.Loss == LossFunction.CrossEntropy
-            ? Losses.SoftmaxCrossEntropy(outputs, labels, default, network.OutputLength)
-            : Losses.MeanSquaredError(outputs, targets, default, network.OutputLength);
+        return network.Loss != LossFunction.CrossEntropy ? Losses.MeanSquaredError(outputs, targets, default, network.OutputLength)
+            : OutputsLogProbabilities(network) ? Losses.LogSoftmaxCrossEntropy(outputs, labels, default, network.OutputLength)
+            : Losses.SoftmaxCrossEntropy(outputs, labels, default, network.OutputLength);
     }
 
     /// <summary>The loss and its gradient with respect to the network's outputs (not the fused logit gradient).</summary>
@@ -287,11 +293,13 @@ public sealed class GradientCheckTests
     {
         if (network.Loss == LossFunction.CrossEntropy)
         {
-            // L = -(1/B) Σ log p[label], so dL/dp = -1 / (B p[label]) at the label and 0 elsewhere.
+            // L = -(1/B) Σ log p[label], so dL/dp = -1 / (B p[label]) at the label and 0 elsewhere; for log-probabilities
+            // y = log p, L = -(1/B) Σ y[label] and dL/dy = -1 / B there.
+            bool logProbabilities = OutputsLogProbabilities(network);
             for (int b = 0; b < labels.Length; b++)
             {
                 int at = b * network.OutputLength + labels[b];
-                gradient[at] = -1f / (labels.Length * outputs[at]);
+                gradient[at] = logProbabilities ? -1f / labels.Length : -1f / (labels.Length * outputs[at]);
             }
         }
         else
@@ -299,6 +307,8 @@ public sealed class GradientCheckTests
             Losses.MeanSquaredError(outputs, targets, gradient, network.OutputLength);
         }
     }
+
+    private static bool OutputsLogProbabilities(INetwork network) => network.Structure.Output.Kind == "LogSoftmax";
 
     private static (float[] Inputs, int[] Labels, float[] Targets) RandomBatch(INetwork network, int seed)
     {

@@ -75,7 +75,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
         "BF0013",
         "Loss does not fit the output layer",
-        "Loss CrossEntropy needs [Softmax] as the last layer of '{0}', but the last layer is [{1}]: add [Softmax] at the end, or set Loss = LossFunction.MeanSquaredError");
+        "Loss CrossEntropy needs [Softmax] or [LogSoftmax] as the last layer of '{0}', but the last layer is [{1}]: add [Softmax] at the end, or set Loss = LossFunction.MeanSquaredError");
 
     public static readonly DiagnosticDescriptor TooManyParameters = Error(
         "BF0014",
@@ -394,6 +394,11 @@ internal static class DiagnosticDescriptors
         "BF0083",
         "ONNX node does not fit its input",
         "Node '{0}' ({1}) of '{2}' becomes [{3}], which does not fit: {4}");
+
+    public static readonly DiagnosticDescriptor LogSoftmaxNotLast = Error(
+        "BF0088",
+        "LogSoftmax must be the last layer",
+        "[LogSoftmax] must be the last layer of '{0}', but layer {1} of {2} is a log-softmax: move it to the end, or use another activation here");
 
     public static readonly DiagnosticDescriptor ClampBoundsCrossed = Error(
         "BF0066",

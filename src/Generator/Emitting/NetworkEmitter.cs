@@ -111,7 +111,7 @@ internal static class NetworkEmitter
         string summary = Summary.Of(plan);
         string imported = model.Import is { } import
             ? $"Imported from the ONNX model <c>{Escape(import.ModelFile)}</c>; the same network declared in attributes:\n" +
-              "<code>\n" + Escape(AttributeDeclaration.Of(plan.Spec, plan.Output.Kind.OwnsLoss || (plan.Spec.Loss == LossKind.CrossEntropy) == plan.Output.Kind is Layers.SoftmaxLayer ? "" : plan.Spec.Loss.ToString())) + "\n</code>\n" +
+              "<code>\n" + Escape(AttributeDeclaration.Of(plan.Spec, plan.Output.Kind.OwnsLoss || (plan.Spec.Loss == LossKind.CrossEntropy) == plan.Output.Kind.CrossEntropy is not null ? "" : plan.Spec.Loss.ToString())) + "\n</code>\n" +
               string.Concat(import.Notes.Select(note => Escape(note) + "\n"))
             : "";
         writer.Documentation(
@@ -547,8 +547,9 @@ internal static class NetworkEmitter
                     : $"{ReadOnlySpan} outputs = Forward(workspace, inputs, true);");
                 if (labels)
                 {
-                    writer.Comment("L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,\nwhich lands straight on the softmax input.");
-                    writer.Line($"float loss = {Kernels}.Losses.SoftmaxCrossEntropy(outputs, labels, {gradient}, OutputLength);");
+                    var pairing = last.Kind.CrossEntropy!;
+                    writer.Comment(pairing.Formula);
+                    writer.Line($"float loss = {Kernels}.Losses.{pairing.Kernel}(outputs, labels, {gradient}, OutputLength);");
                 }
                 else
                 {

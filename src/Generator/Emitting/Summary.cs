@@ -32,7 +32,7 @@ internal static class Summary
         text.Append("Total parameters: ").Append(Count(plan.ParameterCount)).Append('\n');
         text.Append("Predict scratch: ").Append(Count(plan.PredictScratchFloats * sizeof(float))).Append(" bytes")
             .Append(NetworkEmitter.PredictScratchOnStack(plan) ? " (stack)" : " (per-thread buffer)").Append('\n');
-        text.Append("Loss: ").Append(plan.Spec.Loss == LossKind.CrossEntropy ? "cross-entropy (softmax output)" : "mean squared error");
+        text.Append("Loss: ").Append(plan.Spec.Loss == LossKind.CrossEntropy ? $"cross-entropy ({plan.Output.Kind.CrossEntropy?.Output ?? "softmax output"})" : "mean squared error");
         return text.ToString();
     }
 

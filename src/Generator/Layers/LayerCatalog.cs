@@ -13,6 +13,7 @@ internal static class LayerCatalog
         new TanhLayer(),
         new ReLULayer(),
         new SoftmaxLayer(),
+        new LogSoftmaxLayer(),
         new Conv2DLayer(),
         new MaxPoolLayer(),
         new AvgPoolLayer(),

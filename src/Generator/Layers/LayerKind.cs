@@ -133,6 +133,12 @@ internal abstract class LayerKind
     public abstract void EmitBackward(CodeWriter writer, LayerEmission layer);
 
     /// <summary>
+    /// For a probability output (softmax, log-softmax): how it pairs with cross-entropy, which is then the default loss.
+    /// Such a layer must be the last; null for every other layer.
+    /// </summary>
+    public virtual CrossEntropyPairing? CrossEntropy => null;
+
+    /// <summary>
     /// Whether the layer is an output that owns its loss (the hierarchical softmax): the training step then skips its
     /// forward rule and runs <see cref="EmitLoss"/> and <see cref="EmitLossBackward"/> on the layer below's output instead,
     /// with class labels as targets. It must be the last layer.
@@ -172,6 +178,14 @@ internal abstract class LayerKind
     /// <summary>The members <see cref="EmitOutputMembers"/> writes.</summary>
     public virtual IEnumerable<GeneratedMember> OutputMembers(NetworkPlan plan) => [];
 }
+
+/// <summary>
+/// How a probability output layer pairs with the cross-entropy loss: the <c>Butterfly.Kernels.Losses</c> method that
+/// computes the loss from the layer's outputs and writes the gradient straight onto the layer's input (fusing the layer's
+/// Jacobian into it), what the summary calls the output, the formula the training step's comment gives, and the error
+/// when the layer is not last.
+/// </summary>
+internal sealed record CrossEntropyPairing(string Kernel, string Output, string Formula, DiagnosticDescriptor NotLast);
 
 /// <summary>A row-sparse parameter tensor: its index among the layer's tensors, its row length and row count.</summary>
 internal readonly record struct SparseTensor(int Tensor, int RowLength, int Rows);

@@ -1,3 +1,4 @@
+using Butterfly.Generator.Diagnostics;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
 
@@ -13,6 +14,12 @@ internal sealed class SoftmaxLayer : LayerKind
     public override string Name => "Softmax";
 
     public override ForwardValues BackwardReads => ForwardValues.Output;
+
+    public override CrossEntropyPairing? CrossEntropy { get; } = new(
+        "SoftmaxCrossEntropy",
+        "softmax output",
+        "L = -(1/B) Σ log p[label]. Softmax and cross-entropy fuse: dz = (p - onehot(label)) / B,\nwhich lands straight on the softmax input.",
+        DiagnosticDescriptors.SoftmaxNotLast);
 
     public override ShapeResult InferShape(Shape input, LayerSpec spec) => ShapeResult.Of(input);
 

@@ -99,10 +99,10 @@ internal static class OnnxImporter
                 $"the graph's output '{output.Name}' must be what the last node computes, in its stored order");
         }
 
-        foreach (var layer in layers.Take(layers.Count - 1).Where(l => l.Kind is SoftmaxLayer))
+        foreach (var layer in layers.Take(layers.Count - 1).Where(l => l.Kind.CrossEntropy is not null))
         {
-            throw new ImportException(DiagnosticDescriptors.OnnxNodeNotLowered, layer.Node, "Softmax", modelName,
-                "Butterfly computes softmax only as the network's output layer, where the loss expects it");
+            throw new ImportException(DiagnosticDescriptors.OnnxNodeNotLowered, layer.Node, layer.Kind.Name, modelName,
+                $"Butterfly computes {layer.Kind.Name} only as the network's output layer, where the loss expects it");
         }
 
         var spec = BuildSpec(context, input.Name, declaredLoss, modelName);
@@ -181,7 +181,7 @@ internal static class OnnxImporter
             specs[i] = specs[i] with { Name = names[i] };
         }
 
-        bool softmax = layers[layers.Count - 1].Kind is SoftmaxLayer;
+        bool softmax = layers[layers.Count - 1].Kind.CrossEntropy is not null;
         if (declaredLoss == LossKind.CrossEntropy && !softmax)
         {
             throw new ImportException(DiagnosticDescriptors.LossDoesNotFitOutput, modelName, layers[layers.Count - 1].Kind.Name);

@@ -338,9 +338,9 @@ internal static class NetworkParser
                 layers[i] = layer with { Spec = layer.Kind.Resolve(layer.Spec!) };
             }
 
-            if (layer.Kind is SoftmaxLayer && i != layers.Count - 1)
+            if (layer.Kind.CrossEntropy is { } pairing && i != layers.Count - 1)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, layer.Location, networkName, i + 1, layers.Count));
+                diagnostics.Add(DiagnosticInfo.Create(pairing.NotLast, layer.Location, networkName, i + 1, layers.Count));
             }
         }
 
@@ -376,7 +376,7 @@ internal static class NetworkParser
             return LossKind.CrossEntropy;
         }
 
-        bool softmaxOutput = last is SoftmaxLayer;
+        bool softmaxOutput = last.CrossEntropy is not null;
         if (loss == LossKind.CrossEntropy && !softmaxOutput)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossDoesNotFitOutput, location, networkName, last.Name));

@@ -265,6 +265,58 @@ public static class Activations
         }
     }
 
+    /// <summary>
+    /// <c>y_i = x_i - m - log Σ_j e^(x_j - m)</c>, <c>m = max x</c>: the logarithm of the softmax over one sample, computed
+    /// without forming the probabilities, so a class far below the others keeps a finite log-probability instead of
+    /// <c>log 0</c>. <paramref name="y"/> may be <paramref name="x"/>.
+    /// </summary>
+    public static void LogSoftmax(ReadOnlySpan<float> x, Span<float> y)
+    {
+        Arguments.HasLength(y, x.Length, nameof(y));
+        float max = TensorPrimitives.Max(x);
+
+        // Σ e^(x_j - m) in chunks through a small stack buffer, so that x and y may be the same span.
+        Span<float> chunk = stackalloc float[256];
+        float sum = 0f;
+        for (int start = 0; start < x.Length; start += chunk.Length)
+        {
+            var part = chunk.Slice(0, Math.Min(chunk.Length, x.Length - start));
+            TensorPrimitives.Subtract(x.Slice(start, part.Length), max, part);
+            TensorPrimitives.Exp(part, part);
+            sum += TensorPrimitives.Sum<float>(part);
+        }
+
+        // (x - m) - log s rather than x - (m + log s): a log-probability near 0 keeps its digits when |m| is large.
+        TensorPrimitives.Subtract(x, max, y);
+        TensorPrimitives.Subtract(y, MathF.Log(sum), y);
+    }
+
+    /// <summary><see cref="LogSoftmax"/> on each row of <c>x[rows×width]</c>.</summary>
+    public static void LogSoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int width)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            LogSoftmax(x.Slice(r * width, width), y.Slice(r * width, width));
+        }
+    }
+
+    /// <summary>
+    /// The log-softmax Jacobian-transpose product on each row: <c>dx = dy - e^y Σ_i dy_i</c>, from
+    /// <c>∂y_i/∂x_j = δ_ij - p_j</c> with <c>p = e^y</c> the softmax. <paramref name="dx"/> must not overlap
+    /// <paramref name="dy"/>.
+    /// </summary>
+    public static void LogSoftmaxRowsBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rows, int width)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            var dyRow = dy.Slice(r * width, width);
+            var dxRow = dx.Slice(r * width, width);
+            float total = TensorPrimitives.Sum(dyRow);
+            TensorPrimitives.Exp(y.Slice(r * width, width), dxRow);
+            TensorPrimitives.MultiplyAdd(dxRow, -total, dyRow, dxRow);
+        }
+    }
+
     /// <summary>Floats per unit when an element-wise kernel is split between threads.</summary>
     private const int Block = 256;
 

@@ -49,6 +49,45 @@ public static class Losses
     }
 
     /// <summary>
+    /// Mean negative log-likelihood <c>L = -(1/B) sum_b y[b, label_b]</c> of log-softmax outputs
+    /// <paramref name="logProbabilities"/>[B×classes]: the same loss as <see cref="SoftmaxCrossEntropy"/>, without its
+    /// clamp, since a log-probability needs none. When <paramref name="logitGradient"/> is not empty it receives the
+    /// gradient with respect to the log-softmax inputs, <c>dz = (e^y - onehot(label)) / B</c>, softmax's own.
+    /// </summary>
+    public static float LogSoftmaxCrossEntropy(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> labels, Span<float> logitGradient, int classes)
+    {
+        int batch = labels.Length;
+        if (logProbabilities.Length < batch * classes)
+        {
+            throw new ArgumentException($"logProbabilities must hold {batch} x {classes} floats (got {logProbabilities.Length}).", nameof(logProbabilities));
+        }
+
+        bool withGradient = !logitGradient.IsEmpty;
+        float scale = 1f / batch;
+        double total = 0;
+        for (int b = 0; b < batch; b++)
+        {
+            int label = labels[b];
+            if ((uint)label >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), label, $"labels[{b}] must be a class index in [0, {classes}).");
+            }
+
+            var y = logProbabilities.Slice(b * classes, classes);
+            total -= y[label];
+            if (withGradient)
+            {
+                var dz = logitGradient.Slice(b * classes, classes);
+                TensorPrimitives.Exp(y, dz);
+                TensorPrimitives.Multiply(dz, scale, dz);
+                dz[label] -= scale;
+            }
+        }
+
+        return (float)(total / batch);
+    }
+
+    /// <summary>
     /// Mean squared error <c>L = (1/B) sum_b (1/n) sum_i (y - t)²</c> over <paramref name="outputs"/>[B×n]. When
     /// <paramref name="outputGradient"/> is not empty it receives <c>dy = 2 (y - t) / (B n)</c>.
     /// </summary>

@@ -17,7 +17,8 @@ namespace Butterfly;
 /// AvgPool <c>MaxPool</c> and <c>AveragePool</c>, GlobalAvgPool <c>GlobalAveragePool</c> then <c>Flatten</c>, Flatten
 /// <c>Flatten</c>, the activations <c>Sigmoid</c>, <c>Tanh</c>, <c>Relu</c>, <c>LeakyRelu</c>, <c>Elu</c> and <c>Gelu</c> (either
 /// form), Clamp <c>Clip</c> (an open side left out), LayerNorm <c>LayerNormalization</c>,
-/// Softmax <c>Softmax</c> (over the whole sample, flattened and reshaped back for a higher-rank one), BatchNorm
+/// Softmax <c>Softmax</c> and LogSoftmax <c>LogSoftmax</c> (over the whole sample, flattened and reshaped back for a
+/// higher-rank one), BatchNorm
 /// <c>BatchNormalization</c> in its inference form with the running statistics, LocalResponseNormalization <c>LRN</c>
 /// (the same formula for the odd sizes Butterfly allows), Add and Multiply chains of <c>Add</c> and <c>Mul</c>, Concat
 /// <c>Concat</c> along channels, Embedding <c>Gather</c>; Dropout, an identity in inference, is left out.
@@ -171,8 +172,8 @@ public static class OnnxExport
                     OnnxAttribute.Float("epsilon", (float)layer.Argument("epsilon")));
             }
 
-            case "Softmax":
-                return Softmax(graph, name, x[0], input, y);
+            case "Softmax" or "LogSoftmax":
+                return Softmax(graph, layer.Kind, name, x[0], input, y);
             case "Dropout":
                 // Inverted dropout is the identity in inference: the next layer reads the input directly.
                 return x[0];
@@ -234,18 +235,19 @@ public static class OnnxExport
     }
 
     /// <summary>
-    /// Softmax over the whole sample: ONNX's (opset 13 on) normalizes one axis, so a higher-rank sample is flattened to
-    /// <c>(N, L)</c>, normalized along axis 1 and reshaped back.
+    /// Softmax or log-softmax (<paramref name="opType"/>, the layer kind's name as ONNX's operator's) over the whole
+    /// sample: ONNX's (opset 13 on) normalizes one axis, so a higher-rank sample is flattened to <c>(N, L)</c>, normalized
+    /// along axis 1 and reshaped back.
     /// </summary>
-    private static string Softmax(OnnxGraphWriter graph, string name, string x, IReadOnlyList<int> shape, string y)
+    private static string Softmax(OnnxGraphWriter graph, string opType, string name, string x, IReadOnlyList<int> shape, string y)
     {
         if (shape.Count == 1)
         {
-            return graph.Node("Softmax", name, [x], y, OnnxAttribute.Int("axis", 1));
+            return graph.Node(opType, name, [x], y, OnnxAttribute.Int("axis", 1));
         }
 
         string flat = graph.Node("Flatten", name + "/flatten", [x], name + "/flat", OnnxAttribute.Int("axis", 1));
-        string normalized = graph.Node("Softmax", name, [flat], name + "/normalized", OnnxAttribute.Int("axis", 1));
+        string normalized = graph.Node(opType, name, [flat], name + "/normalized", OnnxAttribute.Int("axis", 1));
         string target = graph.Int64Initializer(name + "/shape", [-1, .. shape.Select(d => (long)d)], shape.Count + 1);
         return graph.Node("Reshape", name + "/reshape", [normalized, target], y);
     }

@@ -62,11 +62,11 @@ internal sealed class LayerSequence
                 case "Dense":
                     layers.Add((layer.Kind, layer.OutputShape[0], layer.FirstBlock));
                     break;
-                case "Sigmoid" or "Tanh" or "ReLU" or "Softmax":
+                case "Sigmoid" or "Tanh" or "ReLU" or "Softmax" or "LogSoftmax":
                     layers.Add((layer.Kind, 0, 0));
                     break;
                 default:
-                    throw new NotSupportedException($"Quantization supports Dense, Sigmoid, Tanh, ReLU and Softmax layers, not {layer.Name} ({layer.Kind}).");
+                    throw new NotSupportedException($"Quantization supports Dense, Sigmoid, Tanh, ReLU, Softmax and LogSoftmax layers, not {layer.Name} ({layer.Kind}).");
             }
         }
 
@@ -97,6 +97,9 @@ internal sealed class LayerSequence
                     break;
                 case "ReLU":
                     Activations.ReLU(x, y);
+                    break;
+                case "LogSoftmax":
+                    Activations.LogSoftmax(x, y);
                     break;
                 default:
                     Activations.SoftmaxRows(x, y, 1, width);

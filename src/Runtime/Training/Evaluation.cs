@@ -27,6 +27,9 @@ public static class Evaluation
         int n = network.InputLength, width = network.OutputLength;
         double lossSum = 0;
         int correct = 0;
+
+        // A [LogSoftmax] output gives log-probabilities, whose negative log-likelihood is the output itself.
+        bool logProbabilities = data.HasLabels && network.Structure.Output.Kind == "LogSoftmax";
         for (int start = 0; start < data.Count; start += workspace.MaxBatch)
         {
             int batch = Math.Min(workspace.MaxBatch, data.Count - start);
@@ -34,7 +37,9 @@ public static class Evaluation
             if (data.HasLabels)
             {
                 var labels = data.Labels.Slice(start, batch);
-                lossSum += Losses.SoftmaxCrossEntropy(outputs, labels, default, width) * (double)batch;
+                lossSum += (logProbabilities
+                    ? Losses.LogSoftmaxCrossEntropy(outputs, labels, default, width)
+                    : Losses.SoftmaxCrossEntropy(outputs, labels, default, width)) * (double)batch;
                 for (int b = 0; b < batch; b++)
                 {
                     if (TensorPrimitives.IndexOfMax(outputs.Slice(b * width, width)) == labels[b])

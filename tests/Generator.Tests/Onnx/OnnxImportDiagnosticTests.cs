@@ -60,7 +60,7 @@ public sealed class OnnxImportDiagnosticTests
 
     [Fact]
     public void BF0073_unsupported_operator_names_the_node_and_lists_the_supported_ones() =>
-        Expect("BF0073", [Model(g => g.Node[1] = OnnxFiles.Named(Node("LogSoftmax", ["z"], "y"), "log_probs"))], "Node 'log_probs'", "LogSoftmax", "Gemm, GlobalAveragePool");
+        Expect("BF0073", [Model(g => g.Node[1] = OnnxFiles.Named(Node("Hardmax", ["z"], "y"), "hard"))], "Node 'hard'", "Hardmax", "Gemm, GlobalAveragePool");
 
     [Fact]
     public void BF0073_operator_of_another_domain() =>
@@ -158,6 +158,43 @@ public sealed class OnnxImportDiagnosticTests
             g.Node[1].Output[0] = "p";
             g.Node.Add(Node("Relu", ["p"], "y"));
         })], "Node 'softmax'", "output layer");
+
+    [Fact]
+    public void BF0081_log_softmax_before_the_output() =>
+        Expect("BF0081", [Model(g =>
+        {
+            g.Node[1] = OnnxFiles.Named(Node("LogSoftmax", ["z"], "p"), "log_probs");
+            g.Node.Add(Node("Relu", ["p"], "y"));
+        })], "Node 'log_probs' (LogSoftmax)", "output layer");
+
+    [Fact]
+    public void BF0074_log_softmax_over_one_axis_of_several()
+    {
+        // From opset 13 LogSoftmax normalizes one axis (default -1): over [N, 2, 3] that is each row of 3, not the sample.
+        var graph = new GraphProto { Name = "rows" };
+        graph.Input.Add(Value("x", 1, 2, 3));
+        graph.Output.Add(Value("y", 1, 2, 3));
+        graph.Node.Add(OnnxFiles.Named(Node("LogSoftmax", ["x"], "y"), "rows"));
+        Expect("BF0074", [OnnxFiles.Text("model.onnx", Bench.Workloads.OnnxGraph.Model(graph, opset: 13))], "Node 'rows' (LogSoftmax)", "axis = -1 over [N, 2, 3]", "LogSoftmax over all of each sample's values");
+    }
+
+    [Fact]
+    public void Log_softmax_before_opset_13_normalizes_from_its_axis_on()
+    {
+        // Opset 11's LogSoftmax at axis 1 coerces [N, 2, 3] to [N, 6]: the whole sample, which Butterfly's layer is.
+        var graph = new GraphProto { Name = "whole" };
+        graph.Input.Add(Value("x", 1, 2, 3));
+        graph.Output.Add(Value("y", 1, 2, 3));
+        graph.Node.Add(Node("LogSoftmax", ["x"], "y", Int("axis", 1)));
+        var run = GeneratorRun.WithFiles(OnnxFiles.Declaration().Text, OnnxFiles.Text("model.onnx", Bench.Workloads.OnnxGraph.Model(graph, opset: 11)));
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("\"Input(2, 3) LogSoftmax\"", Assert.Single(run.Sources, s => s.HintName == "Samples.Net.g.cs").Text);
+
+        graph.Node[0] = Node("LogSoftmax", ["x"], "y", Int("axis", 2));
+        var rows = GeneratorRun.WithFiles(OnnxFiles.Declaration().Text, OnnxFiles.Text("model.onnx", Bench.Workloads.OnnxGraph.Model(graph, opset: 11)));
+        Assert.Equal("BF0074", Assert.Single(rows.GeneratorDiagnostics).Id);
+    }
 
     [Fact]
     public void BF0082_opset_too_old() =>

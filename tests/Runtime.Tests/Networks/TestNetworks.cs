@@ -9,6 +9,20 @@ namespace Butterfly.Runtime.Tests.Networks;
 [Dense(3), Softmax]
 internal sealed partial class SigmoidSoftmaxNet;
 
+/// <summary><see cref="SigmoidSoftmaxNet"/> with a log-softmax output: log-probabilities, the same cross-entropy training.</summary>
+[Network]
+[Input(5)]
+[Dense(4), Sigmoid]
+[Dense(3), LogSoftmax]
+internal sealed partial class SigmoidLogSoftmaxNet;
+
+/// <summary>A log-softmax output under mean squared error: its general backward rule (no fused loss) feeds the layers below.</summary>
+[Network(Loss = LossFunction.MeanSquaredError)]
+[Input(2, 1, 3)]
+[Dense(6), Tanh]
+[Dense(3), LogSoftmax]
+internal sealed partial class LogSoftmaxMseNet;
+
 /// <summary>Tanh hidden layer, linear output, mean squared error.</summary>
 [Network]
 [Input(5)]

@@ -23,6 +23,13 @@ internal sealed partial class ExportMlp;
 [Dense(4)]
 internal sealed partial class ExportActivations;
 
+/// <summary>A log-softmax over a whole (c, h, w) sample, flattened and reshaped back as the softmax is.</summary>
+[Network]
+[Input(2, 4, 4)]
+[Conv2D(3, 3, padding: 1)]
+[LogSoftmax]
+internal sealed partial class ExportImageLogSoftmax;
+
 /// <summary>A softmax over a whole (c, h, w) sample, which ONNX computes flattened and reshapes back.</summary>
 [Network]
 [Input(2, 4, 4)]

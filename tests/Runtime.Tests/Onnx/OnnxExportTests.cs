@@ -77,6 +77,12 @@ public sealed class OnnxExportTests
     public void Dropout_as_the_output_layer_matches_predict() => AssertMatches(new ExportDropoutLast());
 
     [Fact]
+    public void Log_softmax_output_matches_predict() => AssertMatches(new SigmoidLogSoftmaxNet(4));
+
+    [Fact]
+    public void Log_softmax_over_an_image_matches_predict() => AssertMatches(new ExportImageLogSoftmax());
+
+    [Fact]
     public void Softmax_over_an_image_matches_predict() => AssertMatches(new ExportImageSoftmax());
 
     [Fact]

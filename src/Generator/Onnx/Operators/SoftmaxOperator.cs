@@ -3,13 +3,14 @@ using System.Linq;
 namespace Butterfly.Generator.Onnx.Operators;
 
 /// <summary>
-/// <c>Softmax</c> over each sample's values: <c>[Softmax]</c>. Before opset 13 ONNX normalizes over every axis from
-/// <c>axis</c> (default 1) on, which at axis 1 is the whole sample; from 13 over the one axis (default -1), which is
-/// the whole sample when the other per-sample axes have size 1.
+/// <c>Softmax</c> or <c>LogSoftmax</c> over each sample's values: <c>[Softmax]</c> or <c>[LogSoftmax]</c>. Both take
+/// their axis alike: before opset 13 ONNX normalizes over every axis from <c>axis</c> (default 1) on, which at axis 1 is
+/// the whole sample; from 13 over the one axis (default -1), which is the whole sample when the other per-sample axes
+/// have size 1.
 /// </summary>
-internal sealed class SoftmaxOperator : OnnxOperator
+internal sealed class SoftmaxOperator(string opType, string layer) : OnnxOperator
 {
-    public override string OpType => "Softmax";
+    public override string OpType => opType;
 
     public override void Lower(ImportContext context)
     {
@@ -27,9 +28,9 @@ internal sealed class SoftmaxOperator : OnnxOperator
             : axis == 1;
         if (!wholeSample)
         {
-            throw context.Reject($"axis = {context.Int("axis", context.Opset >= 13 ? -1 : 1)} over {ImportContext.Batched(input.Shape)}", "softmax over all of each sample's values");
+            throw context.Reject($"axis = {context.Int("axis", context.Opset >= 13 ? -1 : 1)} over {ImportContext.Batched(input.Shape)}", $"{opType} over all of each sample's values");
         }
 
-        context.Output(context.AddLayer("Softmax", [], [input], input.Shape));
+        context.Output(context.AddLayer(layer, [], [input], input.Shape));
     }
 }
