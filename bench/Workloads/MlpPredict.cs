@@ -16,8 +16,16 @@ internal sealed class MlpPredict : PredictWorkload<BenchMlp>
 
     protected override BenchMlp Create() => new(seed: 1);
 
-    /// <summary>The time to stream <see cref="WeightBytes"/> from L2 at the bandwidth measured on this machine.</summary>
-    public override string Note(double value, Machine machine) => string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
-        $"L2 floor {WeightBytes / machine.L2BytesPerSecond * 1e6:0.00} us ({WeightBytes / 1024.0:0} KB of weights at {machine.L2BytesPerSecond / 1e9:0} GB/s): {value / (WeightBytes / machine.L2BytesPerSecond * 1e6):0.0}x");
+    /// <summary>
+    /// The time to stream <see cref="WeightBytes"/> from L2 at the bandwidth measured on one core: with Predict on T
+    /// threads each core reads its share of the weights from its own L2, so the floor is divided by T.
+    /// </summary>
+    public override string Note(double value, Machine machine)
+    {
+        double floor = WeightBytes / (machine.L2BytesPerSecond * Threads) * 1e6;
+        string cores = Threads == 1 ? "" : $" over {Threads} cores' L2";
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"L2 floor {floor:0.00} us ({WeightBytes / 1024.0:0} KB of weights{cores} at {machine.L2BytesPerSecond / 1e9:0} GB/s each): {value / floor:0.0}x; {base.Note(value, machine)}");
+    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using Butterfly.Bench.Quick;
 using Microsoft.ML.OnnxRuntime;
@@ -65,7 +64,7 @@ internal abstract class OnnxRuntimePredict<TNetwork> : QuickWorkload
             _session = session;
             Round();
             Check(expected);
-            double seconds = Time();
+            double seconds = BlockTiming.SecondsPerRound(this);
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture, $"  {Id} with {candidate}: {seconds * 1e6:0.00} us/sample (median of a block of runs)"));
             if (seconds < best)
@@ -103,32 +102,6 @@ internal abstract class OnnxRuntimePredict<TNetwork> : QuickWorkload
                 throw new InvalidOperationException($"ONNX Runtime disagrees with Predict at output {i}: {_output[i]} vs {expected[i]}.");
             }
         }
-    }
-
-    /// <summary>Seconds per call: a second of warm-up, then the median of five runs of a fifth of the row's rounds.</summary>
-    private double Time()
-    {
-        long start = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(start).TotalSeconds < 1)
-        {
-            Round();
-        }
-
-        int rounds = Math.Max(1, RoundsPerRun / 5);
-        var runs = new double[5];
-        for (int run = 0; run < runs.Length; run++)
-        {
-            start = Stopwatch.GetTimestamp();
-            for (int i = 0; i < rounds; i++)
-            {
-                Round();
-            }
-
-            runs[run] = Stopwatch.GetElapsedTime(start).TotalSeconds / rounds;
-        }
-
-        Array.Sort(runs);
-        return runs[runs.Length / 2];
     }
 
     public override void Round() => _session.Run(_runOptions, _inputNames, _inputs, _outputNames, _outputs);

@@ -10,7 +10,8 @@ namespace Butterfly.Kernels;
 /// from L2 on every call, and one stream is what the hardware prefetchers follow at full L2 bandwidth; eight rows
 /// side by side, the earlier tile, took 1.5 times longer for W1's first layer). It is the same kernel
 /// <see cref="Gemm.ABt"/> uses for one row, so <c>Predict</c> and a batch of one through <c>Forward</c> give the
-/// same bits; in larger batches rows go through 4 × 4 tiles, equal within rounding.
+/// same bits; in larger batches rows go through 4 × 4 tiles, equal within rounding. From 2¹⁶ multiply-adds the outputs
+/// are split between up to <see cref="Parallelism.PredictThreadCount"/> threads in whole groups, with the same bits.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Gemv
@@ -39,7 +40,20 @@ public static unsafe class Gemv
         fixed (float* pw = w, px = x, pb = bias, py = y)
         {
             var problem = new GemmProblem { A = px, ARow = k, AColumn = 1, B = pw, BRow = 1, BColumn = k, C = py, Ldc = n, Bias = pb, M = 1, N = n, K = k };
-            GemmDot.Run(problem, 0, n);
+            int parts = (long)n * k >= Gemm.SmallParallelThreshold
+                ? Math.Min(Parallelism.PredictThreadCount, (n + GemmDot.GroupWidth - 1) / GemmDot.GroupWidth)
+                : 1;
+            if (parts == 1)
+            {
+                GemmDot.Run(problem, 0, n);
+                return;
+            }
+
+            // Each thread takes whole groups of outputs (GemmJob), every output the same one-row dot product.
+            var job = GemmJob.ForThisThread;
+            job.Problem = problem;
+            job.Outer = false;
+            WorkerPool.Shared.Run(job, parts);
         }
     }
 }

@@ -3,7 +3,10 @@ using Butterfly.Kernels;
 
 namespace Butterfly.Runtime.Tests.Kernels;
 
-/// <summary>The matrix-vector product against the scalar reference on each path, and against a batch-1 GEMM.</summary>
+/// <summary>
+/// The matrix-vector product against the scalar reference on each path, against a batch-1 GEMM, and split between
+/// Predict's threads.
+/// </summary>
 [Collection(KernelSettingsCollection.Name)]
 public sealed class GemvTests
 {
@@ -71,5 +74,44 @@ public sealed class GemvTests
             first ??= y;
             Assert.True(first.AsSpan().SequenceEqual(y), $"{path}: weights at offset {offset} give other bits.");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Predict_threads_give_the_same_bits(string pathName)
+    {
+        var path = KernelPaths.Parse(pathName);
+        if (path > Simd.Best)
+        {
+            return;
+        }
+
+        using var forced = Simd.Force(path);
+        var random = new Random(13);
+        // Above and below the split threshold (2^16 multiply-adds), with output counts that are not whole groups of 4.
+        foreach (var (n, k) in new[] { (100, 784), (301, 300), (7, 10_000), (129, 257) })
+        {
+            var w = ReferenceGemm.Random(random, n * k);
+            var x = ReferenceGemm.Random(random, k);
+            var bias = ReferenceGemm.Random(random, n);
+            var single = new float[n];
+            Gemv.MultiplyAddBias(w, x, bias, single, n, k);
+            foreach (int threads in new[] { 2, 3 })
+            {
+                using var scope = KernelPaths.PredictThreads(threads);
+                var y = new float[n];
+                Gemv.MultiplyAddBias(w, x, bias, y, n, k);
+                Assert.True(single.AsSpan().SequenceEqual(y), $"{path} Gemv {n}x{k}: {threads} Predict threads differ from 1.");
+            }
+        }
+    }
+
+    [Fact]
+    public void Predict_thread_count_out_of_range_is_refused_by_name()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Parallelism.PredictThreadCount = 0);
+        Assert.Equal(nameof(Parallelism.PredictThreadCount), error.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Parallelism.PredictThreadCount = Environment.ProcessorCount * 4 + 1);
+        Assert.Equal(1, Parallelism.PredictThreadCount);
     }
 }

@@ -44,4 +44,17 @@ internal static class KernelPaths
     {
         public void Dispose() => Parallelism.ThreadCount = previous;
     }
+
+    /// <summary>Sets <see cref="Parallelism.PredictThreadCount"/> until disposed.</summary>
+    public static PredictThreadCountScope PredictThreads(int count)
+    {
+        int previous = Parallelism.PredictThreadCount;
+        Parallelism.PredictThreadCount = count;
+        return new PredictThreadCountScope(previous);
+    }
+
+    public readonly struct PredictThreadCountScope(int previous) : IDisposable
+    {
+        public void Dispose() => Parallelism.PredictThreadCount = previous;
+    }
 }
