@@ -57,7 +57,8 @@ public sealed class GemmTests
 
         using var forced = Simd.Force(path);
         var random = new Random(3);
-        foreach (var (m, n, k) in new[] { (31, 100, 784), (100, 784, 32), (197, 131, 521), (256, 300, 200), (256, 10, 1024) })
+        // Columns split (few rows, or up to two row blocks per thread), rows split (many rows, or too few panels).
+        foreach (var (m, n, k) in new[] { (31, 100, 784), (100, 784, 32), (197, 131, 521), (256, 300, 200), (256, 10, 1024), (800, 160, 64), (1000, 300, 50) })
         {
             var a = ReferenceGemm.Random(random, m * k);
             var b = ReferenceGemm.Random(random, n * k);
