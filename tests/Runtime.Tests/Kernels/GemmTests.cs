@@ -20,6 +20,7 @@ public sealed class GemmTests
         (197, 131, 521), (64, 600, 64),
         (64, 10, 256), (197, 13, 129), // more rows than the dot tiles' limit, but fewer columns than a packed panel
         (100, 1040, 40), // more columns than one packed block (GemmBlocked.NC)
+        (13, 40, 2100), (50, 70, 1100), // k across several packed blocks (GemmBlocked.KC)
     ];
 
     public static TheoryData<string> Paths => KernelPaths.All();
@@ -58,7 +59,7 @@ public sealed class GemmTests
         using var forced = Simd.Force(path);
         var random = new Random(3);
         // Columns split (few rows, or up to two row blocks per thread), rows split (many rows, or too few panels).
-        foreach (var (m, n, k) in new[] { (31, 100, 784), (100, 784, 32), (197, 131, 521), (256, 300, 200), (256, 10, 1024), (800, 160, 64), (1000, 300, 50) })
+        foreach (var (m, n, k) in new[] { (31, 100, 784), (100, 784, 32), (197, 131, 521), (256, 300, 200), (256, 10, 1024), (800, 160, 64), (1000, 300, 50), (64, 300, 1500) })
         {
             var a = ReferenceGemm.Random(random, m * k);
             var b = ReferenceGemm.Random(random, n * k);
