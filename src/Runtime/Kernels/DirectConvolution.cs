@@ -29,7 +29,7 @@ namespace Butterfly.Kernels;
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static unsafe class DirectConvolution
+public static unsafe partial class DirectConvolution
 {
     /// <summary>
     /// <c>y = conv(x, w) + b</c> for one sample, stride 1, no padding; with <paramref name="rectify"/>, <c>max(0, ·)</c> of
@@ -109,13 +109,17 @@ public static unsafe class DirectConvolution
     /// </summary>
     private static float* Padded(float* x, ConvolutionShape shape)
     {
-        if (shape.Padding == 0)
+        // The 512-bit tiles' masked rows read past the input's end (see Slack): an input they read goes to the buffer.
+        bool overreads = Simd.Path == SimdPath.Vector512 && shape.OutW < Wide;
+        if (shape.Padding == 0 && !overreads)
         {
             return x;
         }
 
-        float* padded = PinnedThreadBuffer.Get(ref t_padded, shape.Unpadded.InLength);
+        int length = shape.Unpadded.InLength;
+        float* padded = PinnedThreadBuffer.Get(ref t_padded, length + Slack);
         ZeroPadding.Pad(x, padded, shape.Channels, shape.Height, shape.Width, shape.Padding);
+        new Span<float>(padded + length, Slack).Clear();
         return padded;
     }
 
@@ -181,7 +185,13 @@ public static unsafe class DirectConvolution
     /// <summary>Every wanted output: in tiles where a whole tile fits (and, for pooling, AVX2 runs), else filter by filter.</summary>
     private static void Compute(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
-        bool tiles = Vector256.IsHardwareAccelerated && shape.Filters >= TileFilters && shape.OutH >= TileRows && shape.OutW >= Vector256<float>.Count;
+        if (TakesWideTiles(shape, targets))
+        {
+            WideTiles(x, weights, bias, shape, targets);
+            return;
+        }
+
+        bool tiles = Simd.Path >= SimdPath.Vector256 && shape.Filters >= TileFilters && shape.OutH >= TileRows && shape.OutW >= Vector256<float>.Count;
         if (tiles && (targets.Pooled == null || Avx2.IsSupported))
         {
             Tiles(x, weights, bias, shape, targets);
@@ -230,7 +240,7 @@ public static unsafe class DirectConvolution
     {
         int outH = shape.OutH, outW = shape.OutW, taps = shape.Window, kernel = shape.Kernel;
         ref float input = ref *x;
-        int vectorEnd = Vector256.IsHardwareAccelerated ? outW - outW % Vector256<float>.Count : 0;
+        int vectorEnd = Simd.Path >= SimdPath.Vector256 ? outW - outW % Vector256<float>.Count : 0;
         for (int f = 0; f < shape.Filters; f++)
         {
             ref float filter = ref *(weights + f * taps);

@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using Butterfly.Kernels;
+
+namespace Butterfly.Runtime.Tests.Kernels;
+
+/// <summary>
+/// The direct convolution on every vector path the processor has (512-bit tiles, 256-bit tiles, the portable loops)
+/// gives the same bits: each output is summed in the formula's order with fused multiply-adds on all of them.
+/// </summary>
+[Collection(KernelSettingsCollection.Name)]
+public sealed class DirectConvolutionPathTests
+{
+    [Theory]
+    [InlineData(1, 28, 28, 16, 3, 1)]   // W8's first layer: two 512-bit vectors a row, the second overlapping; three rows a tile
+    [InlineData(16, 28, 28, 16, 3, 1)]  // W8's second and third
+    [InlineData(16, 14, 14, 32, 3, 1)]  // W8's fourth: rows of 14, one masked vector; five rows a tile, the last overlapping
+    [InlineData(32, 14, 14, 32, 3, 1)]
+    [InlineData(1, 28, 28, 8, 5, 0)]    // W6's first: rows of 24, three rows a tile
+    [InlineData(8, 12, 12, 16, 5, 0)]   // W6's second: rows of 8, masked, four rows a tile
+    [InlineData(3, 8, 10, 5, 3, 0)]     // masked rows, three rows a tile, filters overlapping
+    [InlineData(3, 12, 14, 6, 3, 0)]    // rows of 12, five rows a tile
+    [InlineData(2, 11, 13, 6, 3, 2)]    // rows of 15, masked, two rows a tile
+    [InlineData(5, 9, 37, 7, 3, 1)]     // rows of 37: a whole pair of vectors, then an overlapping pair
+    [InlineData(2, 5, 40, 4, 2, 0)]     // rows of 39, two rows a tile
+    [InlineData(3, 7, 6, 2, 3, 0)]      // fewer filters than a tile: the per-filter loops everywhere
+    public void Every_path_gives_the_bits_of_the_portable_loops(int channels, int height, int width, int filters, int kernel, int padding)
+    {
+        var random = new SeededRandom(channels * 1000 + width * 10 + padding);
+        var x = ConvolutionTests.Random(random, channels * height * width);
+        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
+        var b = ConvolutionTests.Random(random, filters);
+        int outH = height + 2 * padding - kernel + 1, outW = width + 2 * padding - kernel + 1, length = filters * outH * outW;
+        int pooledLength = filters * (outH / 2) * (outW / 2);
+
+        (float[] Y, float[] Rectify, float[] Both, float[] Rectified, float[] Pooled) Run(SimdPath path)
+        {
+            using var forced = Simd.Force(path);
+            var y = Garbage(length);
+            var rectify = Garbage(length);
+            var both = Garbage(length);
+            var rectified = Garbage(length);
+            var pooled = Garbage(pooledLength);
+            DirectConvolution.Forward(x, w, b, y, channels, height, width, filters, kernel, padding: padding);
+            DirectConvolution.Forward(x, w, b, rectify, channels, height, width, filters, kernel, rectify: true, padding: padding);
+            DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, both, rectified, default, padding);
+            DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, default, default, pooled, padding);
+            return (y, rectify, both, rectified, pooled);
+        }
+
+        var portable = Run(SimdPath.VectorT);
+        Assert.DoesNotContain(12345f, portable.Y);
+        Assert.Equal(portable.Y.Select(v => MathF.Max(v, 0f)), portable.Rectify);
+        foreach (var path in Enum.GetValues<SimdPath>().Where(p => p > SimdPath.VectorT && p <= Simd.Best))
+        {
+            var other = Run(path);
+            AssertBits(portable.Y, other.Y, $"{path} y");
+            AssertBits(portable.Rectify, other.Rectify, $"{path} rectified in place");
+            AssertBits(portable.Y, other.Both, $"{path} y beside its ReLU");
+            AssertBits(portable.Rectify, other.Rectified, $"{path} ReLU beside y");
+            AssertBits(portable.Pooled, other.Pooled, $"{path} pooled");
+        }
+    }
+
+    private static float[] Garbage(int length)
+    {
+        var garbage = new float[length];
+        garbage.AsSpan().Fill(12345f);
+        return garbage;
+    }
+
+    private static void AssertBits(float[] expected, float[] actual, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
+                $"{what}[{i}]: {actual[i]}, the portable loops {expected[i]}.");
+        }
+    }
+}
