@@ -156,4 +156,18 @@ public sealed class PlannerTests
         Assert.Null(layers[1].Next);
         Assert.Equal("Input(1, 8, 8) Conv2D(4, 3, 1, 1) stem=ReLU Conv2D(4, 3, 1, 1) ReLU Conv2D(4, 3, 1, 1) Add(stem) ReLU GlobalAvgPool Dense(3) Softmax", plan.Signature);
     }
+
+    [Fact]
+    public void Predict_shares_among_threads_only_the_convolutions_with_enough_work_and_says_so()
+    {
+        // 1 channel in: 16 · 1 · 9 · 784 = 112,896 multiply-adds, on the calling thread; 16 in: 1,806,336, shared.
+        var spec = new NetworkSpec(
+            Shape.Of(1, 28, 28),
+            new[] { Convolution(16), Layer("ReLU"), Convolution(16), Layer("ReLU"), Layer("GlobalAvgPool"), Layer("Dense", ("units", 10)), Layer("Softmax") }.ToEquatableArray(),
+            LossKind.CrossEntropy);
+        var plan = Planner.Plan(spec, "Net", new List<PlanError>())!;
+        Assert.Equal(new[] { false, false, true, false, false, false, false }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(plan.Layers, l => l.PredictSplits)));
+        Assert.Contains("Predict threads: up to Parallelism.PredictThreadCount in conv2d_2, the calling thread elsewhere\n", Summary.Of(plan));
+        Assert.Contains("Predict threads: the calling thread only\n", Summary.Of(Planner.Plan(Mlp(), "Mlp", new List<PlanError>())!));
+    }
 }

@@ -32,6 +32,10 @@ internal static class Summary
         text.Append("Total parameters: ").Append(Count(plan.ParameterCount)).Append('\n');
         text.Append("Predict scratch: ").Append(Count(plan.PredictScratchFloats * sizeof(float))).Append(" bytes")
             .Append(NetworkEmitter.PredictScratchOnStack(plan) ? " (stack)" : " (per-thread buffer)").Append('\n');
+        var split = plan.Layers.Where(l => l.PredictSplits).Select(l => l.Name).ToList();
+        text.Append("Predict threads: ").Append(split.Count == 0
+            ? "the calling thread only"
+            : $"up to Parallelism.PredictThreadCount in {string.Join(", ", split)}, the calling thread elsewhere").Append('\n');
         text.Append("Loss: ").Append(plan.Spec.Loss == LossKind.CrossEntropy ? $"cross-entropy ({plan.Output.Kind.CrossEntropy?.Output ?? "softmax output"})" : "mean squared error");
         return text.ToString();
     }

@@ -82,6 +82,12 @@ internal sealed class Conv2DLayer : LayerKind
         yield return new ScratchShape(ChunkSamples(output) * perSample, PerSample: false, PredictLength: perSample);
     }
 
+    public override long SplittablePredictWork(Shape input, Shape output, LayerSpec spec)
+    {
+        var geometry = Geometry.Of(spec);
+        return geometry.ConvolvesDirectly ? (long)geometry.Filters * input[0] * geometry.Kernel * geometry.Kernel * output[1] * output[2] : 0;
+    }
+
     public override void EmitInitialization(CodeWriter writer, LayerEmission layer)
     {
         var plan = layer.Layer;
@@ -111,13 +117,16 @@ internal sealed class Conv2DLayer : LayerKind
         writer.Comment(
             (geometry.Padding > 0
                 ? $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}], p = {geometry.Padding},\n" +
-                  "computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time"
+                  "computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time"
                 : $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n" +
-                  "computed directly, eight neighbouring outputs of a row at a time") +
-            (rectify ? $";\nthen {plan.Next!.Name}'s max(0, y), applied as each output is stored" : ""));
+                  "computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time") +
+            (rectify ? $";\nthen {plan.Next!.Name}'s max(0, y), applied as each output is stored" : "") +
+            (plan.PredictSplits ? ";\nits filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads" : ""));
         writer.Line(
             $"global::Butterfly.Kernels.DirectConvolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
-            $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel}{(rectify ? ", rectify: true" : "")}{(geometry.Padding > 0 ? $", padding: {geometry.Padding}" : "")});");
+            $"new global::Butterfly.Kernels.ConvolutionShape(channels: {plan.InputShape[0]}, height: {plan.InputShape[1]}, width: {plan.InputShape[2]}, " +
+            $"filters: {geometry.Filters}, kernel: {geometry.Kernel}{(geometry.Padding > 0 ? $", padding: {geometry.Padding}" : "")})" +
+            $"{(rectify ? ", rectify: true" : "")}{(plan.PredictSplits ? ", split: true" : "")});");
     }
 
     /// <summary>

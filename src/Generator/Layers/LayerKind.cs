@@ -102,6 +102,12 @@ internal abstract class LayerKind
     /// </summary>
     public virtual IEnumerable<ScratchShape> Scratch(Shape input, Shape output, LayerSpec spec) => [];
 
+    /// <summary>
+    /// Multiply-adds of one sample's Predict that the layer's kernel can share among threads (a direct convolution splits
+    /// its filters); 0 when it runs on the calling thread only. The planner decides from this which steps split.
+    /// </summary>
+    public virtual long SplittablePredictWork(Shape input, Shape output, LayerSpec spec) => 0;
+
     /// <summary>Whether <see cref="EmitPredict"/> uses the scratch (batch normalization's inference needs none).</summary>
     public virtual bool PredictUsesScratch => true;
 

@@ -61,6 +61,12 @@ internal sealed class LayerPlan
     /// <summary>Predict's activation slot that receives the output; -1 for the output layer, which writes the caller's span.</summary>
     public int PredictSlot { get; internal set; } = -1;
 
+    /// <summary>
+    /// Whether Predict shares this layer's work among up to <c>Parallelism.PredictThreadCount</c> threads, the planner's choice
+    /// (<see cref="Planner.PredictSplitWork"/>); otherwise the calling thread computes it alone.
+    /// </summary>
+    public bool PredictSplits { get; internal set; }
+
     /// <summary>Whether Predict computes the layer in place, over its input's slot.</summary>
     public bool PredictInPlace { get; internal set; }
 

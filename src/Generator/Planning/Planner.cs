@@ -24,6 +24,14 @@ internal static class Planner
     /// <summary>At most 2^28 parameters (1 GiB of float32), and as many activation floats per sample.</summary>
     public const long MaxFloats = 1L << 28;
 
+    /// <summary>
+    /// Multiply-adds from which a Predict step is shared among threads. Handing half a step to a spinning worker and
+    /// waiting for it costs about a microsecond; a step of 2^18 multiply-adds takes 2 to 3 us on one core with 512-bit
+    /// FMAs, so from here the second core saves more than the handoff costs (W8's 3×3 convolutions of 16 and 32 channels
+    /// take 0.9 to 1.8 million and split; its first, 1 channel in, and the bench LeNet's take 0.1 to 0.2 million and do not).
+    /// </summary>
+    public const long PredictSplitWork = 1L << 18;
+
     /// <summary>Plans <paramref name="spec"/>; on any error the plan is null and <paramref name="errors"/> says why.</summary>
     public static NetworkPlan? Plan(NetworkSpec spec, string networkName, List<PlanError> errors) =>
         Plan(spec, networkName, errors, LayerCatalog.Get);
@@ -80,7 +88,12 @@ internal static class Planner
 
             ordinals.TryGetValue(kind.Name, out int ordinal);
             ordinals[kind.Name] = ++ordinal;
-            var layer = new LayerPlan(i, kind, layerSpec, ordinal, shape, output) { Sources = operands, InputShapes = shapes };
+            var layer = new LayerPlan(i, kind, layerSpec, ordinal, shape, output)
+            {
+                Sources = operands,
+                InputShapes = shapes,
+                PredictSplits = kind.SplittablePredictWork(shape, output, layerSpec) >= PredictSplitWork,
+            };
             var tensors = new List<ParameterTensor>();
             long layerParameters = 0;
             foreach (var tensor in kind.Parameters(shape, output, layerSpec))

@@ -13,7 +13,7 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
     /// <summary>What each sample's piece does.</summary>
     public enum Stage
     {
-        /// <summary><see cref="DirectConvolution.Forward"/> from the input into the output.</summary>
+        /// <summary><c>DirectConvolution.Forward</c> from the input into the output.</summary>
         Direct,
 
         /// <summary>Unfold the input into the chunk's columns.</summary>

@@ -50,11 +50,44 @@ public static unsafe partial class DirectConvolution
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y,
         int channels, int height, int width, int filters, int kernel, bool rectify = false, int padding = 0)
     {
-        var shape = Check(x, weights, bias, channels, height, width, filters, kernel, padding);
+        Forward(x, weights, bias, y, Check(x, weights, bias, channels, height, width, filters, kernel, padding), rectify);
+    }
+
+    /// <summary>
+    /// <c>y = conv(x, w) + b</c> for one sample of a direct convolution (<see cref="ConvolutionShape.IsDirect"/>); with
+    /// <paramref name="rectify"/>, <c>max(0, ·)</c> of that. With <paramref name="split"/> (the generator's choice for a
+    /// Predict step with enough work), groups of four filters are shared among up to <see cref="Parallelism.PredictThreadCount"/>
+    /// threads; each output is computed the same way whichever thread computes it, so the bits do not depend on the count.
+    /// </summary>
+    /// <param name="x">The sample, <c>[C × H × W]</c>.</param>
+    /// <param name="weights">The filters, <c>[F × C × K × K]</c>.</param>
+    /// <param name="bias">One per filter.</param>
+    /// <param name="y">The output, <c>[F × OH × OW]</c>.</param>
+    /// <param name="shape">The convolution's shape.</param>
+    /// <param name="rectify">Whether a ReLU follows, fused into the stores.</param>
+    /// <param name="split">Whether the filters may be shared among threads.</param>
+    public static void Forward(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y, ConvolutionShape shape, bool rectify = false, bool split = false)
+    {
+        if (!shape.IsDirect)
+        {
+            throw new ArgumentException("The direct convolution takes stride 1 only.", nameof(shape));
+        }
+
+        Check(x, weights, bias, shape);
         Arguments.HasLength(y, shape.OutLength, nameof(y));
         fixed (float* px = x, pw = weights, pb = bias, py = y)
         {
-            Compute(Padded(px, shape), pw, pb, shape.Unpadded, new Targets { Y = py, RectifyY = rectify });
+            var targets = new Targets { Y = py, RectifyY = rectify };
+            float* padded = Padded(px, shape);
+            if (split)
+            {
+                FilterJob.Run(padded, pw, pb, shape.Unpadded, targets);
+            }
+            else
+            {
+                Compute(padded, pw, pb, shape.Unpadded, targets);
+            }
         }
     }
 
@@ -62,7 +95,7 @@ public static unsafe partial class DirectConvolution
     /// The convolution, its ReLU and the 2×2 stride-2 max pooling of that, for one sample, each stored only where its
     /// span is not empty: <c>y = conv(x, w) + b</c>, <c>rectified = max(0, y)</c> and
     /// <c>pooled[f, i, j] = max of rectified[f, 2i .. 2i + 1, 2j .. 2j + 1]</c> (an odd last row or column belongs to no
-    /// window). The bits are those of <see cref="Forward"/>, <see cref="Activations.ReLU"/> and <see cref="Pooling.Max"/>
+    /// window). The bits are those of <c>Forward</c>, <see cref="Activations.ReLU"/> and <see cref="Pooling.Max"/>
     /// run one after another; nothing in between goes through memory.
     /// </summary>
     /// <param name="x">The sample, <c>[channels × height × width]</c>.</param>
@@ -176,10 +209,16 @@ public static unsafe partial class DirectConvolution
         ArgumentOutOfRangeException.ThrowIfLessThan(height + 2 * padding, kernel, nameof(height));
         ArgumentOutOfRangeException.ThrowIfLessThan(width + 2 * padding, kernel, nameof(width));
         var shape = new ConvolutionShape(channels, height, width, filters, kernel, 1, padding);
-        Arguments.HasLength(x, shape.InLength, nameof(x));
-        Arguments.HasLength(weights, filters * shape.Window, nameof(weights));
-        Arguments.HasLength(bias, filters, nameof(bias));
+        Check(x, weights, bias, shape);
         return shape;
+    }
+
+    /// <summary>Checks the operands' lengths against <paramref name="shape"/>.</summary>
+    private static void Check(ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, ConvolutionShape shape)
+    {
+        Arguments.HasLength(x, shape.InLength, nameof(x));
+        Arguments.HasLength(weights, shape.Filters * shape.Window, nameof(weights));
+        Arguments.HasLength(bias, shape.Filters, nameof(bias));
     }
 
     /// <summary>Every wanted output: in tiles where a whole tile fits (and, for pooling, AVX2 runs), else filter by filter.</summary>

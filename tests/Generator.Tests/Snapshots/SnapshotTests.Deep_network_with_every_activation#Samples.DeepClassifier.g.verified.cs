@@ -24,6 +24,7 @@ namespace Samples;
 /// ===============================================
 /// Total parameters: 244,522
 /// Predict scratch: 2,048 bytes (stack)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -46,7 +47,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
     public const string Signature = "Input(1, 28, 28) Dense(256) ReLU Dense(128) Tanh Dense(64) Sigmoid Dense(32) ReLU Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)          Output shape   Parameters\n===============================================\ninput (Input)         (1, 28, 28)             0\ndense_1 (Dense)       (256)             200,960\nrelu_1 (ReLU)         (256)                   0\ndense_2 (Dense)       (128)              32,896\ntanh_1 (Tanh)         (128)                   0\ndense_3 (Dense)       (64)                8,256\nsigmoid_1 (Sigmoid)   (64)                    0\ndense_4 (Dense)       (32)                2,080\nrelu_2 (ReLU)         (32)                    0\ndense_5 (Dense)       (10)                  330\nsoftmax_1 (Softmax)   (10)                    0\n===============================================\nTotal parameters: 244,522\nPredict scratch: 2,048 bytes (stack)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)          Output shape   Parameters\n===============================================\ninput (Input)         (1, 28, 28)             0\ndense_1 (Dense)       (256)             200,960\nrelu_1 (ReLU)         (256)                   0\ndense_2 (Dense)       (128)              32,896\ntanh_1 (Tanh)         (128)                   0\ndense_3 (Dense)       (64)                8,256\nsigmoid_1 (Sigmoid)   (64)                    0\ndense_4 (Dense)       (32)                2,080\nrelu_2 (ReLU)         (32)                    0\ndense_5 (Dense)       (10)                  330\nsoftmax_1 (Softmax)   (10)                    0\n===============================================\nTotal parameters: 244,522\nPredict scratch: 2,048 bytes (stack)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;

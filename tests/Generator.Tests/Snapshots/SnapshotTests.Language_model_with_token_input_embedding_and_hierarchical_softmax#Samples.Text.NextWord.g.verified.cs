@@ -18,6 +18,7 @@ namespace Samples.Text;
 /// ========================================================================
 /// Total parameters: 1,731
 /// Predict scratch: 780 bytes (stack)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -40,7 +41,7 @@ partial class NextWord : global::Butterfly.INetwork
     public const string Signature = "Input(3, Vocabulary = 50) Embedding(50, 8) Dense(16) Tanh HierarchicalSoftmax(50)";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)                                   Output shape   Parameters\n========================================================================\ninput (Input)                                  (3)                     0\nembedding_1 (Embedding)                        (3, 8)                400\ndense_1 (Dense)                                (16)                  400\ntanh_1 (Tanh)                                  (16)                    0\nhierarchical_softmax_1 (HierarchicalSoftmax)   (50)                  931\n========================================================================\nTotal parameters: 1,731\nPredict scratch: 780 bytes (stack)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)                                   Output shape   Parameters\n========================================================================\ninput (Input)                                  (3)                     0\nembedding_1 (Embedding)                        (3, 8)                400\ndense_1 (Dense)                                (16)                  400\ntanh_1 (Tanh)                                  (16)                    0\nhierarchical_softmax_1 (HierarchicalSoftmax)   (50)                  931\n========================================================================\nTotal parameters: 1,731\nPredict scratch: 780 bytes (stack)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;

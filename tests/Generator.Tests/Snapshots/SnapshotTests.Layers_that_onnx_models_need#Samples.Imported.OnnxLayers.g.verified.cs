@@ -25,6 +25,7 @@ namespace Samples.Imported;
 /// ====================================================
 /// Total parameters: 1,226
 /// Predict scratch: 576 bytes (stack)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -47,7 +48,7 @@ partial class OnnxLayers : global::Butterfly.INetwork
     public const string Signature = "Input(2, 6, 6) LayerNorm(1E-05, 0) Conv2D(4, 3, 1, 0) Clamp(0, 6) LayerNorm(1E-06, -2) Dense(12) GELU(1) Dense(8) Clamp(-Infinity, 1) GELU Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)               Output shape   Parameters\n====================================================\ninput (Input)              (2, 6, 6)               0\nlayer_norm_1 (LayerNorm)   (2, 6, 6)             144\nconv2d_1 (Conv2D)          (4, 4, 4)              76\nclamp_1 (Clamp)            (4, 4, 4)               0\nlayer_norm_2 (LayerNorm)   (4, 4, 4)              32\ndense_1 (Dense)            (12)                  780\ngelu_1 (GELU)              (12)                    0\ndense_2 (Dense)            (8)                   104\nclamp_2 (Clamp)            (8)                     0\ngelu_2 (GELU)              (8)                     0\ndense_3 (Dense)            (10)                   90\nsoftmax_1 (Softmax)        (10)                    0\n====================================================\nTotal parameters: 1,226\nPredict scratch: 576 bytes (stack)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)               Output shape   Parameters\n====================================================\ninput (Input)              (2, 6, 6)               0\nlayer_norm_1 (LayerNorm)   (2, 6, 6)             144\nconv2d_1 (Conv2D)          (4, 4, 4)              76\nclamp_1 (Clamp)            (4, 4, 4)               0\nlayer_norm_2 (LayerNorm)   (4, 4, 4)              32\ndense_1 (Dense)            (12)                  780\ngelu_1 (GELU)              (12)                    0\ndense_2 (Dense)            (8)                   104\nclamp_2 (Clamp)            (8)                     0\ngelu_2 (GELU)              (8)                     0\ndense_3 (Dense)            (10)                   90\nsoftmax_1 (Softmax)        (10)                    0\n====================================================\nTotal parameters: 1,226\nPredict scratch: 576 bytes (stack)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
@@ -241,8 +242,8 @@ partial class OnnxLayers : global::Butterfly.INetwork
         // conv2d_1: Conv2D(4, 3, 1, 0), (2, 6, 6) -> (4, 4, 4)
         global::System.Span<float> h2 = scratch.Slice(72, 64);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [4 × 2 × 3 × 3],
-        // computed directly, eight neighbouring outputs of a row at a time
-        global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(144, 72), parameters.Slice(216, 4), h2, 2, 6, 6, 4, 3);
+        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(144, 72), parameters.Slice(216, 4), h2, new global::Butterfly.Kernels.ConvolutionShape(channels: 2, height: 6, width: 6, filters: 4, kernel: 3));
 
         // clamp_1: Clamp(0, 6), (4, 4, 4) -> (4, 4, 4)
         // y = min(max(x, min), max)

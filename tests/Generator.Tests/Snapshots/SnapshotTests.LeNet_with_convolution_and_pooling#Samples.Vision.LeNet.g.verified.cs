@@ -22,6 +22,7 @@ namespace Samples.Vision;
 /// ================================================
 /// Total parameters: 5,994
 /// Predict scratch: 36,864 bytes (per-thread buffer)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -44,7 +45,7 @@ partial class LeNet : global::Butterfly.INetwork
     public const string Signature = "Input(1, 28, 28) Conv2D(8, 5, 1, 0) ReLU MaxPool(2) Conv2D(16, 5, 1, 0) ReLU MaxPool(2) Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)           Output shape   Parameters\n================================================\ninput (Input)          (1, 28, 28)             0\nconv2d_1 (Conv2D)      (8, 24, 24)           208\nrelu_1 (ReLU)          (8, 24, 24)             0\nmax_pool_1 (MaxPool)   (8, 12, 12)             0\nconv2d_2 (Conv2D)      (16, 8, 8)          3,216\nrelu_2 (ReLU)          (16, 8, 8)              0\nmax_pool_2 (MaxPool)   (16, 4, 4)              0\ndense_1 (Dense)        (10)                2,570\nsoftmax_1 (Softmax)    (10)                    0\n================================================\nTotal parameters: 5,994\nPredict scratch: 36,864 bytes (per-thread buffer)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)           Output shape   Parameters\n================================================\ninput (Input)          (1, 28, 28)             0\nconv2d_1 (Conv2D)      (8, 24, 24)           208\nrelu_1 (ReLU)          (8, 24, 24)             0\nmax_pool_1 (MaxPool)   (8, 12, 12)             0\nconv2d_2 (Conv2D)      (16, 8, 8)          3,216\nrelu_2 (ReLU)          (16, 8, 8)              0\nmax_pool_2 (MaxPool)   (16, 4, 4)              0\ndense_1 (Dense)        (10)                2,570\nsoftmax_1 (Softmax)    (10)                    0\n================================================\nTotal parameters: 5,994\nPredict scratch: 36,864 bytes (per-thread buffer)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
@@ -182,9 +183,9 @@ partial class LeNet : global::Butterfly.INetwork
         // conv2d_1: Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
         global::System.Span<float> h1 = scratch.Slice(0, 4608);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [8 × 1 × 5 × 5],
-        // computed directly, eight neighbouring outputs of a row at a time;
+        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
         // then relu_1's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 200), parameters.Slice(200, 8), h1, 1, 28, 28, 8, 5, rectify: true);
+        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 200), parameters.Slice(200, 8), h1, new global::Butterfly.Kernels.ConvolutionShape(channels: 1, height: 28, width: 28, filters: 8, kernel: 5), rectify: true);
 
         // relu_1: ReLU, (8, 24, 24) -> (8, 24, 24)
         // y = max(0, x): applied by conv2d_1 as it stored its outputs
@@ -197,9 +198,9 @@ partial class LeNet : global::Butterfly.INetwork
         // conv2d_2: Conv2D(16, 5, 1, 0), (8, 12, 12) -> (16, 8, 8)
         global::System.Span<float> h4 = scratch.Slice(0, 1024);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [16 × 8 × 5 × 5],
-        // computed directly, eight neighbouring outputs of a row at a time;
+        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
         // then relu_2's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), h4, 8, 12, 12, 16, 5, rectify: true);
+        global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), h4, new global::Butterfly.Kernels.ConvolutionShape(channels: 8, height: 12, width: 12, filters: 16, kernel: 5), rectify: true);
 
         // relu_2: ReLU, (16, 8, 8) -> (16, 8, 8)
         // y = max(0, x): applied by conv2d_2 as it stored its outputs

@@ -18,6 +18,7 @@ namespace Samples;
 /// =====================================================
 /// Total parameters: 92
 /// Predict scratch: 64 bytes (stack)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (log-softmax output)
 /// </code>
 /// </summary>
@@ -40,7 +41,7 @@ partial class LogClassifier : global::Butterfly.INetwork
     public const string Signature = "Input(6) Dense(8) Tanh Dense(4) LogSoftmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)                Output shape   Parameters\n=====================================================\ninput (Input)               (6)                     0\ndense_1 (Dense)             (8)                    56\ntanh_1 (Tanh)               (8)                     0\ndense_2 (Dense)             (4)                    36\nlogsoftmax_1 (LogSoftmax)   (4)                     0\n=====================================================\nTotal parameters: 92\nPredict scratch: 64 bytes (stack)\nLoss: cross-entropy (log-softmax output)";
+    public const string Summary = "Layer (type)                Output shape   Parameters\n=====================================================\ninput (Input)               (6)                     0\ndense_1 (Dense)             (8)                    56\ntanh_1 (Tanh)               (8)                     0\ndense_2 (Dense)             (4)                    36\nlogsoftmax_1 (LogSoftmax)   (4)                     0\n=====================================================\nTotal parameters: 92\nPredict scratch: 64 bytes (stack)\nPredict threads: the calling thread only\nLoss: cross-entropy (log-softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;

@@ -18,6 +18,7 @@ namespace Samples;
 /// ===============================================
 /// Total parameters: 79,510
 /// Predict scratch: 800 bytes (stack)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -40,7 +41,7 @@ partial class MnistMlp : global::Butterfly.INetwork
     public const string Signature = "Input(784) Dense(100) Sigmoid Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)          Output shape   Parameters\n===============================================\ninput (Input)         (784)                   0\ndense_1 (Dense)       (100)              78,500\nsigmoid_1 (Sigmoid)   (100)                   0\ndense_2 (Dense)       (10)                1,010\nsoftmax_1 (Softmax)   (10)                    0\n===============================================\nTotal parameters: 79,510\nPredict scratch: 800 bytes (stack)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)          Output shape   Parameters\n===============================================\ninput (Input)         (784)                   0\ndense_1 (Dense)       (100)              78,500\nsigmoid_1 (Sigmoid)   (100)                   0\ndense_2 (Dense)       (10)                1,010\nsoftmax_1 (Softmax)   (10)                    0\n===============================================\nTotal parameters: 79,510\nPredict scratch: 800 bytes (stack)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;

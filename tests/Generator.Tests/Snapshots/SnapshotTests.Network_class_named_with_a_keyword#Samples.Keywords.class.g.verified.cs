@@ -16,6 +16,7 @@ namespace Samples.Keywords;
 /// ===============================================
 /// Total parameters: 15
 /// Predict scratch: 12 bytes (stack)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -38,7 +39,7 @@ partial class @class : global::Butterfly.INetwork
     public const string Signature = "Input(4) Dense(3) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)          Output shape   Parameters\n===============================================\ninput (Input)         (4)                     0\ndense_1 (Dense)       (3)                    15\nsoftmax_1 (Softmax)   (3)                     0\n===============================================\nTotal parameters: 15\nPredict scratch: 12 bytes (stack)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)          Output shape   Parameters\n===============================================\ninput (Input)         (4)                     0\ndense_1 (Dense)       (3)                    15\nsoftmax_1 (Softmax)   (3)                     0\n===============================================\nTotal parameters: 15\nPredict scratch: 12 bytes (stack)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;

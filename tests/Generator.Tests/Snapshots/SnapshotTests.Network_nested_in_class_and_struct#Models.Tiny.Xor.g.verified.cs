@@ -20,6 +20,7 @@ partial class Models
         /// ===============================================
         /// Total parameters: 13
         /// Predict scratch: 24 bytes (stack)
+        /// Predict threads: the calling thread only
         /// Loss: mean squared error
         /// </code>
         /// </summary>
@@ -42,7 +43,7 @@ partial class Models
             public const string Signature = "Input(2) Dense(3) Tanh Dense(1) Sigmoid";
 
             /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-            public const string Summary = "Layer (type)          Output shape   Parameters\n===============================================\ninput (Input)         (2)                     0\ndense_1 (Dense)       (3)                     9\ntanh_1 (Tanh)         (3)                     0\ndense_2 (Dense)       (1)                     4\nsigmoid_1 (Sigmoid)   (1)                     0\n===============================================\nTotal parameters: 13\nPredict scratch: 24 bytes (stack)\nLoss: mean squared error";
+            public const string Summary = "Layer (type)          Output shape   Parameters\n===============================================\ninput (Input)         (2)                     0\ndense_1 (Dense)       (3)                     9\ntanh_1 (Tanh)         (3)                     0\ndense_2 (Dense)       (1)                     4\nsigmoid_1 (Sigmoid)   (1)                     0\n===============================================\nTotal parameters: 13\nPredict scratch: 24 bytes (stack)\nPredict threads: the calling thread only\nLoss: mean squared error";
 
             /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
             public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.MeanSquaredError;

@@ -28,6 +28,7 @@ namespace Samples.Vision;
 /// ==============================================================
 /// Total parameters: 451
 /// Predict scratch: 5,044 bytes (per-thread buffer)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -50,7 +51,7 @@ partial class Normalized : global::Butterfly.INetwork
     public const string Signature = "Input(3, 9, 9) LocalContrastNormalization(3) Conv2D(4, 3, 2, 1) BatchNorm(0.1, 1E-05) LeakyReLU(0.1) LocalResponseNormalization(3, 0.0001, 0.75, 2) AvgPool(3, 1) Conv2D(6, 1, 1, 0) ELU(1) Flatten Dropout(0.25) Dense(5) GELU Dense(3) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)                         Output shape   Parameters\n==============================================================\ninput (Input)                        (3, 9, 9)               0\nlcn_1 (LocalContrastNormalization)   (3, 9, 9)               0\nconv2d_1 (Conv2D)                    (4, 5, 5)             112\nbatch_norm_1 (BatchNorm)             (4, 5, 5)              16\nleaky_relu_1 (LeakyReLU)             (4, 5, 5)               0\nlrn_1 (LocalResponseNormalization)   (4, 5, 5)               0\navg_pool_1 (AvgPool)                 (4, 3, 3)               0\nconv2d_2 (Conv2D)                    (6, 3, 3)              30\nelu_1 (ELU)                          (6, 3, 3)               0\nflatten_1 (Flatten)                  (54)                    0\ndropout_1 (Dropout)                  (54)                    0\ndense_1 (Dense)                      (5)                   275\ngelu_1 (GELU)                        (5)                     0\ndense_2 (Dense)                      (3)                    18\nsoftmax_1 (Softmax)                  (3)                     0\n==============================================================\nTotal parameters: 451\nPredict scratch: 5,044 bytes (per-thread buffer)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)                         Output shape   Parameters\n==============================================================\ninput (Input)                        (3, 9, 9)               0\nlcn_1 (LocalContrastNormalization)   (3, 9, 9)               0\nconv2d_1 (Conv2D)                    (4, 5, 5)             112\nbatch_norm_1 (BatchNorm)             (4, 5, 5)              16\nleaky_relu_1 (LeakyReLU)             (4, 5, 5)               0\nlrn_1 (LocalResponseNormalization)   (4, 5, 5)               0\navg_pool_1 (AvgPool)                 (4, 3, 3)               0\nconv2d_2 (Conv2D)                    (6, 3, 3)              30\nelu_1 (ELU)                          (6, 3, 3)               0\nflatten_1 (Flatten)                  (54)                    0\ndropout_1 (Dropout)                  (54)                    0\ndense_1 (Dense)                      (5)                   275\ngelu_1 (GELU)                        (5)                     0\ndense_2 (Dense)                      (3)                    18\nsoftmax_1 (Softmax)                  (3)                     0\n==============================================================\nTotal parameters: 451\nPredict scratch: 5,044 bytes (per-thread buffer)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
@@ -277,8 +278,8 @@ partial class Normalized : global::Butterfly.INetwork
         // conv2d_2: Conv2D(6, 1, 1, 0), (4, 3, 3) -> (6, 3, 3)
         global::System.Span<float> h7 = scratch.Slice(243, 54);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [6 × 4 × 1 × 1],
-        // computed directly, eight neighbouring outputs of a row at a time
-        global::Butterfly.Kernels.DirectConvolution.Forward(h6, parameters.Slice(128, 24), parameters.Slice(152, 6), h7, 4, 3, 3, 6, 1);
+        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h6, parameters.Slice(128, 24), parameters.Slice(152, 6), h7, new global::Butterfly.Kernels.ConvolutionShape(channels: 4, height: 3, width: 3, filters: 6, kernel: 1));
 
         // elu_1: ELU(1), (6, 3, 3) -> (6, 3, 3)
         // y = x if x > 0, else α (e^x - 1)

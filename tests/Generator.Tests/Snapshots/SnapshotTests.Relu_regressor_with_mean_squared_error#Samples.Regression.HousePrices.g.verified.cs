@@ -17,6 +17,7 @@ namespace Samples.Regression;
 /// ===========================================
 /// Total parameters: 961
 /// Predict scratch: 256 bytes (stack)
+/// Predict threads: the calling thread only
 /// Loss: mean squared error
 /// </code>
 /// </summary>
@@ -39,7 +40,7 @@ partial class HousePrices : global::Butterfly.INetwork
     public const string Signature = "Input(13) Dense(64) ReLU Dense(1)";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)      Output shape   Parameters\n===========================================\ninput (Input)     (13)                    0\ndense_1 (Dense)   (64)                  896\nrelu_1 (ReLU)     (64)                    0\ndense_2 (Dense)   (1)                    65\n===========================================\nTotal parameters: 961\nPredict scratch: 256 bytes (stack)\nLoss: mean squared error";
+    public const string Summary = "Layer (type)      Output shape   Parameters\n===========================================\ninput (Input)     (13)                    0\ndense_1 (Dense)   (64)                  896\nrelu_1 (ReLU)     (64)                    0\ndense_2 (Dense)   (1)                    65\n===========================================\nTotal parameters: 961\nPredict scratch: 256 bytes (stack)\nPredict threads: the calling thread only\nLoss: mean squared error";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.MeanSquaredError;

@@ -37,6 +37,7 @@ namespace Samples.Vision;
 /// =============================================================
 /// Total parameters: 29,666
 /// Predict scratch: 200,704 bytes (per-thread buffer)
+/// Predict threads: up to Parallelism.PredictThreadCount in conv2d_2, conv2d_3, conv2d_4, conv2d_5, conv2d_6, the calling thread elsewhere
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -59,7 +60,7 @@ partial class Residual : global::Butterfly.INetwork
     public const string Signature = "Input(1, 28, 28) Conv2D(16, 3, 1, 1) stem=ReLU Conv2D(16, 3, 1, 1) ReLU Conv2D(16, 3, 1, 1) Add(stem) ReLU MaxPool(2) Conv2D(32, 3, 1, 1) s2=ReLU Conv2D(32, 3, 1, 1) ReLU Conv2D(32, 3, 1, 1) Add(s2) body=ReLU Conv2D(32, 1, 1, 0) Sigmoid gated=Multiply(body) From(s2) Conv2D(8, 1, 1, 0) Concat(gated) GlobalAvgPool Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)                        Output shape   Parameters\n=============================================================\ninput (Input)                       (1, 28, 28)             0\nconv2d_1 (Conv2D)                   (16, 28, 28)          160\nrelu_1 (ReLU)                       (16, 28, 28)            0\nconv2d_2 (Conv2D)                   (16, 28, 28)        2,320\nrelu_2 (ReLU)                       (16, 28, 28)            0\nconv2d_3 (Conv2D)                   (16, 28, 28)        2,320\nadd_1 (Add)                         (16, 28, 28)            0\nrelu_3 (ReLU)                       (16, 28, 28)            0\nmax_pool_1 (MaxPool)                (16, 14, 14)            0\nconv2d_4 (Conv2D)                   (32, 14, 14)        4,640\nrelu_4 (ReLU)                       (32, 14, 14)            0\nconv2d_5 (Conv2D)                   (32, 14, 14)        9,248\nrelu_5 (ReLU)                       (32, 14, 14)            0\nconv2d_6 (Conv2D)                   (32, 14, 14)        9,248\nadd_2 (Add)                         (32, 14, 14)            0\nrelu_6 (ReLU)                       (32, 14, 14)            0\nconv2d_7 (Conv2D)                   (32, 14, 14)        1,056\nsigmoid_1 (Sigmoid)                 (32, 14, 14)            0\nmultiply_1 (Multiply)               (32, 14, 14)            0\nconv2d_8 (Conv2D)                   (8, 14, 14)           264\nconcat_1 (Concat)                   (40, 14, 14)            0\nglobal_avg_pool_1 (GlobalAvgPool)   (40)                    0\ndense_1 (Dense)                     (10)                  410\nsoftmax_1 (Softmax)                 (10)                    0\n=============================================================\nTotal parameters: 29,666\nPredict scratch: 200,704 bytes (per-thread buffer)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)                        Output shape   Parameters\n=============================================================\ninput (Input)                       (1, 28, 28)             0\nconv2d_1 (Conv2D)                   (16, 28, 28)          160\nrelu_1 (ReLU)                       (16, 28, 28)            0\nconv2d_2 (Conv2D)                   (16, 28, 28)        2,320\nrelu_2 (ReLU)                       (16, 28, 28)            0\nconv2d_3 (Conv2D)                   (16, 28, 28)        2,320\nadd_1 (Add)                         (16, 28, 28)            0\nrelu_3 (ReLU)                       (16, 28, 28)            0\nmax_pool_1 (MaxPool)                (16, 14, 14)            0\nconv2d_4 (Conv2D)                   (32, 14, 14)        4,640\nrelu_4 (ReLU)                       (32, 14, 14)            0\nconv2d_5 (Conv2D)                   (32, 14, 14)        9,248\nrelu_5 (ReLU)                       (32, 14, 14)            0\nconv2d_6 (Conv2D)                   (32, 14, 14)        9,248\nadd_2 (Add)                         (32, 14, 14)            0\nrelu_6 (ReLU)                       (32, 14, 14)            0\nconv2d_7 (Conv2D)                   (32, 14, 14)        1,056\nsigmoid_1 (Sigmoid)                 (32, 14, 14)            0\nmultiply_1 (Multiply)               (32, 14, 14)            0\nconv2d_8 (Conv2D)                   (8, 14, 14)           264\nconcat_1 (Concat)                   (40, 14, 14)            0\nglobal_avg_pool_1 (GlobalAvgPool)   (40)                    0\ndense_1 (Dense)                     (10)                  410\nsoftmax_1 (Softmax)                 (10)                    0\n=============================================================\nTotal parameters: 29,666\nPredict scratch: 200,704 bytes (per-thread buffer)\nPredict threads: up to Parallelism.PredictThreadCount in conv2d_2, conv2d_3, conv2d_4, conv2d_5, conv2d_6, the calling thread elsewhere\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
@@ -323,9 +324,9 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_1: Conv2D(16, 3, 1, 1), (1, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h1 = scratch.Slice(0, 12544);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 1 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
         // then relu_1's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 144), parameters.Slice(144, 16), h1, 1, 28, 28, 16, 3, rectify: true, padding: 1);
+        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 144), parameters.Slice(144, 16), h1, new global::Butterfly.Kernels.ConvolutionShape(channels: 1, height: 28, width: 28, filters: 16, kernel: 3, padding: 1), rectify: true);
 
         // relu_1: stem=ReLU, (16, 28, 28) -> (16, 28, 28)
         // y = max(0, x): applied by conv2d_1 as it stored its outputs
@@ -333,9 +334,10 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_2: Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h3 = scratch.Slice(12544, 12544);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 16 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
-        // then relu_2's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(160, 2304), parameters.Slice(2464, 16), h3, 16, 28, 28, 16, 3, rectify: true, padding: 1);
+        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // then relu_2's max(0, y), applied as each output is stored;
+        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(160, 2304), parameters.Slice(2464, 16), h3, new global::Butterfly.Kernels.ConvolutionShape(channels: 16, height: 28, width: 28, filters: 16, kernel: 3, padding: 1), rectify: true, split: true);
 
         // relu_2: ReLU, (16, 28, 28) -> (16, 28, 28)
         // y = max(0, x): applied by conv2d_2 as it stored its outputs
@@ -343,8 +345,9 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_3: Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h5 = scratch.Slice(25088, 12544);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 16 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time
-        global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), h5, 16, 28, 28, 16, 3, padding: 1);
+        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), h5, new global::Butterfly.Kernels.ConvolutionShape(channels: 16, height: 28, width: 28, filters: 16, kernel: 3, padding: 1), split: true);
 
         // add_1: Add(stem), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h6 = scratch.Slice(12544, 12544);
@@ -363,9 +366,10 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_4: Conv2D(32, 3, 1, 1), (16, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h9 = scratch.Slice(12544, 6272);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 16 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
-        // then relu_4's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(h8, parameters.Slice(4800, 4608), parameters.Slice(9408, 32), h9, 16, 14, 14, 32, 3, rectify: true, padding: 1);
+        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // then relu_4's max(0, y), applied as each output is stored;
+        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        global::Butterfly.Kernels.DirectConvolution.Forward(h8, parameters.Slice(4800, 4608), parameters.Slice(9408, 32), h9, new global::Butterfly.Kernels.ConvolutionShape(channels: 16, height: 14, width: 14, filters: 32, kernel: 3, padding: 1), rectify: true, split: true);
 
         // relu_4: s2=ReLU, (32, 14, 14) -> (32, 14, 14)
         // y = max(0, x): applied by conv2d_4 as it stored its outputs
@@ -373,9 +377,10 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_5: Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h11 = scratch.Slice(0, 6272);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 32 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
-        // then relu_5's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(h9, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), h11, 32, 14, 14, 32, 3, rectify: true, padding: 1);
+        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // then relu_5's max(0, y), applied as each output is stored;
+        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        global::Butterfly.Kernels.DirectConvolution.Forward(h9, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), h11, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 32, kernel: 3, padding: 1), rectify: true, split: true);
 
         // relu_5: ReLU, (32, 14, 14) -> (32, 14, 14)
         // y = max(0, x): applied by conv2d_5 as it stored its outputs
@@ -383,8 +388,9 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_6: Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h13 = scratch.Slice(25088, 6272);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 32 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time
-        global::Butterfly.Kernels.DirectConvolution.Forward(h11, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), h13, 32, 14, 14, 32, 3, padding: 1);
+        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        global::Butterfly.Kernels.DirectConvolution.Forward(h11, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), h13, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 32, kernel: 3, padding: 1), split: true);
 
         // add_2: Add(s2), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h14 = scratch.Slice(0, 6272);
@@ -398,8 +404,8 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_7: Conv2D(32, 1, 1, 0), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h16 = scratch.Slice(25088, 6272);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [32 × 32 × 1 × 1],
-        // computed directly, eight neighbouring outputs of a row at a time
-        global::Butterfly.Kernels.DirectConvolution.Forward(h14, parameters.Slice(27936, 1024), parameters.Slice(28960, 32), h16, 32, 14, 14, 32, 1);
+        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h14, parameters.Slice(27936, 1024), parameters.Slice(28960, 32), h16, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 32, kernel: 1));
 
         // sigmoid_1: Sigmoid, (32, 14, 14) -> (32, 14, 14)
         // y = σ(x) = 1 / (1 + e^-x)
@@ -413,8 +419,8 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_8: From(s2) Conv2D(8, 1, 1, 0), (32, 14, 14) -> (8, 14, 14)
         global::System.Span<float> h19 = scratch.Slice(0, 1568);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [8 × 32 × 1 × 1],
-        // computed directly, eight neighbouring outputs of a row at a time
-        global::Butterfly.Kernels.DirectConvolution.Forward(h9, parameters.Slice(28992, 256), parameters.Slice(29248, 8), h19, 32, 14, 14, 8, 1);
+        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time
+        global::Butterfly.Kernels.DirectConvolution.Forward(h9, parameters.Slice(28992, 256), parameters.Slice(29248, 8), h19, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 8, kernel: 1));
 
         // concat_1: Concat(gated), (8, 14, 14) -> (40, 14, 14)
         global::System.Span<float> h20 = scratch.Slice(12544, 7840);

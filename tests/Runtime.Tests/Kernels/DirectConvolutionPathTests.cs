@@ -51,7 +51,7 @@ public sealed class DirectConvolutionPathTests
         var portable = Run(SimdPath.VectorT);
         Assert.DoesNotContain(12345f, portable.Y);
         Assert.Equal(portable.Y.Select(v => MathF.Max(v, 0f)), portable.Rectify);
-        foreach (var path in Enum.GetValues<SimdPath>().Where(p => p > SimdPath.VectorT && p <= Simd.Best))
+        foreach (var path in KernelPaths.Available().Where(p => p > SimdPath.VectorT))
         {
             var other = Run(path);
             AssertBits(portable.Y, other.Y, $"{path} y");
@@ -60,6 +60,42 @@ public sealed class DirectConvolutionPathTests
             AssertBits(portable.Rectify, other.Rectified, $"{path} ReLU beside y");
             AssertBits(portable.Pooled, other.Pooled, $"{path} pooled");
         }
+    }
+
+    [Theory]
+    [InlineData(16, 28, 28, 16, 3, 1)]  // W8's second layer: four groups of four filters
+    [InlineData(16, 14, 14, 32, 3, 1)]  // eight groups
+    [InlineData(3, 12, 14, 10, 3, 0)]   // two groups and two filters left over, which the last piece takes
+    [InlineData(2, 9, 11, 4, 3, 1)]     // one group: nothing to share
+    public void Sharing_the_filters_among_threads_changes_no_bit(int channels, int height, int width, int filters, int kernel, int padding)
+    {
+        var random = new SeededRandom(channels * 31 + filters);
+        var x = ConvolutionTests.Random(random, channels * height * width);
+        var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
+        var b = ConvolutionTests.Random(random, filters);
+        var shape = new ConvolutionShape(channels, height, width, filters, kernel, padding: padding);
+        var whole = Garbage(shape.OutLength);
+        DirectConvolution.Forward(x, w, b, whole, shape, rectify: true);
+        Assert.DoesNotContain(12345f, whole);
+        foreach (var path in KernelPaths.Available())
+        {
+            using var forced = Simd.Force(path);
+            foreach (int threads in new[] { 1, 2, 3, 5 })
+            {
+                using var count = KernelPaths.PredictThreads(threads);
+                var shared = Garbage(shape.OutLength);
+                DirectConvolution.Forward(x, w, b, shared, shape, rectify: true, split: true);
+                AssertBits(whole, shared, $"{path}, {threads} threads");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_shape_with_a_stride_is_refused()
+    {
+        var shape = new ConvolutionShape(1, 6, 6, 4, 3, stride: 2);
+        var error = Assert.Throws<ArgumentException>(() => DirectConvolution.Forward(new float[36], new float[36], new float[4], new float[16], shape));
+        Assert.Equal("shape", error.ParamName);
     }
 
     private static float[] Garbage(int length)

@@ -30,6 +30,7 @@ namespace Samples;
 /// ================================================
 /// Total parameters: 464
 /// Predict scratch: 2,560 bytes (stack)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -52,7 +53,7 @@ partial class KerasCnn : global::Butterfly.INetwork
     public const string Signature = "Input(3, 8, 8) Conv2D(5, 3, 1, 1) ReLU MaxPool(2) Dense(4) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)           Output shape   Parameters\n================================================\ninput (Input)          (3, 8, 8)               0\nconv2d_1 (Conv2D)      (5, 8, 8)             140\nrelu_1 (ReLU)          (5, 8, 8)               0\nmax_pool_1 (MaxPool)   (5, 4, 4)               0\ndense_1 (Dense)        (4)                   324\nsoftmax_1 (Softmax)    (4)                     0\n================================================\nTotal parameters: 464\nPredict scratch: 2,560 bytes (stack)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)           Output shape   Parameters\n================================================\ninput (Input)          (3, 8, 8)               0\nconv2d_1 (Conv2D)      (5, 8, 8)             140\nrelu_1 (ReLU)          (5, 8, 8)               0\nmax_pool_1 (MaxPool)   (5, 4, 4)               0\ndense_1 (Dense)        (4)                   324\nsoftmax_1 (Softmax)    (4)                     0\n================================================\nTotal parameters: 464\nPredict scratch: 2,560 bytes (stack)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
@@ -165,9 +166,9 @@ partial class KerasCnn : global::Butterfly.INetwork
         // conv2d_1: Conv2D(5, 3, 1, 1), (3, 8, 8) -> (5, 8, 8)
         global::System.Span<float> h1 = scratch.Slice(0, 320);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [5 × 3 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
         // then relu_1's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 135), parameters.Slice(135, 5), h1, 3, 8, 8, 5, 3, rectify: true, padding: 1);
+        global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 135), parameters.Slice(135, 5), h1, new global::Butterfly.Kernels.ConvolutionShape(channels: 3, height: 8, width: 8, filters: 5, kernel: 3, padding: 1), rectify: true);
 
         // relu_1: ReLU, (5, 8, 8) -> (5, 8, 8)
         // y = max(0, x): applied by conv2d_1 as it stored its outputs
