@@ -189,7 +189,7 @@ internal static class NetworkEmitter
         writer.Line("];");
         writer.Line();
         NetworkStructureEmitter.Emit(writer, plan);
-        writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
+        writer.Line("private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
         writer.Line();
         if (plan.HasSparseGradients)
@@ -250,7 +250,7 @@ internal static class NetworkEmitter
         {
             writer.Line();
             writer.Documentation($"<summary><c>{tensor.Name}</c>: {Floats(tensor.Length)} at offset {tensor.Offset} of <see cref=\"Parameters\"/>.</summary>");
-            writer.Line($"public {Span} {tensor.ViewName} => new {Span}(_parameters, {tensor.Offset}, {tensor.Length});");
+            writer.Line($"public {Span} {tensor.ViewName} => _parameters.Slice({tensor.Offset}, {tensor.Length});");
             writer.Line();
             writer.Documentation($"<summary>The gradient of <c>{tensor.Name}</c>.</summary>");
             writer.Line($"public {Span} {tensor.GradientViewName} => new {Span}(_gradients, {tensor.Offset}, {tensor.Length});");

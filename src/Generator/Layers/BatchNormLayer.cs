@@ -102,6 +102,6 @@ internal sealed class BatchNormLayer : LayerKind
     private static string State(LayerPlan plan, int index)
     {
         var tensor = plan.Parameters[index];
-        return $"new global::System.Span<float>(_parameters, {tensor.Offset}, {tensor.Length})";
+        return $"_parameters.Slice({tensor.Offset}, {tensor.Length})";
     }
 }

@@ -131,7 +131,7 @@ internal sealed class HierarchicalSoftmaxLayer : LayerKind
         var weights = layer.Parameters[0];
         var bias = layer.Parameters[1];
         string inputs = NetworkEmitter.InputSpan(plan);
-        string treeSpan = $"new global::System.ReadOnlySpan<float>(_parameters, {tree.Offset}, {tree.Length})";
+        string treeSpan = $"_parameters.Slice({tree.Offset}, {tree.Length})";
 
         writer.Documentation(
             "<summary>Creates the network with parameters initialized from <see cref=\"DefaultSeed\"/> and <paramref name=\"tree\"/> as the\n" +
@@ -153,7 +153,7 @@ internal sealed class HierarchicalSoftmaxLayer : LayerKind
                 writer.Line($"throw new global::System.ArgumentException($\"The hierarchical softmax has {classes} classes, but the tree has {{tree.Classes}} leaves.\", \"tree\");");
             }
 
-            writer.Line($"tree.CopyTo(new {NetworkEmitter.Span}(_parameters, {tree.Offset}, {tree.Length}));");
+            writer.Line($"tree.CopyTo(_parameters.Slice({tree.Offset}, {tree.Length}));");
         }
 
         writer.Line();

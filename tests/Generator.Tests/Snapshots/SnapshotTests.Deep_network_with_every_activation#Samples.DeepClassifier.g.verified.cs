@@ -105,7 +105,7 @@ partial class DeepClassifier : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [10], [10], sources: [8], firstBlock: 10, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -141,61 +141,61 @@ partial class DeepClassifier : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>dense_1.weights</c>: 200704 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 0, 200704);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(0, 200704);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 0, 200704);
 
     /// <summary><c>dense_1.bias</c>: 256 floats at offset 200704 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 200704, 256);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(200704, 256);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 200704, 256);
 
     /// <summary><c>dense_2.weights</c>: 32768 floats at offset 200960 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, 200960, 32768);
+    public global::System.Span<float> Dense2Weights => _parameters.Slice(200960, 32768);
 
     /// <summary>The gradient of <c>dense_2.weights</c>.</summary>
     public global::System.Span<float> Dense2WeightsGradient => new global::System.Span<float>(_gradients, 200960, 32768);
 
     /// <summary><c>dense_2.bias</c>: 128 floats at offset 233728 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, 233728, 128);
+    public global::System.Span<float> Dense2Bias => _parameters.Slice(233728, 128);
 
     /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 233728, 128);
 
     /// <summary><c>dense_3.weights</c>: 8192 floats at offset 233856 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense3Weights => new global::System.Span<float>(_parameters, 233856, 8192);
+    public global::System.Span<float> Dense3Weights => _parameters.Slice(233856, 8192);
 
     /// <summary>The gradient of <c>dense_3.weights</c>.</summary>
     public global::System.Span<float> Dense3WeightsGradient => new global::System.Span<float>(_gradients, 233856, 8192);
 
     /// <summary><c>dense_3.bias</c>: 64 floats at offset 242048 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense3Bias => new global::System.Span<float>(_parameters, 242048, 64);
+    public global::System.Span<float> Dense3Bias => _parameters.Slice(242048, 64);
 
     /// <summary>The gradient of <c>dense_3.bias</c>.</summary>
     public global::System.Span<float> Dense3BiasGradient => new global::System.Span<float>(_gradients, 242048, 64);
 
     /// <summary><c>dense_4.weights</c>: 2048 floats at offset 242112 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense4Weights => new global::System.Span<float>(_parameters, 242112, 2048);
+    public global::System.Span<float> Dense4Weights => _parameters.Slice(242112, 2048);
 
     /// <summary>The gradient of <c>dense_4.weights</c>.</summary>
     public global::System.Span<float> Dense4WeightsGradient => new global::System.Span<float>(_gradients, 242112, 2048);
 
     /// <summary><c>dense_4.bias</c>: 32 floats at offset 244160 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense4Bias => new global::System.Span<float>(_parameters, 244160, 32);
+    public global::System.Span<float> Dense4Bias => _parameters.Slice(244160, 32);
 
     /// <summary>The gradient of <c>dense_4.bias</c>.</summary>
     public global::System.Span<float> Dense4BiasGradient => new global::System.Span<float>(_gradients, 244160, 32);
 
     /// <summary><c>dense_5.weights</c>: 320 floats at offset 244192 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense5Weights => new global::System.Span<float>(_parameters, 244192, 320);
+    public global::System.Span<float> Dense5Weights => _parameters.Slice(244192, 320);
 
     /// <summary>The gradient of <c>dense_5.weights</c>.</summary>
     public global::System.Span<float> Dense5WeightsGradient => new global::System.Span<float>(_gradients, 244192, 320);
 
     /// <summary><c>dense_5.bias</c>: 10 floats at offset 244512 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense5Bias => new global::System.Span<float>(_parameters, 244512, 10);
+    public global::System.Span<float> Dense5Bias => _parameters.Slice(244512, 10);
 
     /// <summary>The gradient of <c>dense_5.bias</c>.</summary>
     public global::System.Span<float> Dense5BiasGradient => new global::System.Span<float>(_gradients, 244512, 10);

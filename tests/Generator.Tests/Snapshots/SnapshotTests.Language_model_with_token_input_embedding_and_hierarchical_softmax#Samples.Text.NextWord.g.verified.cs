@@ -83,7 +83,7 @@ partial class NextWord : global::Butterfly.INetwork
             new("hierarchical_softmax_1", "HierarchicalSoftmax", [new("classes", 50)], [16], [50], sources: [2], firstBlock: 3, blockCount: 3, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     // The tensors whose gradients are row-sparse, with the rows the last backward touched: the optimizer updates
@@ -124,37 +124,37 @@ partial class NextWord : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>embedding_1.table</c>: 400 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Embedding1Table => new global::System.Span<float>(_parameters, 0, 400);
+    public global::System.Span<float> Embedding1Table => _parameters.Slice(0, 400);
 
     /// <summary>The gradient of <c>embedding_1.table</c>.</summary>
     public global::System.Span<float> Embedding1TableGradient => new global::System.Span<float>(_gradients, 0, 400);
 
     /// <summary><c>dense_1.weights</c>: 384 floats at offset 400 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 400, 384);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(400, 384);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 400, 384);
 
     /// <summary><c>dense_1.bias</c>: 16 floats at offset 784 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 784, 16);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(784, 16);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 784, 16);
 
     /// <summary><c>hierarchical_softmax_1.weights</c>: 784 floats at offset 800 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> HierarchicalSoftmax1Weights => new global::System.Span<float>(_parameters, 800, 784);
+    public global::System.Span<float> HierarchicalSoftmax1Weights => _parameters.Slice(800, 784);
 
     /// <summary>The gradient of <c>hierarchical_softmax_1.weights</c>.</summary>
     public global::System.Span<float> HierarchicalSoftmax1WeightsGradient => new global::System.Span<float>(_gradients, 800, 784);
 
     /// <summary><c>hierarchical_softmax_1.bias</c>: 49 floats at offset 1584 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> HierarchicalSoftmax1Bias => new global::System.Span<float>(_parameters, 1584, 49);
+    public global::System.Span<float> HierarchicalSoftmax1Bias => _parameters.Slice(1584, 49);
 
     /// <summary>The gradient of <c>hierarchical_softmax_1.bias</c>.</summary>
     public global::System.Span<float> HierarchicalSoftmax1BiasGradient => new global::System.Span<float>(_gradients, 1584, 49);
 
     /// <summary><c>hierarchical_softmax_1.tree</c>: 98 floats at offset 1633 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> HierarchicalSoftmax1Tree => new global::System.Span<float>(_parameters, 1633, 98);
+    public global::System.Span<float> HierarchicalSoftmax1Tree => _parameters.Slice(1633, 98);
 
     /// <summary>The gradient of <c>hierarchical_softmax_1.tree</c>.</summary>
     public global::System.Span<float> HierarchicalSoftmax1TreeGradient => new global::System.Span<float>(_gradients, 1633, 98);
@@ -402,11 +402,11 @@ partial class NextWord : global::Butterfly.INetwork
         {
             throw new global::System.ArgumentException($"The hierarchical softmax has 50 classes, but the tree has {tree.Classes} leaves.", "tree");
         }
-        tree.CopyTo(new global::System.Span<float>(_parameters, 1633, 98));
+        tree.CopyTo(_parameters.Slice(1633, 98));
     }
 
     /// <summary>The hierarchical softmax's class tree, read from the parameters (a new object on every call).</summary>
-    public global::Butterfly.ClassTree Tree => global::Butterfly.ClassTree.FromBlock(new global::System.ReadOnlySpan<float>(_parameters, 1633, 98), 50);
+    public global::Butterfly.ClassTree Tree => global::Butterfly.ClassTree.FromBlock(_parameters.Slice(1633, 98), 50);
 
     /// <summary>
     /// <c>log P(classes[b] | inputs[b])</c> for a batch, in inference mode: the layers below the output, then one path per

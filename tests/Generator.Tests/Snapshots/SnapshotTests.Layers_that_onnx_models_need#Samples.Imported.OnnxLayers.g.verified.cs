@@ -110,7 +110,7 @@ partial class OnnxLayers : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [10], [10], sources: [9], firstBlock: 12, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -148,73 +148,73 @@ partial class OnnxLayers : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>layer_norm_1.gamma</c>: 72 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> LayerNorm1Gamma => new global::System.Span<float>(_parameters, 0, 72);
+    public global::System.Span<float> LayerNorm1Gamma => _parameters.Slice(0, 72);
 
     /// <summary>The gradient of <c>layer_norm_1.gamma</c>.</summary>
     public global::System.Span<float> LayerNorm1GammaGradient => new global::System.Span<float>(_gradients, 0, 72);
 
     /// <summary><c>layer_norm_1.beta</c>: 72 floats at offset 72 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> LayerNorm1Beta => new global::System.Span<float>(_parameters, 72, 72);
+    public global::System.Span<float> LayerNorm1Beta => _parameters.Slice(72, 72);
 
     /// <summary>The gradient of <c>layer_norm_1.beta</c>.</summary>
     public global::System.Span<float> LayerNorm1BetaGradient => new global::System.Span<float>(_gradients, 72, 72);
 
     /// <summary><c>conv2d_1.weights</c>: 72 floats at offset 144 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Weights => new global::System.Span<float>(_parameters, 144, 72);
+    public global::System.Span<float> Conv2D1Weights => _parameters.Slice(144, 72);
 
     /// <summary>The gradient of <c>conv2d_1.weights</c>.</summary>
     public global::System.Span<float> Conv2D1WeightsGradient => new global::System.Span<float>(_gradients, 144, 72);
 
     /// <summary><c>conv2d_1.bias</c>: 4 floats at offset 216 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Bias => new global::System.Span<float>(_parameters, 216, 4);
+    public global::System.Span<float> Conv2D1Bias => _parameters.Slice(216, 4);
 
     /// <summary>The gradient of <c>conv2d_1.bias</c>.</summary>
     public global::System.Span<float> Conv2D1BiasGradient => new global::System.Span<float>(_gradients, 216, 4);
 
     /// <summary><c>layer_norm_2.gamma</c>: 16 floats at offset 220 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> LayerNorm2Gamma => new global::System.Span<float>(_parameters, 220, 16);
+    public global::System.Span<float> LayerNorm2Gamma => _parameters.Slice(220, 16);
 
     /// <summary>The gradient of <c>layer_norm_2.gamma</c>.</summary>
     public global::System.Span<float> LayerNorm2GammaGradient => new global::System.Span<float>(_gradients, 220, 16);
 
     /// <summary><c>layer_norm_2.beta</c>: 16 floats at offset 236 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> LayerNorm2Beta => new global::System.Span<float>(_parameters, 236, 16);
+    public global::System.Span<float> LayerNorm2Beta => _parameters.Slice(236, 16);
 
     /// <summary>The gradient of <c>layer_norm_2.beta</c>.</summary>
     public global::System.Span<float> LayerNorm2BetaGradient => new global::System.Span<float>(_gradients, 236, 16);
 
     /// <summary><c>dense_1.weights</c>: 768 floats at offset 252 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 252, 768);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(252, 768);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 252, 768);
 
     /// <summary><c>dense_1.bias</c>: 12 floats at offset 1020 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 1020, 12);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(1020, 12);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 1020, 12);
 
     /// <summary><c>dense_2.weights</c>: 96 floats at offset 1032 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, 1032, 96);
+    public global::System.Span<float> Dense2Weights => _parameters.Slice(1032, 96);
 
     /// <summary>The gradient of <c>dense_2.weights</c>.</summary>
     public global::System.Span<float> Dense2WeightsGradient => new global::System.Span<float>(_gradients, 1032, 96);
 
     /// <summary><c>dense_2.bias</c>: 8 floats at offset 1128 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, 1128, 8);
+    public global::System.Span<float> Dense2Bias => _parameters.Slice(1128, 8);
 
     /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 1128, 8);
 
     /// <summary><c>dense_3.weights</c>: 80 floats at offset 1136 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense3Weights => new global::System.Span<float>(_parameters, 1136, 80);
+    public global::System.Span<float> Dense3Weights => _parameters.Slice(1136, 80);
 
     /// <summary>The gradient of <c>dense_3.weights</c>.</summary>
     public global::System.Span<float> Dense3WeightsGradient => new global::System.Span<float>(_gradients, 1136, 80);
 
     /// <summary><c>dense_3.bias</c>: 10 floats at offset 1216 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense3Bias => new global::System.Span<float>(_parameters, 1216, 10);
+    public global::System.Span<float> Dense3Bias => _parameters.Slice(1216, 10);
 
     /// <summary>The gradient of <c>dense_3.bias</c>.</summary>
     public global::System.Span<float> Dense3BiasGradient => new global::System.Span<float>(_gradients, 1216, 10);

@@ -95,7 +95,7 @@ partial class LeNet : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [10], [10], sources: [6], firstBlock: 6, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -127,37 +127,37 @@ partial class LeNet : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>conv2d_1.weights</c>: 200 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Weights => new global::System.Span<float>(_parameters, 0, 200);
+    public global::System.Span<float> Conv2D1Weights => _parameters.Slice(0, 200);
 
     /// <summary>The gradient of <c>conv2d_1.weights</c>.</summary>
     public global::System.Span<float> Conv2D1WeightsGradient => new global::System.Span<float>(_gradients, 0, 200);
 
     /// <summary><c>conv2d_1.bias</c>: 8 floats at offset 200 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Bias => new global::System.Span<float>(_parameters, 200, 8);
+    public global::System.Span<float> Conv2D1Bias => _parameters.Slice(200, 8);
 
     /// <summary>The gradient of <c>conv2d_1.bias</c>.</summary>
     public global::System.Span<float> Conv2D1BiasGradient => new global::System.Span<float>(_gradients, 200, 8);
 
     /// <summary><c>conv2d_2.weights</c>: 3200 floats at offset 208 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D2Weights => new global::System.Span<float>(_parameters, 208, 3200);
+    public global::System.Span<float> Conv2D2Weights => _parameters.Slice(208, 3200);
 
     /// <summary>The gradient of <c>conv2d_2.weights</c>.</summary>
     public global::System.Span<float> Conv2D2WeightsGradient => new global::System.Span<float>(_gradients, 208, 3200);
 
     /// <summary><c>conv2d_2.bias</c>: 16 floats at offset 3408 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D2Bias => new global::System.Span<float>(_parameters, 3408, 16);
+    public global::System.Span<float> Conv2D2Bias => _parameters.Slice(3408, 16);
 
     /// <summary>The gradient of <c>conv2d_2.bias</c>.</summary>
     public global::System.Span<float> Conv2D2BiasGradient => new global::System.Span<float>(_gradients, 3408, 16);
 
     /// <summary><c>dense_1.weights</c>: 2560 floats at offset 3424 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 3424, 2560);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(3424, 2560);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 3424, 2560);
 
     /// <summary><c>dense_1.bias</c>: 10 floats at offset 5984 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 5984, 10);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(5984, 10);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 5984, 10);

@@ -81,7 +81,7 @@ partial class LogClassifier : global::Butterfly.INetwork
             new("logsoftmax_1", "LogSoftmax", [], [4], [4], sources: [2], firstBlock: 4, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -111,25 +111,25 @@ partial class LogClassifier : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>dense_1.weights</c>: 48 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 0, 48);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(0, 48);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 0, 48);
 
     /// <summary><c>dense_1.bias</c>: 8 floats at offset 48 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 48, 8);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(48, 8);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 48, 8);
 
     /// <summary><c>dense_2.weights</c>: 32 floats at offset 56 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, 56, 32);
+    public global::System.Span<float> Dense2Weights => _parameters.Slice(56, 32);
 
     /// <summary>The gradient of <c>dense_2.weights</c>.</summary>
     public global::System.Span<float> Dense2WeightsGradient => new global::System.Span<float>(_gradients, 56, 32);
 
     /// <summary><c>dense_2.bias</c>: 4 floats at offset 88 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, 88, 4);
+    public global::System.Span<float> Dense2Bias => _parameters.Slice(88, 4);
 
     /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 88, 4);

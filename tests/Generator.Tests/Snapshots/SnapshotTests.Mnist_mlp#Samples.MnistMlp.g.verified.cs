@@ -81,7 +81,7 @@ partial class MnistMlp : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [10], [10], sources: [2], firstBlock: 4, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -111,25 +111,25 @@ partial class MnistMlp : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>dense_1.weights</c>: 78400 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 0, 78400);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(0, 78400);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 0, 78400);
 
     /// <summary><c>dense_1.bias</c>: 100 floats at offset 78400 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 78400, 100);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(78400, 100);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 78400, 100);
 
     /// <summary><c>dense_2.weights</c>: 1000 floats at offset 78500 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, 78500, 1000);
+    public global::System.Span<float> Dense2Weights => _parameters.Slice(78500, 1000);
 
     /// <summary>The gradient of <c>dense_2.weights</c>.</summary>
     public global::System.Span<float> Dense2WeightsGradient => new global::System.Span<float>(_gradients, 78500, 1000);
 
     /// <summary><c>dense_2.bias</c>: 10 floats at offset 79500 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, 79500, 10);
+    public global::System.Span<float> Dense2Bias => _parameters.Slice(79500, 10);
 
     /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 79500, 10);

@@ -73,7 +73,7 @@ partial class @class : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [3], [3], sources: [0], firstBlock: 2, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -101,13 +101,13 @@ partial class @class : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>dense_1.weights</c>: 12 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 0, 12);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(0, 12);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 0, 12);
 
     /// <summary><c>dense_1.bias</c>: 3 floats at offset 12 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 12, 3);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(12, 3);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 12, 3);

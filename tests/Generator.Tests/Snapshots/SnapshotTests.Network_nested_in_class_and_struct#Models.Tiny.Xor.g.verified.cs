@@ -83,7 +83,7 @@ partial class Models
                     new("sigmoid_1", "Sigmoid", [], [1], [1], sources: [2], firstBlock: 4, blockCount: 0, declaredName: null),
                 ]);
 
-            private readonly float[] _parameters = new float[ParameterCount];
+            private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
             private readonly float[] _gradients = new float[ParameterCount];
 
             /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -113,25 +113,25 @@ partial class Models
             public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
             /// <summary><c>dense_1.weights</c>: 6 floats at offset 0 of <see cref="Parameters"/>.</summary>
-            public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 0, 6);
+            public global::System.Span<float> Dense1Weights => _parameters.Slice(0, 6);
 
             /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
             public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 0, 6);
 
             /// <summary><c>dense_1.bias</c>: 3 floats at offset 6 of <see cref="Parameters"/>.</summary>
-            public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 6, 3);
+            public global::System.Span<float> Dense1Bias => _parameters.Slice(6, 3);
 
             /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
             public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 6, 3);
 
             /// <summary><c>dense_2.weights</c>: 3 floats at offset 9 of <see cref="Parameters"/>.</summary>
-            public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, 9, 3);
+            public global::System.Span<float> Dense2Weights => _parameters.Slice(9, 3);
 
             /// <summary>The gradient of <c>dense_2.weights</c>.</summary>
             public global::System.Span<float> Dense2WeightsGradient => new global::System.Span<float>(_gradients, 9, 3);
 
             /// <summary><c>dense_2.bias</c>: 1 float at offset 12 of <see cref="Parameters"/>.</summary>
-            public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, 12, 1);
+            public global::System.Span<float> Dense2Bias => _parameters.Slice(12, 1);
 
             /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
             public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 12, 1);

@@ -119,7 +119,7 @@ partial class Normalized : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [3], [3], sources: [12], firstBlock: 12, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -156,73 +156,73 @@ partial class Normalized : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>conv2d_1.weights</c>: 108 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Weights => new global::System.Span<float>(_parameters, 0, 108);
+    public global::System.Span<float> Conv2D1Weights => _parameters.Slice(0, 108);
 
     /// <summary>The gradient of <c>conv2d_1.weights</c>.</summary>
     public global::System.Span<float> Conv2D1WeightsGradient => new global::System.Span<float>(_gradients, 0, 108);
 
     /// <summary><c>conv2d_1.bias</c>: 4 floats at offset 108 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Bias => new global::System.Span<float>(_parameters, 108, 4);
+    public global::System.Span<float> Conv2D1Bias => _parameters.Slice(108, 4);
 
     /// <summary>The gradient of <c>conv2d_1.bias</c>.</summary>
     public global::System.Span<float> Conv2D1BiasGradient => new global::System.Span<float>(_gradients, 108, 4);
 
     /// <summary><c>batch_norm_1.gamma</c>: 4 floats at offset 112 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> BatchNorm1Gamma => new global::System.Span<float>(_parameters, 112, 4);
+    public global::System.Span<float> BatchNorm1Gamma => _parameters.Slice(112, 4);
 
     /// <summary>The gradient of <c>batch_norm_1.gamma</c>.</summary>
     public global::System.Span<float> BatchNorm1GammaGradient => new global::System.Span<float>(_gradients, 112, 4);
 
     /// <summary><c>batch_norm_1.beta</c>: 4 floats at offset 116 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> BatchNorm1Beta => new global::System.Span<float>(_parameters, 116, 4);
+    public global::System.Span<float> BatchNorm1Beta => _parameters.Slice(116, 4);
 
     /// <summary>The gradient of <c>batch_norm_1.beta</c>.</summary>
     public global::System.Span<float> BatchNorm1BetaGradient => new global::System.Span<float>(_gradients, 116, 4);
 
     /// <summary><c>batch_norm_1.runningmean</c>: 4 floats at offset 120 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> BatchNorm1RunningMean => new global::System.Span<float>(_parameters, 120, 4);
+    public global::System.Span<float> BatchNorm1RunningMean => _parameters.Slice(120, 4);
 
     /// <summary>The gradient of <c>batch_norm_1.runningmean</c>.</summary>
     public global::System.Span<float> BatchNorm1RunningMeanGradient => new global::System.Span<float>(_gradients, 120, 4);
 
     /// <summary><c>batch_norm_1.runningvariance</c>: 4 floats at offset 124 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> BatchNorm1RunningVariance => new global::System.Span<float>(_parameters, 124, 4);
+    public global::System.Span<float> BatchNorm1RunningVariance => _parameters.Slice(124, 4);
 
     /// <summary>The gradient of <c>batch_norm_1.runningvariance</c>.</summary>
     public global::System.Span<float> BatchNorm1RunningVarianceGradient => new global::System.Span<float>(_gradients, 124, 4);
 
     /// <summary><c>conv2d_2.weights</c>: 24 floats at offset 128 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D2Weights => new global::System.Span<float>(_parameters, 128, 24);
+    public global::System.Span<float> Conv2D2Weights => _parameters.Slice(128, 24);
 
     /// <summary>The gradient of <c>conv2d_2.weights</c>.</summary>
     public global::System.Span<float> Conv2D2WeightsGradient => new global::System.Span<float>(_gradients, 128, 24);
 
     /// <summary><c>conv2d_2.bias</c>: 6 floats at offset 152 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D2Bias => new global::System.Span<float>(_parameters, 152, 6);
+    public global::System.Span<float> Conv2D2Bias => _parameters.Slice(152, 6);
 
     /// <summary>The gradient of <c>conv2d_2.bias</c>.</summary>
     public global::System.Span<float> Conv2D2BiasGradient => new global::System.Span<float>(_gradients, 152, 6);
 
     /// <summary><c>dense_1.weights</c>: 270 floats at offset 158 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 158, 270);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(158, 270);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 158, 270);
 
     /// <summary><c>dense_1.bias</c>: 5 floats at offset 428 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 428, 5);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(428, 5);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 428, 5);
 
     /// <summary><c>dense_2.weights</c>: 15 floats at offset 433 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, 433, 15);
+    public global::System.Span<float> Dense2Weights => _parameters.Slice(433, 15);
 
     /// <summary>The gradient of <c>dense_2.weights</c>.</summary>
     public global::System.Span<float> Dense2WeightsGradient => new global::System.Span<float>(_gradients, 433, 15);
 
     /// <summary><c>dense_2.bias</c>: 3 floats at offset 448 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, 448, 3);
+    public global::System.Span<float> Dense2Bias => _parameters.Slice(448, 3);
 
     /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 448, 3);
@@ -347,7 +347,7 @@ partial class Normalized : global::Butterfly.INetwork
         global::System.Span<float> y3 = workspace.Region(686, 100, batch);
         // y = γ x̂ + β, x̂ = (x - μ) / sqrt(σ² + ε) per channel: batch statistics in training (running averages move
         // towards them), running averages in inference. Keeps x̂ and 1 / sqrt(σ² + ε) for backward.
-        global::Butterfly.Kernels.BatchNormalization.Forward(y2, y3, parameters.Slice(112, 4), parameters.Slice(116, 4), new global::System.Span<float>(_parameters, 120, 4), new global::System.Span<float>(_parameters, 124, 4), workspace.Region(2227, 100, batch), workspace.FixedRegion(49762, 4), batch, 4, 25, 0.1f, 1E-05f, training);
+        global::Butterfly.Kernels.BatchNormalization.Forward(y2, y3, parameters.Slice(112, 4), parameters.Slice(116, 4), _parameters.Slice(120, 4), _parameters.Slice(124, 4), workspace.Region(2227, 100, batch), workspace.FixedRegion(49762, 4), batch, 4, 25, 0.1f, 1E-05f, training);
 
         // leaky_relu_1: LeakyReLU(0.1), (4, 5, 5) -> (4, 5, 5)
         global::System.Span<float> y4 = workspace.Region(886, 100, batch);

@@ -78,7 +78,7 @@ partial class HousePrices : global::Butterfly.INetwork
             new("dense_2", "Dense", [new("units", 1)], [64], [1], sources: [1], firstBlock: 2, blockCount: 2, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -108,25 +108,25 @@ partial class HousePrices : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>dense_1.weights</c>: 832 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 0, 832);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(0, 832);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 0, 832);
 
     /// <summary><c>dense_1.bias</c>: 64 floats at offset 832 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 832, 64);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(832, 64);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 832, 64);
 
     /// <summary><c>dense_2.weights</c>: 64 floats at offset 896 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Weights => new global::System.Span<float>(_parameters, 896, 64);
+    public global::System.Span<float> Dense2Weights => _parameters.Slice(896, 64);
 
     /// <summary>The gradient of <c>dense_2.weights</c>.</summary>
     public global::System.Span<float> Dense2WeightsGradient => new global::System.Span<float>(_gradients, 896, 64);
 
     /// <summary><c>dense_2.bias</c>: 1 float at offset 960 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense2Bias => new global::System.Span<float>(_parameters, 960, 1);
+    public global::System.Span<float> Dense2Bias => _parameters.Slice(960, 1);
 
     /// <summary>The gradient of <c>dense_2.bias</c>.</summary>
     public global::System.Span<float> Dense2BiasGradient => new global::System.Span<float>(_gradients, 960, 1);

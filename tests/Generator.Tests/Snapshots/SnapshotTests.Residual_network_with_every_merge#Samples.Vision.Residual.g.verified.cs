@@ -152,7 +152,7 @@ partial class Residual : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [10], [10], sources: [21], firstBlock: 18, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -196,109 +196,109 @@ partial class Residual : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>conv2d_1.weights</c>: 144 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Weights => new global::System.Span<float>(_parameters, 0, 144);
+    public global::System.Span<float> Conv2D1Weights => _parameters.Slice(0, 144);
 
     /// <summary>The gradient of <c>conv2d_1.weights</c>.</summary>
     public global::System.Span<float> Conv2D1WeightsGradient => new global::System.Span<float>(_gradients, 0, 144);
 
     /// <summary><c>conv2d_1.bias</c>: 16 floats at offset 144 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Bias => new global::System.Span<float>(_parameters, 144, 16);
+    public global::System.Span<float> Conv2D1Bias => _parameters.Slice(144, 16);
 
     /// <summary>The gradient of <c>conv2d_1.bias</c>.</summary>
     public global::System.Span<float> Conv2D1BiasGradient => new global::System.Span<float>(_gradients, 144, 16);
 
     /// <summary><c>conv2d_2.weights</c>: 2304 floats at offset 160 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D2Weights => new global::System.Span<float>(_parameters, 160, 2304);
+    public global::System.Span<float> Conv2D2Weights => _parameters.Slice(160, 2304);
 
     /// <summary>The gradient of <c>conv2d_2.weights</c>.</summary>
     public global::System.Span<float> Conv2D2WeightsGradient => new global::System.Span<float>(_gradients, 160, 2304);
 
     /// <summary><c>conv2d_2.bias</c>: 16 floats at offset 2464 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D2Bias => new global::System.Span<float>(_parameters, 2464, 16);
+    public global::System.Span<float> Conv2D2Bias => _parameters.Slice(2464, 16);
 
     /// <summary>The gradient of <c>conv2d_2.bias</c>.</summary>
     public global::System.Span<float> Conv2D2BiasGradient => new global::System.Span<float>(_gradients, 2464, 16);
 
     /// <summary><c>conv2d_3.weights</c>: 2304 floats at offset 2480 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D3Weights => new global::System.Span<float>(_parameters, 2480, 2304);
+    public global::System.Span<float> Conv2D3Weights => _parameters.Slice(2480, 2304);
 
     /// <summary>The gradient of <c>conv2d_3.weights</c>.</summary>
     public global::System.Span<float> Conv2D3WeightsGradient => new global::System.Span<float>(_gradients, 2480, 2304);
 
     /// <summary><c>conv2d_3.bias</c>: 16 floats at offset 4784 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D3Bias => new global::System.Span<float>(_parameters, 4784, 16);
+    public global::System.Span<float> Conv2D3Bias => _parameters.Slice(4784, 16);
 
     /// <summary>The gradient of <c>conv2d_3.bias</c>.</summary>
     public global::System.Span<float> Conv2D3BiasGradient => new global::System.Span<float>(_gradients, 4784, 16);
 
     /// <summary><c>conv2d_4.weights</c>: 4608 floats at offset 4800 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D4Weights => new global::System.Span<float>(_parameters, 4800, 4608);
+    public global::System.Span<float> Conv2D4Weights => _parameters.Slice(4800, 4608);
 
     /// <summary>The gradient of <c>conv2d_4.weights</c>.</summary>
     public global::System.Span<float> Conv2D4WeightsGradient => new global::System.Span<float>(_gradients, 4800, 4608);
 
     /// <summary><c>conv2d_4.bias</c>: 32 floats at offset 9408 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D4Bias => new global::System.Span<float>(_parameters, 9408, 32);
+    public global::System.Span<float> Conv2D4Bias => _parameters.Slice(9408, 32);
 
     /// <summary>The gradient of <c>conv2d_4.bias</c>.</summary>
     public global::System.Span<float> Conv2D4BiasGradient => new global::System.Span<float>(_gradients, 9408, 32);
 
     /// <summary><c>conv2d_5.weights</c>: 9216 floats at offset 9440 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D5Weights => new global::System.Span<float>(_parameters, 9440, 9216);
+    public global::System.Span<float> Conv2D5Weights => _parameters.Slice(9440, 9216);
 
     /// <summary>The gradient of <c>conv2d_5.weights</c>.</summary>
     public global::System.Span<float> Conv2D5WeightsGradient => new global::System.Span<float>(_gradients, 9440, 9216);
 
     /// <summary><c>conv2d_5.bias</c>: 32 floats at offset 18656 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D5Bias => new global::System.Span<float>(_parameters, 18656, 32);
+    public global::System.Span<float> Conv2D5Bias => _parameters.Slice(18656, 32);
 
     /// <summary>The gradient of <c>conv2d_5.bias</c>.</summary>
     public global::System.Span<float> Conv2D5BiasGradient => new global::System.Span<float>(_gradients, 18656, 32);
 
     /// <summary><c>conv2d_6.weights</c>: 9216 floats at offset 18688 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D6Weights => new global::System.Span<float>(_parameters, 18688, 9216);
+    public global::System.Span<float> Conv2D6Weights => _parameters.Slice(18688, 9216);
 
     /// <summary>The gradient of <c>conv2d_6.weights</c>.</summary>
     public global::System.Span<float> Conv2D6WeightsGradient => new global::System.Span<float>(_gradients, 18688, 9216);
 
     /// <summary><c>conv2d_6.bias</c>: 32 floats at offset 27904 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D6Bias => new global::System.Span<float>(_parameters, 27904, 32);
+    public global::System.Span<float> Conv2D6Bias => _parameters.Slice(27904, 32);
 
     /// <summary>The gradient of <c>conv2d_6.bias</c>.</summary>
     public global::System.Span<float> Conv2D6BiasGradient => new global::System.Span<float>(_gradients, 27904, 32);
 
     /// <summary><c>conv2d_7.weights</c>: 1024 floats at offset 27936 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D7Weights => new global::System.Span<float>(_parameters, 27936, 1024);
+    public global::System.Span<float> Conv2D7Weights => _parameters.Slice(27936, 1024);
 
     /// <summary>The gradient of <c>conv2d_7.weights</c>.</summary>
     public global::System.Span<float> Conv2D7WeightsGradient => new global::System.Span<float>(_gradients, 27936, 1024);
 
     /// <summary><c>conv2d_7.bias</c>: 32 floats at offset 28960 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D7Bias => new global::System.Span<float>(_parameters, 28960, 32);
+    public global::System.Span<float> Conv2D7Bias => _parameters.Slice(28960, 32);
 
     /// <summary>The gradient of <c>conv2d_7.bias</c>.</summary>
     public global::System.Span<float> Conv2D7BiasGradient => new global::System.Span<float>(_gradients, 28960, 32);
 
     /// <summary><c>conv2d_8.weights</c>: 256 floats at offset 28992 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D8Weights => new global::System.Span<float>(_parameters, 28992, 256);
+    public global::System.Span<float> Conv2D8Weights => _parameters.Slice(28992, 256);
 
     /// <summary>The gradient of <c>conv2d_8.weights</c>.</summary>
     public global::System.Span<float> Conv2D8WeightsGradient => new global::System.Span<float>(_gradients, 28992, 256);
 
     /// <summary><c>conv2d_8.bias</c>: 8 floats at offset 29248 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D8Bias => new global::System.Span<float>(_parameters, 29248, 8);
+    public global::System.Span<float> Conv2D8Bias => _parameters.Slice(29248, 8);
 
     /// <summary>The gradient of <c>conv2d_8.bias</c>.</summary>
     public global::System.Span<float> Conv2D8BiasGradient => new global::System.Span<float>(_gradients, 29248, 8);
 
     /// <summary><c>dense_1.weights</c>: 400 floats at offset 29256 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 29256, 400);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(29256, 400);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 29256, 400);
 
     /// <summary><c>dense_1.bias</c>: 10 floats at offset 29656 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 29656, 10);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(29656, 10);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 29656, 10);

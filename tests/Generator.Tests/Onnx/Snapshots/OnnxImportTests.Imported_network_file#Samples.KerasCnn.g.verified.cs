@@ -95,7 +95,7 @@ partial class KerasCnn : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [4], [4], sources: [3], firstBlock: 4, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with the weights of the ONNX model <c>models/tf2onnx-cnn.onnx</c>, ready to predict or to fine-tune.</summary>
@@ -125,25 +125,25 @@ partial class KerasCnn : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>conv2d_1.weights</c>: 135 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Weights => new global::System.Span<float>(_parameters, 0, 135);
+    public global::System.Span<float> Conv2D1Weights => _parameters.Slice(0, 135);
 
     /// <summary>The gradient of <c>conv2d_1.weights</c>.</summary>
     public global::System.Span<float> Conv2D1WeightsGradient => new global::System.Span<float>(_gradients, 0, 135);
 
     /// <summary><c>conv2d_1.bias</c>: 5 floats at offset 135 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Bias => new global::System.Span<float>(_parameters, 135, 5);
+    public global::System.Span<float> Conv2D1Bias => _parameters.Slice(135, 5);
 
     /// <summary>The gradient of <c>conv2d_1.bias</c>.</summary>
     public global::System.Span<float> Conv2D1BiasGradient => new global::System.Span<float>(_gradients, 135, 5);
 
     /// <summary><c>dense_1.weights</c>: 320 floats at offset 140 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 140, 320);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(140, 320);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 140, 320);
 
     /// <summary><c>dense_1.bias</c>: 4 floats at offset 460 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 460, 4);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(460, 4);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 460, 4);
