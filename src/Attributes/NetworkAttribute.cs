@@ -39,7 +39,9 @@ public sealed class NetworkAttribute : Attribute
     /// The file name (or a path suffix) of an ONNX model to compile instead of layer attributes, added to the project
     /// as <c>&lt;OnnxModel Include="model.onnx" /&gt;</c>. The class gets the layers, the weights (its parameterless
     /// constructor starts from them, so it can be fine-tuned) and a static <c>PredictEmbedded</c>; its documentation
-    /// shows the equivalent layer attributes. The operators Butterfly imports are listed in docs/onnx-import.md.
+    /// shows the equivalent layer attributes. The operators Butterfly imports are listed in docs/onnx-import.md. With
+    /// <see cref="Weights"/> as well, <c>PredictEmbedded</c> runs that file's weights (fine-tuned float32, or int8 from the
+    /// quantizer) instead of the model's, and the model gives the layers only.
     /// </summary>
     public string? Onnx { get; set; }
 

@@ -66,6 +66,19 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         Report(context, imports.Combine(imported.Collect()).Select(static (pair, _) => OnnxImport.Locate(pair.Left, pair.Right)));
 
+        // An imported class that embeds a weights file of its own (fine-tuned, or quantized to int8) has it embedded as a
+        // declared network's is, once the import has given its layers.
+        var importedEmbedded = imported
+            .Select(static (result, _) => result.Embedding)
+            .Where(static request => request is not null)
+            .Select(static (request, _) => request!)
+            .Combine(context.AdditionalTextsProvider.Collect())
+            .Select(static (pair, cancellationToken) => WeightsEmbedding.Read(pair.Left, pair.Right, cancellationToken))
+            .Select(static (input, cancellationToken) => WeightsEmbedding.Compile(input, cancellationToken))
+            .WithTrackingName(TrackingNames.ImportEmbed);
+
+        Report(context, imports.Combine(importedEmbedded.Collect()).Select(static (pair, _) => WeightsEmbedding.Locate(pair.Left.Type, pair.Left.Location, pair.Right)));
+
         // Emission is cached per network; only the naming below sees them all, because file names must be distinct
         // across networks and their embedded files (see HintNames), and that last step merely re-adds cached text.
         var sources = models
@@ -93,12 +106,21 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static result => result.Source is not null)
             .Select(static (result, _) => result.Source!);
 
+        var importedEmbeddedSources = importedEmbedded
+            .Where(static result => result.Source is not null)
+            .Select(static (result, _) => result.Source!);
+
         var importedSources = imported.SelectMany(static (result, _) => result.Sources);
 
-        context.RegisterSourceOutput(sources.Collect().Combine(embeddedSources.Collect()).Combine(machineSources.Collect()).Combine(importedSources.Collect()), static (production, all) =>
+        var allSources = sources.Collect()
+            .Combine(embeddedSources.Collect())
+            .Combine(machineSources.Collect())
+            .Combine(importedSources.Collect())
+            .Combine(importedEmbeddedSources.Collect());
+        context.RegisterSourceOutput(allSources, static (production, all) =>
         {
-            var (((declared, embedded), machines), fromModels) = all;
-            foreach (var (hintName, network) in HintNames.Assign(declared.Concat(embedded).Concat(machines).Concat(fromModels)))
+            var ((((declared, embedded), machines), fromModels), embeddedInModels) = all;
+            foreach (var (hintName, network) in HintNames.Assign(declared.Concat(embedded).Concat(machines).Concat(fromModels).Concat(embeddedInModels)))
             {
                 production.AddSource(hintName, SourceText.From(network.Source, System.Text.Encoding.UTF8));
             }

@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string Emit = nameof(Emit);
     public const string Embed = nameof(Embed);
     public const string Import = nameof(Import);
+    public const string ImportEmbed = nameof(ImportEmbed);
     public const string ParseMachine = nameof(ParseMachine);
     public const string EmitMachine = nameof(EmitMachine);
 }

@@ -375,11 +375,6 @@ internal static class DiagnosticDescriptors
         "Imported network also declares layers",
         "'{0}' takes its layers from the ONNX model '{1}' and cannot also declare [{2}]: remove the layer attributes, or remove Onnx");
 
-    public static readonly DiagnosticDescriptor OnnxWithWeights = Error(
-        "BF0080",
-        "Imported network also embeds a weights file",
-        "'{0}' takes its weights from the ONNX model '{1}' and cannot also embed Weights = \"{2}\": remove Weights (the import brings PredictEmbedded with the model's weights)");
-
     public static readonly DiagnosticDescriptor OnnxNodeNotLowered = Error(
         "BF0081",
         "ONNX node cannot be compiled",

@@ -70,12 +70,16 @@ internal static class WeightsEmbedding
     }
 
     /// <summary>The diagnostics embedding gave <paramref name="request"/>'s network, at its <c>[Network]</c> attribute.</summary>
-    public static EquatableArray<DiagnosticInfo> Locate(EmbeddingRequest request, ImmutableArray<EmbeddedNetwork> results)
+    public static EquatableArray<DiagnosticInfo> Locate(EmbeddingRequest request, ImmutableArray<EmbeddedNetwork> results) =>
+        Locate(request.Type, request.Location, results);
+
+    /// <summary>The diagnostics embedding gave <paramref name="type"/>'s weights, at <paramref name="location"/> (its <c>[Network]</c> attribute).</summary>
+    public static EquatableArray<DiagnosticInfo> Locate(TypeDeclaration type, LocationInfo? location, ImmutableArray<EmbeddedNetwork> results)
     {
-        var result = results.FirstOrDefault(r => r.Type == request.Type);
+        var result = results.FirstOrDefault(r => r.Type == type);
         return result is null || result.Diagnostics.Count == 0
             ? EquatableArray<DiagnosticInfo>.Empty
-            : result.Diagnostics.Select(d => d with { Location = request.Location }).ToEquatableArray();
+            : result.Diagnostics.Select(d => d with { Location = location }).ToEquatableArray();
     }
 
     private static WeightsImage? Decode(EmbeddingInput input, string text, out DiagnosticInfo? problem)

@@ -112,7 +112,10 @@ internal static class NetworkEmitter
         string imported = model.Import is { } import
             ? $"Imported from the ONNX model <c>{Escape(import.ModelFile)}</c>; the same network declared in attributes:\n" +
               "<code>\n" + Escape(AttributeDeclaration.Of(plan.Spec, plan.Output.Kind.OwnsLoss || (plan.Spec.Loss == LossKind.CrossEntropy) == plan.Output.Kind.CrossEntropy is not null ? "" : plan.Spec.Loss.ToString())) + "\n</code>\n" +
-              string.Concat(import.Notes.Select(note => Escape(note) + "\n"))
+              string.Concat(import.Notes.Select(note => Escape(note) + "\n")) +
+              (import.WeightsFile is { } weightsFile
+                  ? $"The model gives the layers only: <c>PredictEmbedded</c> runs the weights of <c>{Escape(weightsFile)}</c>, and the\nconstructors start from a seed, as a declared network's do.\n"
+                  : "")
             : "";
         writer.Documentation(
             "<summary>\n" +
@@ -209,7 +212,7 @@ internal static class NetworkEmitter
             writer.Line();
         }
 
-        if (model.Import is { } import)
+        if (model.Import is { WeightsFile: null } import)
         {
             writer.Documentation($"<summary>Creates the network with the weights of the ONNX model <c>{Escape(import.ModelFile)}</c>, ready to predict or to fine-tune.</summary>");
             using (writer.Braces($"public {model.Type.Name}()"))

@@ -9,4 +9,9 @@ namespace Butterfly.Generator.Model;
 /// <param name="ModelFile">The <c>Onnx</c> value: the model's file name or path suffix.</param>
 /// <param name="Loss">The declared loss (Auto: from the model's last layer).</param>
 /// <param name="Location">The <c>[Network]</c> attribute.</param>
-internal sealed record ImportRequest(TypeDeclaration Type, string ModelFile, LossKind Loss, LocationInfo? Location);
+/// <param name="WeightsFile">
+/// The <c>Weights</c> value, when the class embeds weights of its own (fine-tuned float32, or int8 from the quantizer)
+/// instead of the model's; null for the model's float32 weights.
+/// </param>
+/// <param name="Precision">The declared number format of <paramref name="WeightsFile"/>; any value, checked against the file.</param>
+internal sealed record ImportRequest(TypeDeclaration Type, string ModelFile, LossKind Loss, LocationInfo? Location, string? WeightsFile = null, int Precision = 0);

@@ -47,12 +47,16 @@ internal static class OnnxImport
             var problem = matches.Count == 0
                 ? Problem(DiagnosticDescriptors.OnnxModelNotFound, name, request.ModelFile)
                 : Problem(DiagnosticDescriptors.OnnxModelAmbiguous, request.ModelFile, string.Join(", ", matches.Select(m => m.Path).OrderBy(p => p, StringComparer.Ordinal)));
-            return new ImportInput(request.Type, request.ModelFile, request.Loss, null, problem);
+            return new ImportInput(request.Type, request.ModelFile, request.Loss, null, problem) { WeightsFile = request.WeightsFile, Precision = request.Precision };
         }
 
         string? text = matches[0].GetText(cancellationToken)?.ToString();
         return new ImportInput(request.Type, request.ModelFile, request.Loss, text,
-            text is null ? Problem(DiagnosticDescriptors.OnnxModelUnreadable, request.ModelFile, "its text cannot be read") : null);
+            text is null ? Problem(DiagnosticDescriptors.OnnxModelUnreadable, request.ModelFile, "its text cannot be read") : null)
+        {
+            WeightsFile = request.WeightsFile,
+            Precision = request.Precision,
+        };
     }
 
     /// <summary>Decodes and imports the model, and emits the network and its embedded weights; the expensive step.</summary>
@@ -87,11 +91,21 @@ internal static class OnnxImport
         cancellationToken.ThrowIfCancellationRequested();
         var plan = Planner.Plan(imported.Spec, input.Type.MetadataName, new List<PlanError>())
             ?? throw new InvalidOperationException("An imported model that planned failed to plan again.");
-        var model = new NetworkModel(input.Type, imported.Spec) { Import = new ImportInfo(input.ModelFile, imported.Notes.ToEquatableArray()) };
+        var model = new NetworkModel(input.Type, imported.Spec) { Import = new ImportInfo(input.ModelFile, imported.Notes.ToEquatableArray(), input.WeightsFile) };
+        var network = new GeneratedNetwork(input.Type.HintName, input.Type.QualifiedName, NetworkEmitter.Emit(model, plan));
+        if (input.WeightsFile is { } weightsFile)
+        {
+            // Weights of its own (fine-tuned, or quantized to int8): embedded as a declared network's are, from the file.
+            return new ImportedNetwork(input.Type, new[] { network }.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty)
+            {
+                Embedding = new EmbeddingRequest(input.Type, imported.Spec, weightsFile, input.Precision, null),
+            };
+        }
+
         var embedding = new EmbeddingInput(input.Type, imported.Spec, input.ModelFile, (int)PrecisionKind.Float32, null, null);
         GeneratedNetwork[] sources =
         [
-            new(input.Type.HintName, input.Type.QualifiedName, NetworkEmitter.Emit(model, plan)),
+            network,
             new(EmbeddedEmitter.HintName(input.Type), input.Type.QualifiedName, EmbeddedEmitter.Emit(embedding, plan, WeightsImage.Float(plan.Signature, imported.Parameters))),
         ];
         return new ImportedNetwork(input.Type, sources.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);

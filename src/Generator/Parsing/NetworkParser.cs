@@ -154,12 +154,10 @@ internal static class NetworkParser
             }
         }
 
+        // Weights beside Onnx embed that file (fine-tuned float32, or int8 from the quantizer) instead of the model's weights,
+        // checked against the imported layers as a declared network's are.
         var (weightsFile, precision) = ReadEmbedding(network);
-        if (weightsFile is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OnnxWithWeights, networkLocation, type.Name, modelFile, weightsFile));
-        }
-        else if (precision != (int)PrecisionKind.Float32)
+        if (weightsFile is null && precision != (int)PrecisionKind.Float32)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrecisionWithoutWeights, networkLocation, type.Name));
         }
@@ -181,7 +179,7 @@ internal static class NetworkParser
             ? new ParseResult(null, diagnostics.ToEquatableArray())
             : new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty)
             {
-                Import = new ImportRequest(TypeChecks.Describe(type, declaration), modelFile, loss, LocationInfo.From(networkLocation)),
+                Import = new ImportRequest(TypeChecks.Describe(type, declaration), modelFile, loss, LocationInfo.From(networkLocation), weightsFile, precision),
             };
     }
 

@@ -136,15 +136,85 @@ public sealed class OnnxImportDiagnosticTests
     }
 
     [Fact]
-    public void BF0080_weights_beside_onnx()
+    public void Weights_beside_onnx_embed_int8_weights_from_the_quantizer()
     {
+        var run = WithWeights("Weights = \"model.bfq.b64\", Precision = Precision.Int8", WeightsFiles.Int8(SmallSignature, (3, 4)));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(["Samples.Net.Embedded.g.cs", "Samples.Net.g.cs"], run.Sources.Select(s => s.HintName).Order());
+        string embedded = Assert.Single(run.Sources, s => s.HintName == "Samples.Net.Embedded.g.cs").Text;
+        Assert.Contains("EmbeddedInt8Weights", embedded);
+        Assert.Contains("Int8Gemv.MultiplyAddBias", embedded);
+        Assert.Contains("'model.bfq.b64'", embedded);
+        string problems = string.Join("\n", run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.True(problems.Length == 0, problems);
+    }
+
+    [Fact]
+    public void Weights_beside_onnx_embed_fine_tuned_float32_weights()
+    {
+        var run = WithWeights("Weights = \"tuned.bfw.b64\"", WeightsFiles.Float32(SmallSignature, 15), "tuned.bfw.b64");
+        Assert.Empty(run.GeneratorDiagnostics);
+        string embedded = Assert.Single(run.Sources, s => s.HintName == "Samples.Net.Embedded.g.cs").Text;
+        Assert.Contains("EmbeddedParameterBits", embedded);
+        Assert.Contains("'tuned.bfw.b64'", embedded);
+        Assert.DoesNotContain("'model.onnx'", embedded);
+        Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Weights_beside_onnx_that_do_not_fit_the_import_are_reported_at_the_attribute()
+    {
+        // A quantized file of another network: its signature is not the imported one (BF0036), at [Network].
         var source = MarkedSource.Parse("""
             using Butterfly;
 
-            [[|Network(Onnx = "model.onnx", Weights = "model.bfw.b64")|]]
+            namespace Samples;
+
+            [[|Network(Onnx = "model.onnx", Weights = "model.bfq.b64", Precision = Precision.Int8)|]]
             public partial class Net;
             """);
-        Check(GeneratorRun.WithFiles(source.Text, OnnxFiles.Text("model.onnx", OnnxFiles.Small())), source, "BF0080", "Weights");
+        var other = new InMemoryAdditionalText("/repo/model.bfq.b64", WeightsFiles.Int8("Input(4) Dense(2) Softmax", (2, 4)));
+        CheckWeights(GeneratorRun.WithFiles(source.Text, OnnxFiles.Text("model.onnx", OnnxFiles.Small()), other), source, "BF0036", "Input(4) Dense(2) Softmax", "Input(4) Dense(3) Softmax");
+
+        // Float32 weights declared as int8 (BF0038), and a file that is not there (BF0030).
+        var float32 = new InMemoryAdditionalText("/repo/model.bfq.b64", WeightsFiles.Float32(SmallSignature, 15));
+        CheckWeights(GeneratorRun.WithFiles(source.Text, OnnxFiles.Text("model.onnx", OnnxFiles.Small()), float32), source, "BF0038", "float32");
+        CheckWeights(GeneratorRun.WithFiles(source.Text, OnnxFiles.Text("model.onnx", OnnxFiles.Small())), source, "BF0030", "model.bfq.b64");
+    }
+
+    [Fact]
+    public void Int8_weights_for_an_import_without_int8_code_are_refused()
+    {
+        // A convolution has no int8 code: a quantized file cannot fit it (BF0037), whatever it holds.
+        var source = MarkedSource.Parse("""
+            using Butterfly;
+
+            namespace Samples;
+
+            [[|Network(Onnx = "model.onnx", Weights = "model.bfq.b64", Precision = Precision.Int8)|]]
+            public partial class Net;
+            """);
+        var run = GeneratorRun.WithFiles(source.Text, OnnxFiles.Text("model.onnx", OnnxFiles.Conv(3, 3, Ints("pads", 1, 1, 1, 1))),
+            new InMemoryAdditionalText("/repo/model.bfq.b64", WeightsFiles.Int8("Input(2, 6, 6) Conv2D(4, 3, 1, 1)", (4, 18))));
+        CheckWeights(run, source, "BF0037", "conv2d_1 (Conv2D) has no int8 code");
+    }
+
+    private const string SmallSignature = "Input(4) Dense(3) Softmax";
+
+    private static GeneratorRun WithWeights(string arguments, string weights, string weightsName = "model.bfq.b64")
+    {
+        string declaration = $$"""
+            using Butterfly;
+
+            namespace Samples;
+
+            /// <summary>The small model with weights of its own.</summary>
+            [Network(Onnx = "model.onnx", {{arguments}})]
+            public partial class Net;
+            """;
+        var run = GeneratorRun.WithFiles(declaration, OnnxFiles.Text("model.onnx", OnnxFiles.Small()), new InMemoryAdditionalText("/repo/" + weightsName, weights));
+        Assert.Null(run.Exception);
+        return run;
     }
 
     [Fact]
@@ -224,10 +294,16 @@ public sealed class OnnxImportDiagnosticTests
         Check(GeneratorRun.WithFiles(source.Text, files), source, id, inMessage);
     }
 
-    private static void Check(GeneratorRun run, MarkedSource source, string id, params string[] inMessage)
+    private static void Check(GeneratorRun run, MarkedSource source, string id, params string[] inMessage) => Check(run, source, [], id, inMessage);
+
+    /// <summary>A weights file that does not fit: the imported network's own file is generated, its embedded file is not.</summary>
+    private static void CheckWeights(GeneratorRun run, MarkedSource source, string id, params string[] inMessage) =>
+        Check(run, source, ["Samples.Net.g.cs"], id, inMessage);
+
+    private static void Check(GeneratorRun run, MarkedSource source, string[] sources, string id, params string[] inMessage)
     {
         Assert.Null(run.Exception);
-        Assert.Empty(run.Sources);
+        Assert.Equal(sources, run.Sources.Select(s => s.HintName));
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
