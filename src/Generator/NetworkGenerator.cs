@@ -66,6 +66,17 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         Report(context, imports.Combine(imported.Collect()).Select(static (pair, _) => OnnxImport.Locate(pair.Left, pair.Right)));
 
+        // The user's members against the generated ones, which only the import decides; a class that fails gets no files,
+        // as a declared network with a clash gets none, so the errors are the user's members and not generated code.
+        var memberChecks = imports
+            .Combine(imported.Collect())
+            .Select(static (pair, _) => OnnxImport.CheckMembers(pair.Left, pair.Right));
+        Report(context, memberChecks.Select(static (check, _) => check.Diagnostics));
+        var refused = memberChecks
+            .Where(static check => check.Diagnostics.Count > 0)
+            .Select(static (check, _) => check.QualifiedName)
+            .Collect();
+
         // An imported class that embeds a weights file of its own (fine-tuned, or quantized to int8) has it embedded as a
         // declared network's is, once the import has given its layers.
         var importedEmbedded = imported
@@ -116,11 +127,13 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Combine(embeddedSources.Collect())
             .Combine(machineSources.Collect())
             .Combine(importedSources.Collect())
-            .Combine(importedEmbeddedSources.Collect());
+            .Combine(importedEmbeddedSources.Collect())
+            .Combine(refused);
         context.RegisterSourceOutput(allSources, static (production, all) =>
         {
-            var ((((declared, embedded), machines), fromModels), embeddedInModels) = all;
-            foreach (var (hintName, network) in HintNames.Assign(declared.Concat(embedded).Concat(machines).Concat(fromModels).Concat(embeddedInModels)))
+            var (((((declared, embedded), machines), fromModels), embeddedInModels), clashing) = all;
+            var imports = fromModels.Concat(embeddedInModels).Where(network => !clashing.Contains(network.QualifiedName));
+            foreach (var (hintName, network) in HintNames.Assign(declared.Concat(embedded).Concat(machines).Concat(imports)))
             {
                 production.AddSource(hintName, SourceText.From(network.Source, System.Text.Encoding.UTF8));
             }

@@ -209,6 +209,6 @@ public sealed class BoltzmannMachineGeneratorTests
         return diagnostic;
     }
 
-    private static string Describe(GeneratedMemberKind kind, string name, IReadOnlyList<string> parameterTypes) =>
+    private static string Describe(GeneratedMemberKind kind, string name, IEnumerable<string> parameterTypes) =>
         kind == GeneratedMemberKind.Other ? name : $"{kind} {name}({string.Join(", ", parameterTypes)})";
 }

@@ -80,6 +80,6 @@ public sealed class GeneratedMembersTests
         return written;
     }
 
-    private static string Describe(GeneratedMemberKind kind, string name, IReadOnlyList<string> parameterTypes) =>
+    private static string Describe(GeneratedMemberKind kind, string name, IEnumerable<string> parameterTypes) =>
         kind == GeneratedMemberKind.Other ? name : $"{kind} {name}({string.Join(", ", parameterTypes)})";
 }

@@ -19,10 +19,16 @@ internal enum GeneratedMemberKind
 /// <summary>
 /// A member the emitter writes into a network class: its name, kind and parameter types (as the emitted code spells
 /// them, <c>global::</c>-qualified). A user member with the same name clashes with it, unless both are methods (or
-/// constructors) whose parameter types differ, which is an overload.
+/// constructors) whose parameter types differ, which is an overload. Value-equal, so that an imported network's members
+/// can travel through the cached pipeline to the check that runs once the import is known.
 /// </summary>
-internal sealed record GeneratedMember(string Name, GeneratedMemberKind Kind, IReadOnlyList<string> ParameterTypes)
+internal sealed record GeneratedMember(string Name, GeneratedMemberKind Kind, EquatableArray<string> ParameterTypes)
 {
+    public GeneratedMember(string name, GeneratedMemberKind kind, IEnumerable<string> parameterTypes)
+        : this(name, kind, parameterTypes.ToEquatableArray())
+    {
+    }
+
     /// <summary>As a message shows it: <c>Predict(ReadOnlySpan&lt;float&gt;, Span&lt;float&gt;)</c>, <c>Net(int)</c>, <c>Summary</c>.</summary>
     public string Display(string className) => Kind switch
     {

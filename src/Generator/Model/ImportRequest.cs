@@ -14,4 +14,11 @@ namespace Butterfly.Generator.Model;
 /// instead of the model's; null for the model's float32 weights.
 /// </param>
 /// <param name="Precision">The declared number format of <paramref name="WeightsFile"/>; any value, checked against the file.</param>
-internal sealed record ImportRequest(TypeDeclaration Type, string ModelFile, LossKind Loss, LocationInfo? Location, string? WeightsFile = null, int Precision = 0);
+internal sealed record ImportRequest(TypeDeclaration Type, string ModelFile, LossKind Loss, LocationInfo? Location, string? WeightsFile = null, int Precision = 0)
+{
+    /// <summary>
+    /// The class's own and inherited members, checked against the generated ones once the import has decided them (the
+    /// import itself does not depend on them, so editing them does not import the model again).
+    /// </summary>
+    public MemberSurvey? Members { get; init; }
+}

@@ -1,3 +1,4 @@
+using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
 
 namespace Butterfly.Generator.Onnx;
@@ -16,6 +17,9 @@ internal sealed record ImportInput(TypeDeclaration Type, string ModelFile, LossK
     public int Precision { get; init; }
 }
 
+/// <summary>The clash check of an imported class's members: the class, and BF0021/BF0022 diagnostics (none when it passed).</summary>
+internal sealed record ImportMemberCheck(string QualifiedName, EquatableArray<DiagnosticInfo> Diagnostics);
+
 /// <summary>What importing one network gave: its generated files, or the diagnostics that say why not (without a location yet).</summary>
 internal sealed record ImportedNetwork(TypeDeclaration Type, EquatableArray<GeneratedNetwork> Sources, EquatableArray<DiagnosticInfo> Diagnostics)
 {
@@ -24,4 +28,7 @@ internal sealed record ImportedNetwork(TypeDeclaration Type, EquatableArray<Gene
     /// declared networks' embedding step then reads, checks and emits it; <see cref="Sources"/> then holds no embedded file.
     /// </summary>
     public EmbeddingRequest? Embedding { get; init; }
+
+    /// <summary>The members the generated files write into the class, for the clash check (<see cref="OnnxImport.CheckMembers"/>).</summary>
+    public EquatableArray<GeneratedMember> Members { get; init; }
 }

@@ -7,6 +7,7 @@ using Butterfly.Generator.Diagnostics;
 using Butterfly.Generator.Embedding;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
+using Butterfly.Generator.Parsing;
 using Butterfly.Generator.Planning;
 using Microsoft.CodeAnalysis;
 
@@ -99,6 +100,7 @@ internal static class OnnxImport
             return new ImportedNetwork(input.Type, new[] { network }.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty)
             {
                 Embedding = new EmbeddingRequest(input.Type, imported.Spec, weightsFile, input.Precision, null),
+                Members = GeneratedMembers.Of(plan, input.Precision == (int)PrecisionKind.Int8 ? PrecisionKind.Int8 : PrecisionKind.Float32).ToEquatableArray(),
             };
         }
 
@@ -108,7 +110,10 @@ internal static class OnnxImport
             network,
             new(EmbeddedEmitter.HintName(input.Type), input.Type.QualifiedName, EmbeddedEmitter.Emit(embedding, plan, WeightsImage.Float(plan.Signature, imported.Parameters))),
         ];
-        return new ImportedNetwork(input.Type, sources.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+        return new ImportedNetwork(input.Type, sources.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty)
+        {
+            Members = GeneratedMembers.Of(plan, PrecisionKind.Float32).ToEquatableArray(),
+        };
     }
 
     /// <summary>The diagnostics importing gave <paramref name="request"/>'s network, at its <c>[Network]</c> attribute.</summary>
@@ -118,6 +123,18 @@ internal static class OnnxImport
         return result is null || result.Diagnostics.Count == 0
             ? EquatableArray<DiagnosticInfo>.Empty
             : result.Diagnostics.Select(d => d with { Location = request.Location }).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The clash check a declared network gets at parse time (BF0021 at the user's member, BF0022 at the <c>[Network]</c>
+    /// attribute), run once the import has decided the generated members; none when the import failed.
+    /// </summary>
+    public static ImportMemberCheck CheckMembers(ImportRequest request, ImmutableArray<ImportedNetwork> results)
+    {
+        var result = results.FirstOrDefault(r => r.Type == request.Type);
+        return result is null || request.Members is not { } survey || result.Members.Count == 0
+            ? new ImportMemberCheck(request.Type.QualifiedName, EquatableArray<DiagnosticInfo>.Empty)
+            : new ImportMemberCheck(request.Type.QualifiedName, MemberChecks.Check(survey, result.Members.AsSpan().ToArray(), request.Location).ToEquatableArray());
     }
 
     private static ImportedNetwork Failed(ImportInput input, DiagnosticInfo problem) =>

@@ -48,8 +48,16 @@ internal static class MemberChecks
         Compilation compilation,
         Location networkLocation,
         List<DiagnosticInfo> diagnostics,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        diagnostics.AddRange(Check(Survey(type, compilation, cancellationToken), generated, LocationInfo.From(networkLocation)));
+
+    /// <summary>
+    /// The class's own members (those in source, but its primary constructor) and the members of each base class up to
+    /// <c>object</c> that the class can reach, as data for <see cref="Check"/>.
+    /// </summary>
+    public static MemberSurvey Survey(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
+        var own = new List<DeclaredMember>();
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,39 +66,63 @@ internal static class MemberChecks
                 continue;
             }
 
-            if (generated.FirstOrDefault(g => Clashes(member, g)) is { } clash)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberClash, location, type.Name, Display(member, type.Name), clash.Display(type.Name)));
-            }
+            own.Add(Describe(member, type.Name, LocationInfo.From(location)));
         }
 
-        // One inherited clash is enough to explain the problem; a base with many would otherwise bury the rest.
+        var ancestors = new List<InheritedMembers>();
         for (var ancestor = type.BaseType; ancestor is { SpecialType: not SpecialType.System_Object }; ancestor = ancestor.BaseType)
         {
             if (ancestor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkParser.NetworkAttributeName))
             {
-                // Another network's generated members are not in the compilation yet, but it will have every one.
-                var first = generated[0];
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InheritedMemberClash, networkLocation, type.Name, first.Name, ancestor.Name, first.Display(type.Name)));
-                return;
+                ancestors.Add(new InheritedMembers(ancestor.Name, true, EquatableArray<DeclaredMember>.Empty));
+                break;
             }
 
-            foreach (var member in ancestor.GetMembers())
-            {
-                if (member.IsImplicitlyDeclared
-                    || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
-                    || !compilation.IsSymbolAccessibleWithin(member, type))
-                {
-                    continue;
-                }
+            var members = ancestor.GetMembers()
+                .Where(m => !m.IsImplicitlyDeclared
+                    && m is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
+                    && compilation.IsSymbolAccessibleWithin(m, type))
+                .Select(m => Describe(m, ancestor.Name, null));
+            ancestors.Add(new InheritedMembers(ancestor.Name, false, members.ToEquatableArray()));
+        }
 
-                if (generated.FirstOrDefault(g => Clashes(member, g)) is { } clash)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InheritedMemberClash, networkLocation, type.Name, Display(member, ancestor.Name), ancestor.Name, clash.Display(type.Name)));
-                    return;
-                }
+        return new MemberSurvey(type.Name, own.ToEquatableArray(), ancestors.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// BF0021 at each own member that clashes with a generated one, and BF0022 at <paramref name="networkLocation"/> for the
+    /// first inherited one (one is enough to explain the problem; a base with many would otherwise bury the rest).
+    /// </summary>
+    public static List<DiagnosticInfo> Check(MemberSurvey survey, IReadOnlyList<GeneratedMember> generated, LocationInfo? networkLocation)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        string typeName = survey.TypeName;
+        foreach (var member in survey.Own)
+        {
+            if (generated.FirstOrDefault(g => Clashes(member, g)) is { } clash)
+            {
+                diagnostics.Add(DiagnosticInfo.At(DiagnosticDescriptors.MemberClash, member.Location, typeName, member.Display, clash.Display(typeName)));
             }
         }
+
+        foreach (var ancestor in survey.Ancestors)
+        {
+            if (ancestor.IsNetwork)
+            {
+                // Another network's generated members are not in the compilation yet, but it will have every one.
+                var first = generated[0];
+                diagnostics.Add(DiagnosticInfo.At(DiagnosticDescriptors.InheritedMemberClash, networkLocation, typeName, first.Name, ancestor.Ancestor, first.Display(typeName)));
+                break;
+            }
+
+            if (ancestor.Members.Select(m => (Member: m, Clash: generated.FirstOrDefault(g => Clashes(m, g)))).FirstOrDefault(p => p.Clash is not null) is { Clash: { } clash } found)
+            {
+                diagnostics.Add(DiagnosticInfo.At(DiagnosticDescriptors.InheritedMemberClash, networkLocation, typeName, found.Member.Display, ancestor.Ancestor, clash.Display(typeName)));
+                break;
+            }
+        }
+
+        return diagnostics;
     }
 
     /// <summary>
@@ -98,28 +130,36 @@ internal static class MemberChecks
     /// methods, or both constructors, with different parameter types. By-reference parameters differ from by-value ones
     /// (the generated ones are all by value), and a generic method differs from a non-generic one.
     /// </summary>
-    private static bool Clashes(ISymbol member, GeneratedMember generated)
+    private static bool Clashes(DeclaredMember member, GeneratedMember generated) => member.Kind switch
     {
-        if (member is IMethodSymbol method)
-        {
-            return method.MethodKind switch
-            {
-                MethodKind.Constructor => generated.Kind == GeneratedMemberKind.Constructor && SameParameters(method, generated),
-                MethodKind.Ordinary => method.Name == generated.Name
-                    && (generated.Kind == GeneratedMemberKind.Other || (method.TypeParameters.Length == 0 && SameParameters(method, generated))),
+        DeclaredMemberKind.Constructor => generated.Kind == GeneratedMemberKind.Constructor && SameParameters(member, generated),
+        DeclaredMemberKind.Method => member.Name == generated.Name
+            && (generated.Kind == GeneratedMemberKind.Other || (!member.Generic && SameParameters(member, generated))),
+        DeclaredMemberKind.Other => generated.Kind != GeneratedMemberKind.Constructor && member.Name == generated.Name,
+        _ => false,
+    };
 
-                // Accessors, operators, conversions, finalizers and explicit implementations take no name a member uses.
-                _ => false,
-            };
+    private static bool SameParameters(DeclaredMember member, GeneratedMember generated) =>
+        generated.Kind != GeneratedMemberKind.Other && member.ParameterTypes == generated.ParameterTypes;
+
+    private static DeclaredMember Describe(ISymbol member, string typeName, LocationInfo? location)
+    {
+        if (member is not IMethodSymbol method)
+        {
+            return new DeclaredMember(member.Name, DeclaredMemberKind.Other, false, EquatableArray<string>.Empty, member.Name, location);
         }
 
-        return generated.Kind != GeneratedMemberKind.Constructor && member.Name == generated.Name;
+        var kind = method.MethodKind switch
+        {
+            MethodKind.Constructor => DeclaredMemberKind.Constructor,
+            MethodKind.Ordinary => DeclaredMemberKind.Method,
+            _ => DeclaredMemberKind.Unnamed,
+        };
+        var parameters = method.Parameters
+            .Select(p => (p.RefKind == RefKind.None ? "" : "ref ") + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .ToEquatableArray();
+        return new DeclaredMember(method.Name, kind, method.TypeParameters.Length > 0, parameters, Display(member, typeName), location);
     }
-
-    private static bool SameParameters(IMethodSymbol method, GeneratedMember generated) =>
-        generated.Kind != GeneratedMemberKind.Other
-        && method.Parameters.Length == generated.ParameterTypes.Count
-        && method.Parameters.Select((p, i) => p.RefKind == RefKind.None && p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == generated.ParameterTypes[i]).All(same => same);
 
     private static bool IsPrimaryConstructor(ISymbol member, CancellationToken cancellationToken) =>
         member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor

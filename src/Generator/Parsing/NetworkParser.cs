@@ -64,7 +64,7 @@ internal static class NetworkParser
 
         if (ReadString(network, "Onnx") is { } modelFile)
         {
-            return ParseImport(type, declaration, network, networkLocation, modelFile, all, cancellationToken);
+            return ParseImport(type, declaration, network, networkLocation, modelFile, all, context.SemanticModel.Compilation, cancellationToken);
         }
 
         var declared = ReadLayerAttributes(all, declaration, type.Name, diagnostics, cancellationToken);
@@ -136,6 +136,7 @@ internal static class NetworkParser
         Location networkLocation,
         string modelFile,
         ImmutableArray<AttributeData> all,
+        Compilation compilation,
         CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
@@ -179,7 +180,11 @@ internal static class NetworkParser
             ? new ParseResult(null, diagnostics.ToEquatableArray())
             : new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty)
             {
-                Import = new ImportRequest(TypeChecks.Describe(type, declaration), modelFile, loss, LocationInfo.From(networkLocation), weightsFile, precision),
+                Import = new ImportRequest(TypeChecks.Describe(type, declaration), modelFile, loss, LocationInfo.From(networkLocation), weightsFile, precision)
+                {
+                    // Checked against the generated members once the import has decided them (OnnxImport.CheckMembers).
+                    Members = MemberChecks.Survey(type, compilation, cancellationToken),
+                },
             };
     }
 

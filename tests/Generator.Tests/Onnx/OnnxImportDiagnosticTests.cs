@@ -199,6 +199,112 @@ public sealed class OnnxImportDiagnosticTests
         CheckWeights(run, source, "BF0037", "conv2d_1 (Conv2D) has no int8 code");
     }
 
+    [Fact]
+    public void BF0021_imported_class_member_clashes_with_a_generated_member()
+    {
+        // The generated members are known only after the import; the error is still at the user's member, and no file is
+        // generated (as for a declared network), so nothing points into generated code.
+        var source = MarkedSource.Parse("""
+            using System;
+            using Butterfly;
+
+            namespace Samples;
+
+            [Network(Onnx = "model.onnx")]
+            public partial class Net
+            {
+                public static int [|InputLength|] => 4;
+
+                public void [|Predict|](ReadOnlySpan<float> input, Span<float> output) { }
+
+                public void Predict(ReadOnlySpan<float> input) { }
+
+                public static void [|PredictEmbedded|](ReadOnlySpan<float> input, Span<float> output) { }
+            }
+            """);
+        var run = GeneratorRun.WithFiles(source.Text, OnnxFiles.Text("model.onnx", OnnxFiles.Small()));
+        Assert.Null(run.Exception);
+        Assert.Empty(run.Sources);
+        var diagnostics = run.GeneratorDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(["BF0021", "BF0021", "BF0021"], diagnostics.Select(d => d.Id));
+        Assert.Equal(source.Spans, diagnostics.Select(d => d.Location.SourceSpan));
+        Assert.Contains("Butterfly generates 'Predict(ReadOnlySpan<float>, Span<float>)'", diagnostics[1].GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("BF", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void BF0021_imported_class_with_int8_weights_checks_the_int8_data_members()
+    {
+        var source = MarkedSource.Parse("""
+            using Butterfly;
+
+            namespace Samples;
+
+            [Network(Onnx = "model.onnx", Weights = "model.bfq.b64", Precision = Precision.Int8)]
+            public partial class Net
+            {
+                private static readonly int [|EmbeddedInt8Weights|] = 0;
+
+                private static readonly int EmbeddedParameterBits = 0;
+            }
+            """);
+        var run = GeneratorRun.WithFiles(source.Text, OnnxFiles.Text("model.onnx", OnnxFiles.Small()),
+            new InMemoryAdditionalText("/repo/model.bfq.b64", WeightsFiles.Int8(SmallSignature, (3, 4))));
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("BF0021", source.Span), (diagnostic.Id, diagnostic.Location.SourceSpan));
+    }
+
+    [Fact]
+    public void BF0022_imported_class_inherits_a_clashing_member()
+    {
+        var source = MarkedSource.Parse("""
+            using Butterfly;
+
+            namespace Samples;
+
+            public class Base
+            {
+                public string Summary => "mine";
+            }
+
+            [[|Network(Onnx = "model.onnx")|]]
+            public partial class Net : Base;
+            """);
+        var run = GeneratorRun.WithFiles(source.Text, OnnxFiles.Text("model.onnx", OnnxFiles.Small()));
+        Check(run, source, "BF0022", "inherits 'Summary' from 'Base'");
+    }
+
+    [Fact]
+    public void Imported_class_members_that_overload_or_differ_are_fine_and_editing_them_does_not_import_again()
+    {
+        const string Declaration = """
+            using System;
+            using Butterfly;
+
+            namespace Samples;
+
+            [Network(Onnx = "model.onnx")]
+            public partial class Net
+            {
+                public void Predict(ReadOnlySpan<float> input) { }
+
+                public int Calls { get; set; }
+            }
+            """;
+        var model = OnnxFiles.Text("model.onnx", OnnxFiles.Small());
+        var first = GeneratorRun.WithFiles(Declaration, model);
+        Assert.Empty(first.GeneratorDiagnostics);
+        Assert.Equal(2, first.Sources.Length);
+        Assert.Empty(first.OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        // A member renamed into a clash: reported, while the model is not imported again.
+        var second = first.Rerun(TestCompilation.Create(Declaration.Replace("public int Calls", "public int Signature", StringComparison.Ordinal)));
+        Assert.Equal("BF0021", Assert.Single(second.GeneratorDiagnostics).Id);
+        Assert.Empty(second.Sources);
+        Assert.All(second.StepOutputs(TrackingNames.Import), output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
+    }
+
     private const string SmallSignature = "Input(4) Dense(3) Softmax";
 
     private static GeneratorRun WithWeights(string arguments, string weights, string weightsName = "model.bfq.b64")
