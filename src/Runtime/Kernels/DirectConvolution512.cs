@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -89,15 +90,48 @@ public static unsafe partial class DirectConvolution
         where TRows : struct, IConstant
         where TVectors : struct, IConstant
     {
+        int* offsets = TapOffsets(shape);
         for (int f0 = 0; f0 < shape.Filters; f0 += TileFilters)
         {
             int f = Math.Min(f0, shape.Filters - TileFilters);
             for (int i0 = 0; i0 < shape.OutH; i0 += TRows.Value)
             {
                 int i = Math.Min(i0, shape.OutH - TRows.Value);
-                WideBand<TRows, TVectors>(x, weights, bias, shape, targets.At(shape, f, i, pool: false), f, i);
+                WideBand<TRows, TVectors>(x, weights, bias, shape, targets.At(shape, f, i, pool: false), f, i, offsets);
             }
         }
+    }
+
+    [ThreadStatic]
+    private static int[]? t_tapOffsets;
+
+    /// <summary>
+    /// This thread's table of where each tap <c>(c, u, v)</c> of a filter reads, <c>(c H + u) W + v</c> floats from a
+    /// window's first input, so that a tile walks its taps in one loop: no inner loops over the window's rows and
+    /// columns, whose short trip counts and loop-carried pointers cost registers and branches.
+    /// </summary>
+    private static int* TapOffsets(ConvolutionShape shape)
+    {
+        int taps = shape.Window, kernel = shape.Kernel;
+        if (t_tapOffsets is null || t_tapOffsets.Length < taps)
+        {
+            t_tapOffsets = GC.AllocateUninitializedArray<int>(taps, pinned: true);
+        }
+
+        int* offsets = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(t_tapOffsets));
+        int tap = 0;
+        for (int c = 0; c < shape.Channels; c++)
+        {
+            for (int u = 0; u < kernel; u++)
+            {
+                for (int v = 0; v < kernel; v++)
+                {
+                    offsets[tap++] = (c * shape.Height + u) * shape.Width + v;
+                }
+            }
+        }
+
+        return offsets;
     }
 
     /// <summary>The offset of tile slot <paramref name="slot"/> (row <c>slot / V</c>, vector <c>slot % V</c>) from the tile's first element, rows <paramref name="stride"/> apart.</summary>
@@ -109,14 +143,15 @@ public static unsafe partial class DirectConvolution
     /// <summary>
     /// A band of 512-bit tiles: outputs <c>(f + k, i + r, ·)</c> for k &lt; 4 and r &lt; <typeparamref name="TRows"/>,
     /// <typeparamref name="TVectors"/> vectors of a row at a time, stored to <paramref name="band"/> (at row <c>i</c>,
-    /// column 0 of filter <c>f</c>). Like the 256-bit band it calls nothing, so a tile's sums stay in registers.
+    /// column 0 of filter <c>f</c>), walking the taps in the order of <paramref name="tapOffsets"/> (<see cref="TapOffsets"/>).
+    /// Like the 256-bit band it calls nothing, so a tile's sums stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void WideBand<TRows, TVectors>(float* x, float* weights, float* bias, ConvolutionShape shape, Targets band, int f, int i)
+    private static void WideBand<TRows, TVectors>(float* x, float* weights, float* bias, ConvolutionShape shape, Targets band, int f, int i, int* tapOffsets)
         where TRows : struct, IConstant
         where TVectors : struct, IConstant
     {
-        int taps = shape.Window, width = shape.Width, kernel = shape.Kernel, outW = shape.OutW, plane = shape.Pixels;
+        int taps = shape.Window, width = shape.Width, outW = shape.OutW, plane = shape.Pixels;
         int span = TVectors.Value * Wide;
         x += i * width;
         weights += f * taps;
@@ -137,82 +172,81 @@ public static unsafe partial class DirectConvolution
                 a30 = b0, a31 = b1, a32 = b2, a33 = b3,
                 a40 = b0, a41 = b1, a42 = b2, a43 = b3,
                 a50 = b0, a51 = b1, a52 = b2, a53 = b3;
-            int o0 = Offset<TVectors>(0, width, second), s0 = Offset<TVectors>(0, outW, second);
-            int o1 = Offset<TVectors>(1, width, second), s1 = Offset<TVectors>(1, outW, second);
-            int o2 = Offset<TVectors>(2, width, second), s2 = Offset<TVectors>(2, outW, second);
-            int o3 = Offset<TVectors>(3, width, second), s3 = Offset<TVectors>(3, outW, second);
-            int o4 = Offset<TVectors>(4, width, second), s4 = Offset<TVectors>(4, outW, second);
-            int o5 = Offset<TVectors>(5, width, second), s5 = Offset<TVectors>(5, outW, second);
-            int tap = 0;
-            for (int ch = 0; ch < shape.Channels; ch++)
+            int o0 = Offset<TVectors>(0, width, second);
+            int o1 = Offset<TVectors>(1, width, second);
+            int o2 = Offset<TVectors>(2, width, second);
+            int o3 = Offset<TVectors>(3, width, second);
+            int o4 = Offset<TVectors>(4, width, second);
+            int o5 = Offset<TVectors>(5, width, second);
+            float* origin = x + j;
+            for (int tap = 0; tap < taps; tap++)
             {
-                for (int u = 0; u < kernel; u++)
+                float* top = origin + tapOffsets[tap];
+                var k0 = Vector512.Create(weights[tap]);
+                var k1 = Vector512.Create(w1[tap]);
+                var k2 = Vector512.Create(w2[tap]);
+                var k3 = Vector512.Create(w3[tap]);
+                if (TRows.Value * TVectors.Value > 0)
                 {
-                    float* top = x + (ch * shape.Height + u) * width + j;
-                    for (int v = 0; v < kernel; v++, tap++)
-                    {
-                        var k0 = Vector512.Create(weights[tap]);
-                        var k1 = Vector512.Create(w1[tap]);
-                        var k2 = Vector512.Create(w2[tap]);
-                        var k3 = Vector512.Create(w3[tap]);
-                        if (TRows.Value * TVectors.Value > 0)
-                        {
-                            var p = Vector512.Load(top + o0 + v);
-                            a00 = Vector512.FusedMultiplyAdd(k0, p, a00);
-                            a01 = Vector512.FusedMultiplyAdd(k1, p, a01);
-                            a02 = Vector512.FusedMultiplyAdd(k2, p, a02);
-                            a03 = Vector512.FusedMultiplyAdd(k3, p, a03);
-                        }
+                    var p = Vector512.Load(top + o0);
+                    a00 = Vector512.FusedMultiplyAdd(k0, p, a00);
+                    a01 = Vector512.FusedMultiplyAdd(k1, p, a01);
+                    a02 = Vector512.FusedMultiplyAdd(k2, p, a02);
+                    a03 = Vector512.FusedMultiplyAdd(k3, p, a03);
+                }
 
-                        if (TRows.Value * TVectors.Value > 1)
-                        {
-                            var p = Vector512.Load(top + o1 + v);
-                            a10 = Vector512.FusedMultiplyAdd(k0, p, a10);
-                            a11 = Vector512.FusedMultiplyAdd(k1, p, a11);
-                            a12 = Vector512.FusedMultiplyAdd(k2, p, a12);
-                            a13 = Vector512.FusedMultiplyAdd(k3, p, a13);
-                        }
+                if (TRows.Value * TVectors.Value > 1)
+                {
+                    var p = Vector512.Load(top + o1);
+                    a10 = Vector512.FusedMultiplyAdd(k0, p, a10);
+                    a11 = Vector512.FusedMultiplyAdd(k1, p, a11);
+                    a12 = Vector512.FusedMultiplyAdd(k2, p, a12);
+                    a13 = Vector512.FusedMultiplyAdd(k3, p, a13);
+                }
 
-                        if (TRows.Value * TVectors.Value > 2)
-                        {
-                            var p = Vector512.Load(top + o2 + v);
-                            a20 = Vector512.FusedMultiplyAdd(k0, p, a20);
-                            a21 = Vector512.FusedMultiplyAdd(k1, p, a21);
-                            a22 = Vector512.FusedMultiplyAdd(k2, p, a22);
-                            a23 = Vector512.FusedMultiplyAdd(k3, p, a23);
-                        }
+                if (TRows.Value * TVectors.Value > 2)
+                {
+                    var p = Vector512.Load(top + o2);
+                    a20 = Vector512.FusedMultiplyAdd(k0, p, a20);
+                    a21 = Vector512.FusedMultiplyAdd(k1, p, a21);
+                    a22 = Vector512.FusedMultiplyAdd(k2, p, a22);
+                    a23 = Vector512.FusedMultiplyAdd(k3, p, a23);
+                }
 
-                        if (TRows.Value * TVectors.Value > 3)
-                        {
-                            var p = Vector512.Load(top + o3 + v);
-                            a30 = Vector512.FusedMultiplyAdd(k0, p, a30);
-                            a31 = Vector512.FusedMultiplyAdd(k1, p, a31);
-                            a32 = Vector512.FusedMultiplyAdd(k2, p, a32);
-                            a33 = Vector512.FusedMultiplyAdd(k3, p, a33);
-                        }
+                if (TRows.Value * TVectors.Value > 3)
+                {
+                    var p = Vector512.Load(top + o3);
+                    a30 = Vector512.FusedMultiplyAdd(k0, p, a30);
+                    a31 = Vector512.FusedMultiplyAdd(k1, p, a31);
+                    a32 = Vector512.FusedMultiplyAdd(k2, p, a32);
+                    a33 = Vector512.FusedMultiplyAdd(k3, p, a33);
+                }
 
-                        if (TRows.Value * TVectors.Value > 4)
-                        {
-                            var p = Vector512.Load(top + o4 + v);
-                            a40 = Vector512.FusedMultiplyAdd(k0, p, a40);
-                            a41 = Vector512.FusedMultiplyAdd(k1, p, a41);
-                            a42 = Vector512.FusedMultiplyAdd(k2, p, a42);
-                            a43 = Vector512.FusedMultiplyAdd(k3, p, a43);
-                        }
+                if (TRows.Value * TVectors.Value > 4)
+                {
+                    var p = Vector512.Load(top + o4);
+                    a40 = Vector512.FusedMultiplyAdd(k0, p, a40);
+                    a41 = Vector512.FusedMultiplyAdd(k1, p, a41);
+                    a42 = Vector512.FusedMultiplyAdd(k2, p, a42);
+                    a43 = Vector512.FusedMultiplyAdd(k3, p, a43);
+                }
 
-                        if (TRows.Value * TVectors.Value > 5)
-                        {
-                            var p = Vector512.Load(top + o5 + v);
-                            a50 = Vector512.FusedMultiplyAdd(k0, p, a50);
-                            a51 = Vector512.FusedMultiplyAdd(k1, p, a51);
-                            a52 = Vector512.FusedMultiplyAdd(k2, p, a52);
-                            a53 = Vector512.FusedMultiplyAdd(k3, p, a53);
-                        }
-
-                    }
+                if (TRows.Value * TVectors.Value > 5)
+                {
+                    var p = Vector512.Load(top + o5);
+                    a50 = Vector512.FusedMultiplyAdd(k0, p, a50);
+                    a51 = Vector512.FusedMultiplyAdd(k1, p, a51);
+                    a52 = Vector512.FusedMultiplyAdd(k2, p, a52);
+                    a53 = Vector512.FusedMultiplyAdd(k3, p, a53);
                 }
             }
 
+            int s0 = Offset<TVectors>(0, outW, second);
+            int s1 = Offset<TVectors>(1, outW, second);
+            int s2 = Offset<TVectors>(2, outW, second);
+            int s3 = Offset<TVectors>(3, outW, second);
+            int s4 = Offset<TVectors>(4, outW, second);
+            int s5 = Offset<TVectors>(5, outW, second);
             if (TRows.Value * TVectors.Value > 0)
             {
                 Store512(targets.Moved(s0), plane, a00, a01, a02, a03, mask, masked);
