@@ -142,9 +142,18 @@ public static unsafe class Convolution
         int group = ConvolutionGradientJob.GroupSamples(shape, !dx.IsEmpty), groups = (batch + group - 1) / group;
         int partialLength = filters * window + filters;
         var partials = ThreadBuffer.Get(ref t_partials, groups * partialLength);
-        fixed (float* px = x, pw = weights, pdy = dy, pdx = dx, pp = partials)
+        // On the 512-bit path dx is the forward convolution of dy with the flipped filters, made once for the batch.
+        var flipped = !dx.IsEmpty && ConvolutionGradientJob.InputGradientAsForward(shape)
+            ? ThreadBuffer.Get(ref t_flipped, filters * window + channels)
+            : default;
+        if (!flipped.IsEmpty)
         {
-            ConvolutionGradientJob.ForThisThread.Run(px, pw, pdy, dx.IsEmpty ? null : pdx, pp, batch, group, shape);
+            ConvolutionGradientJob.FlipFilters(weights, flipped, shape);
+        }
+
+        fixed (float* px = x, pw = weights, pdy = dy, pdx = dx, pp = partials, pf = flipped)
+        {
+            ConvolutionGradientJob.ForThisThread.Run(px, pw, pdy, dx.IsEmpty ? null : pdx, pp, batch, group, shape, pf);
         }
 
         partials.Slice(0, filters * window).CopyTo(dWeights);
@@ -156,6 +165,10 @@ public static unsafe class Convolution
             TensorPrimitives.Add(dBias, partial.Slice(filters * window, filters), dBias);
         }
     }
+
+    /// <summary>The calling thread's flipped filters and zero biases (<see cref="ConvolutionGradientJob.FlipFilters"/>).</summary>
+    [ThreadStatic]
+    private static float[]? t_flipped;
 
     /// <summary>The calling thread's per-group partial gradients.</summary>
     [ThreadStatic]

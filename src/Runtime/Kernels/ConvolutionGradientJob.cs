@@ -41,6 +41,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     private float* _dy;
     private float* _dx;
     private float* _partials;
+    private float* _flipped;
     private int _batch, _group, _groups;
     private ConvolutionShape _shape;
 
@@ -56,16 +57,55 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     /// least one.
     /// </summary>
     public static int GroupSamples(ConvolutionShape shape, bool inputGradient) =>
-        shape.IsDirect && (!inputGradient || DirectInputGradient.Takes(shape.Unpadded))
+        shape.IsDirect && (!inputGradient || InputGradientAsForward(shape) || DirectInputGradient.Takes(shape.Unpadded))
             ? DirectGroup
             : Math.Max(1, GroupFloats / (shape.Pixels * (shape.Window + shape.Filters)));
+
+    /// <summary>
+    /// Whether <c>dx</c> is computed as a forward convolution (<see cref="FlipFilters"/>): a direct convolution of at least
+    /// a tile of input channels on the 512-bit path, whose forward tiles run about twice as fast as the 256-bit
+    /// <see cref="DirectInputGradient"/>.
+    /// </summary>
+    public static bool InputGradientAsForward(ConvolutionShape shape) =>
+        shape.IsDirect && Simd.Path == SimdPath.Vector512 && shape.Channels >= 4;
+
+    /// <summary>
+    /// The filters of the convolution whose forward pass is this one's input gradient, and after them <c>C</c> zero biases:
+    /// <c>dx[c, i, j] = Σ_f,u,v w[f, c, u, v] dy[f, i + p - u, j + p - v] = Σ_f,u',v' w'[c, f, u', v'] dy'[f, i + u', j + v']</c>
+    /// with <c>w'[c, f, u', v'] = w[f, c, K-1-u', K-1-v']</c> (the filters transposed and turned half a circle) and
+    /// <c>dy'</c> the output gradient padded by <c>K-1-p</c>: a stride-1 convolution of <c>dy</c> from <c>F</c> channels to
+    /// <c>C</c> filters, whose output is <c>H × W</c>.
+    /// </summary>
+    public static void FlipFilters(ReadOnlySpan<float> weights, Span<float> flipped, ConvolutionShape shape)
+    {
+        int filters = shape.Filters, channels = shape.Channels, kernel = shape.Kernel, taps = kernel * kernel;
+        for (int c = 0; c < channels; c++)
+        {
+            for (int f = 0; f < filters; f++)
+            {
+                var source = weights.Slice((f * channels + c) * taps, taps);
+                var target = flipped.Slice((c * filters + f) * taps, taps);
+                for (int t = 0; t < taps; t++)
+                {
+                    target[t] = source[taps - 1 - t];
+                }
+            }
+        }
+
+        flipped.Slice(channels * filters * taps, channels).Clear();
+    }
+
+    /// <summary>The forward shape of <see cref="FlipFilters"/>'s convolution: <c>dy</c> in, <c>dx</c> out.</summary>
+    private static ConvolutionShape FlippedShape(ConvolutionShape shape) =>
+        new(shape.Filters, shape.OutH, shape.OutW, shape.Channels, shape.Kernel, 1, shape.Kernel - 1 - shape.Padding);
 
     /// <summary>
     /// Computes every group's partial gradient into <paramref name="partials"/> (<c>F·CKK + F</c> floats per group,
     /// weights then bias) and, unless <paramref name="dx"/> is null, the input gradient.
     /// </summary>
-    public void Run(float* x, float* weights, float* dy, float* dx, float* partials, int batch, int group, ConvolutionShape shape)
+    public void Run(float* x, float* weights, float* dy, float* dx, float* partials, int batch, int group, ConvolutionShape shape, float* flipped = null)
     {
+        _flipped = flipped;
         _x = x;
         _weights = weights;
         _dy = dy;
@@ -115,6 +155,20 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
                 new ReadOnlySpan<float>(x, count * unpadded.InLength), dy, weightPartial, count, unpadded.Channels, unpadded.Height, unpadded.Width, filters, shape.Kernel);
             if (_dx == null)
             {
+                return;
+            }
+
+            if (_flipped != null)
+            {
+                var flipped = FlippedShape(shape);
+                var weights = new ReadOnlySpan<float>(_flipped, flipped.Filters * flipped.Window);
+                var zeros = new ReadOnlySpan<float>(_flipped + flipped.Filters * flipped.Window, flipped.Filters);
+                for (int n = first; n < first + count; n++)
+                {
+                    DirectConvolution.Forward(
+                        new ReadOnlySpan<float>(_dy + (long)n * outLength, outLength), weights, zeros, new Span<float>(_dx + (long)n * inLength, inLength), flipped);
+                }
+
                 return;
             }
 

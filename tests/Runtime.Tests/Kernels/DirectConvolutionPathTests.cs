@@ -90,6 +90,27 @@ public sealed class DirectConvolutionPathTests
         }
     }
 
+    /// <summary>
+    /// Backward on every path against the nested loops: on the 512-bit path a direct convolution's <c>dx</c> is the
+    /// forward convolution of <c>dy</c> with the flipped filters; on the others, <see cref="DirectInputGradient"/>.
+    /// </summary>
+    [Theory]
+    [InlineData(3, 16, 28, 28, 16, 3, 1, 1, 1)] // W8's first block
+    [InlineData(2, 32, 14, 14, 32, 3, 1, 1, 1)] // its second
+    [InlineData(2, 5, 9, 11, 6, 5, 1, 2, 1)]    // padding 2 around a 5×5 window: dy padded by 2 for dx
+    [InlineData(2, 4, 9, 8, 5, 3, 1, 0, 1)]     // no padding: the full convolution, dy padded by 2
+    [InlineData(2, 6, 7, 6, 3, 3, 1, 2, 1)]     // padding K - 1: dy not padded at all
+    [InlineData(2, 3, 9, 11, 5, 5, 1, 2, 1)]    // fewer channels than a tile: DirectInputGradient or folding everywhere
+    public void Backward_matches_the_nested_loops_on_every_path(
+        int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk)
+    {
+        foreach (var path in KernelPaths.Available())
+        {
+            using var forced = Simd.Force(path);
+            new ConvolutionTests().Forward_and_backward_match_the_nested_loops(batch, channels, height, width, filters, kernel, stride, padding, chunk);
+        }
+    }
+
     [Fact]
     public void A_shape_with_a_stride_is_refused()
     {
