@@ -139,6 +139,27 @@ internal static class SnapshotDeclarations
         """;
 
     /// <summary>
+    /// Convolution geometry beyond the constructor's square kernel: a 3×5 kernel striding (2, 1) with pads top 0, left 1,
+    /// bottom 2, right 1 (unfolded, with its ReLU and 2×2 pooling after the product), a 3×1 kernel with
+    /// <c>Padding.Same</c> (one zero row above and below, no zero column), and a 3×3 kernel declared through the
+    /// properties, which resolves to the constructor's form and keeps the direct kernels.
+    /// </summary>
+    public const string RectangularConvolution = """
+        using Butterfly;
+
+        namespace Samples.Vision;
+
+        /// <summary>Rectangular kernels, a stride per axis and a padding per side.</summary>
+        [Network]
+        [Input(3, 16, 12)]
+        [Conv2D(8, 3, stride: 2, KernelWidth = 5, StrideWidth = 1, PadLeft = 1, PadBottom = 2, PadRight = 1), ReLU, MaxPool(2)]
+        [Conv2D(8, 3, padding: Padding.Same, KernelWidth = 1), Tanh]
+        [Conv2D(4, 5, padding: 1, KernelHeight = 3, KernelWidth = 3), ReLU]
+        [Dense(10), Softmax]
+        public partial class Rectangular;
+        """;
+
+    /// <summary>
     /// The layers ONNX models need: layer normalization of a whole image and of each channel's plane, clamps closed
     /// and open on one side (an infinite literal in the generated code), and GELU's exact and tanh forms.
     /// </summary>

@@ -38,6 +38,10 @@ public sealed class SnapshotTests
         VerifySingleSource(SnapshotDeclarations.NormalizedConvolution, "Samples.Vision.Normalized.g.cs");
 
     [Fact]
+    public void Rectangular_kernels_strides_per_axis_and_asymmetric_padding() =>
+        VerifySingleSource(SnapshotDeclarations.RectangularConvolution, "Samples.Vision.Rectangular.g.cs");
+
+    [Fact]
     public void Layers_that_onnx_models_need() => VerifySingleSource(SnapshotDeclarations.OnnxLayers, "Samples.Imported.OnnxLayers.g.cs");
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class GeneratedNetworkTests
     [InlineData(nameof(DeepNet))]
     [InlineData(nameof(ConvPoolNet))]
     [InlineData(nameof(StridedConvNet))]
+    [InlineData(nameof(RectangularConvNet))]
     [InlineData(nameof(DeepConvNet))]
     [InlineData(nameof(NormalizationNet))]
     [InlineData(nameof(ContrastNormalizationNet))]

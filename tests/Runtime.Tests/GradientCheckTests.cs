@@ -34,6 +34,7 @@ public sealed class GradientCheckTests
         nameof(DeepNet),
         nameof(ConvPoolNet),
         nameof(StridedConvNet),
+        nameof(RectangularConvNet),
         nameof(DeepConvNet),
         nameof(NormalizationNet),
         nameof(ContrastNormalizationNet),
@@ -63,6 +64,7 @@ public sealed class GradientCheckTests
         nameof(SigmoidLogSoftmaxNet),
         nameof(ImageInputNet),
         nameof(StridedConvNet),
+        nameof(RectangularConvNet),
         nameof(NormalizationNet),
         nameof(LayerNormNet),
         nameof(SequenceLayerNormNet),
@@ -192,6 +194,7 @@ public sealed class GradientCheckTests
             case SigmoidLogSoftmaxNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case ImageInputNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case StridedConvNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
+            case RectangularConvNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case NormalizationNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case LayerNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
             case SequenceLayerNormNet n: n.Backward(workspace, inputs, outputGradient, inputGradient); break;
@@ -213,6 +216,7 @@ public sealed class GradientCheckTests
         nameof(DeepNet) => new DeepNet(seed),
         nameof(ConvPoolNet) => new ConvPoolNet(seed),
         nameof(StridedConvNet) => new StridedConvNet(seed),
+        nameof(RectangularConvNet) => new RectangularConvNet(seed),
         nameof(DeepConvNet) => new DeepConvNet(seed),
         nameof(NormalizationNet) => new NormalizationNet(seed),
         nameof(ContrastNormalizationNet) => new ContrastNormalizationNet(seed),

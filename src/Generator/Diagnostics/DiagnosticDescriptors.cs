@@ -390,6 +390,16 @@ internal static class DiagnosticDescriptors
         "ONNX node does not fit its input",
         "Node '{0}' ({1}) of '{2}' becomes [{3}], which does not fit: {4}");
 
+    public static readonly DiagnosticDescriptor ConvolutionWindowLargerThanInput = Error(
+        "BF0084",
+        "Convolution window larger than its padded input",
+        "[{0}] has a {1}×{2} window (rows × columns), larger than its input of {3}×{4} padded to {5}×{6}: use a smaller KernelHeight or KernelWidth, pad the input more (PadTop, PadBottom, PadLeft, PadRight), or remove a layer that shrinks it before this one");
+
+    public static readonly DiagnosticDescriptor SamePaddingNeedsOddSide = Error(
+        "BF0085",
+        "Same padding needs odd kernel sides",
+        "Conv2D with padding: Padding.Same puts (side - 1) / 2 zeros on both ends of each axis, which keeps the size only for an odd side, but {0} is {1}: make it {2} or {3}, or set that axis's padding as numbers ({4})");
+
     public static readonly DiagnosticDescriptor LogSoftmaxNotLast = Error(
         "BF0088",
         "LogSoftmax must be the last layer",

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using Butterfly.Generator.Diagnostics;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
@@ -28,6 +30,67 @@ internal sealed class Conv2DLayer : LayerKind
             }
         }
 
+        if (!Geometry.IsGeneral(spec))
+        {
+            foreach (var error in CheckSquareSymmetric(spec))
+            {
+                yield return error;
+            }
+
+            yield break;
+        }
+
+        bool sizes = true;
+        foreach (string name in new[] { "kernelHeight", "kernelWidth", "strideHeight", "strideWidth" })
+        {
+            double value = spec.Get(name, 1);
+            if (value <= 0)
+            {
+                sizes = false;
+                yield return new LayerError(DiagnosticDescriptors.NonPositiveSize, ["Conv2D " + Property(name), value]);
+            }
+        }
+
+        if (!sizes || spec.Get("kernel") <= 0)
+        {
+            yield break;
+        }
+
+        bool same = spec.Get("padding") == SamePadding;
+        int kernel = spec.GetInt32("kernel");
+        int kernelHeight = (int)spec.Get("kernelHeight", kernel), kernelWidth = (int)spec.Get("kernelWidth", kernel);
+        foreach (var (side, sideName, first, second, pads) in new[]
+        {
+            (kernelHeight, spec.Has("kernelHeight") ? "KernelHeight" : "the kernel", "padTop", "padBottom", "PadTop, PadBottom"),
+            (kernelWidth, spec.Has("kernelWidth") ? "KernelWidth" : "the kernel", "padLeft", "padRight", "PadLeft, PadRight"),
+        })
+        {
+            if (same && side % 2 == 0 && !(spec.Has(first) && spec.Has(second)))
+            {
+                yield return new LayerError(DiagnosticDescriptors.SamePaddingNeedsOddSide, [sideName, side, side - 1, side + 1, pads]);
+            }
+        }
+
+        double padding = spec.Get("padding");
+        foreach (var (name, side, sideName) in new[]
+        {
+            ("padTop", kernelHeight, "KernelHeight"), ("padBottom", kernelHeight, "KernelHeight"),
+            ("padLeft", kernelWidth, "KernelWidth"), ("padRight", kernelWidth, "KernelWidth"),
+        })
+        {
+            // A side not set takes padding (Padding.Same is checked above); a number must fit this axis's kernel.
+            double value = spec.Get(name, same ? 0 : padding);
+            if (value < 0 || value >= side)
+            {
+                string label = spec.Has(name) ? "Conv2D " + Property(name) : $"Conv2D padding (the {Property(name).Substring(3).ToLowerInvariant()} side's)";
+                yield return new LayerError(DiagnosticDescriptors.ArgumentOutOfRange, [label, $"from 0 to {sideName} - 1 = {side - 1}", value]);
+            }
+        }
+    }
+
+    /// <summary>The checks of the constructor's square kernel, one stride and one padding, with their fixes.</summary>
+    private static IEnumerable<LayerError> CheckSquareSymmetric(LayerSpec spec)
+    {
         double padding = spec.Get("padding"), kernel = spec.Get("kernel");
         if (padding == SamePadding)
         {
@@ -47,38 +110,75 @@ internal sealed class Conv2DLayer : LayerKind
     /// <summary><c>Padding.Same</c>'s value in the attribute: (kernel - 1) / 2 zeros on each side, which keeps the size at stride 1.</summary>
     private const int SamePadding = -1;
 
-    public override LayerSpec Resolve(LayerSpec spec) =>
-        spec.GetInt32("padding") == SamePadding ? spec.With("padding", (spec.GetInt32("kernel") - 1) / 2) : spec;
+    /// <summary>
+    /// The spec with its geometry decided: <c>Padding.Same</c> as numbers, and the settable properties either gone (a
+    /// square kernel, one stride and one padding, however declared: the constructor's form, with its signature) or all
+    /// five that differ from the constructor's arguments present, in one order, so that a signature names one geometry:
+    /// <c>Conv2D(F, KH, SH, PT, KernelWidth = KW, StrideWidth = SW, PadLeft = PL, PadBottom = PB, PadRight = PR)</c>.
+    /// </summary>
+    public override LayerSpec Resolve(LayerSpec spec)
+    {
+        var g = Geometry.Of(spec);
+        LayerArgument[] arguments = g.IsSquareSymmetric
+            ? [new("filters", g.Filters), new("kernel", g.KernelHeight), new("stride", g.StrideHeight), new("padding", g.PadTop)]
+            : [
+                new("filters", g.Filters), new("kernel", g.KernelHeight), new("stride", g.StrideHeight), new("padding", g.PadTop),
+                new("kernelWidth", g.KernelWidth), new("strideWidth", g.StrideWidth),
+                new("padLeft", g.PadLeft), new("padBottom", g.PadBottom), new("padRight", g.PadRight),
+            ];
+        return spec with { Arguments = arguments.ToEquatableArray() };
+    }
+
+    public override string? PropertyArgument(LayerArgument argument) =>
+        Geometry.Properties.Contains(argument.Name) ? Property(argument.Name) + " = " + ((int)argument.Value).ToString(CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The attribute property a spec argument comes from: <c>padTop</c> → <c>PadTop</c>.</summary>
+    private static string Property(string argument) => char.ToUpperInvariant(argument[0]) + argument.Substring(1);
 
     public override ShapeResult InferShape(Shape input, LayerSpec spec)
     {
-        var geometry = Geometry.Of(spec);
-        if ((ImageInput.Require(input, spec) ?? ImageInput.RequireFits(input, spec, geometry.Kernel, geometry.Padding, pads: true)) is { } rejected)
+        var g = Geometry.Of(spec);
+        if (ImageInput.Require(input, spec) is { } notImage)
         {
-            return rejected;
+            return notImage;
         }
 
-        return ShapeResult.Of(Shape.Of(geometry.Filters, geometry.OutputSize(input[1]), geometry.OutputSize(input[2])));
+        if (g.IsSquareSymmetric)
+        {
+            if (ImageInput.RequireFits(input, spec, g.KernelHeight, g.PadTop, pads: true) is { } rejected)
+            {
+                return rejected;
+            }
+        }
+        else if (g.KernelHeight > input[1] + g.PadTop + g.PadBottom || g.KernelWidth > input[2] + g.PadLeft + g.PadRight)
+        {
+            return ShapeResult.Rejected(
+                DiagnosticDescriptors.ConvolutionWindowLargerThanInput,
+                g.Declaration, g.KernelHeight, g.KernelWidth, input[1], input[2], input[1] + g.PadTop + g.PadBottom, input[2] + g.PadLeft + g.PadRight);
+        }
+
+        return ShapeResult.Of(Shape.Of(g.Filters, g.OutputHeight(input[1]), g.OutputWidth(input[2])));
     }
 
     public override IEnumerable<ParameterShape> Parameters(Shape input, Shape output, LayerSpec spec)
     {
         var geometry = Geometry.Of(spec);
-        yield return new ParameterShape("Weights", (long)geometry.Filters * input[0] * geometry.Kernel * geometry.Kernel, TensorRole.Weight);
+        yield return new ParameterShape("Weights", (long)geometry.Filters * input[0] * geometry.KernelHeight * geometry.KernelWidth, TensorRole.Weight);
         yield return new ParameterShape("Bias", geometry.Filters, TensorRole.Bias);
     }
 
     public override IEnumerable<ScratchShape> Scratch(Shape input, Shape output, LayerSpec spec)
     {
         // Forward without the direct kernel: a chunk of samples unfolded side by side, X̃[CKK × nP], and its outputs
-        // filter by filter, [F × nP] (Predict has one sample). Backward keeps its own per-thread buffers.
+        // filter by filter, [F × nP] (Predict has one sample). Backward keeps its own per-thread buffers. Every form but
+        // the square, symmetric, stride-1 one unfolds (ConvolutionShape.IsDirect in the runtime says the same).
         var geometry = Geometry.Of(spec);
         if (geometry.ConvolvesDirectly)
         {
             yield break;
         }
 
-        long pixels = (long)output[1] * output[2], perSample = pixels * (input[0] * geometry.Kernel * geometry.Kernel + geometry.Filters);
+        long pixels = (long)output[1] * output[2], perSample = pixels * (input[0] * geometry.KernelHeight * geometry.KernelWidth + geometry.Filters);
         yield return new ScratchShape(ChunkSamples(output) * perSample, PerSample: false, PredictLength: perSample);
     }
 
@@ -92,14 +192,15 @@ internal sealed class Conv2DLayer : LayerKind
     {
         var plan = layer.Layer;
         var geometry = Geometry.Of(plan.Spec);
-        int fanIn = plan.InputShape[0] * geometry.Kernel * geometry.Kernel, fanOut = geometry.Filters * geometry.Kernel * geometry.Kernel;
+        int taps = geometry.KernelHeight * geometry.KernelWidth, fanIn = plan.InputShape[0] * taps, fanOut = geometry.Filters * taps;
+        string window = geometry.IsSquareSymmetric ? "K K" : "KH KW";
         WeightInitialization.Emit(
             writer,
             layer,
             fanIn,
             fanOut,
-            $"{plan.Name}: He normal before a rectifier, σ = sqrt(2 / (C K K)) = sqrt(2 / {fanIn}); bias 0.",
-            $"{plan.Name}: Glorot uniform, a = sqrt(6 / (C K K + F K K)) = sqrt(6 / ({fanIn} + {fanOut})); bias 0.");
+            $"{plan.Name}: He normal before a rectifier, σ = sqrt(2 / (C {window})) = sqrt(2 / {fanIn}); bias 0.",
+            $"{plan.Name}: Glorot uniform, a = sqrt(6 / (C {window} + F {window})) = sqrt(6 / ({fanIn} + {fanOut})); bias 0.");
     }
 
     public override void EmitPredict(CodeWriter writer, LayerEmission layer)
@@ -175,7 +276,7 @@ internal sealed class Conv2DLayer : LayerKind
     {
         if (layer.Context == EmissionContext.Forward && ForwardComputedBy(layer.Layer) is { } end)
         {
-            writer.Comment($"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]: computed by {end.Name}'s call below");
+            writer.Comment($"{Geometry.Of(layer.Layer.Spec).Formula}: computed by {end.Name}'s call below");
             return;
         }
 
@@ -194,7 +295,7 @@ internal sealed class Conv2DLayer : LayerKind
         var plan = layer.Layer;
         var geometry = Geometry.Of(plan.Spec);
         writer.Comment(
-            $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}]\n" +
+            $"{geometry.Formula}    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.KernelHeight} × {geometry.KernelWidth}]\n" +
             (geometry.ConvolvesDirectly ? "computed directly, sample by sample" : "as Y = W X̃ on each unfolded sample X̃"));
         writer.Line(
             $"global::Butterfly.Kernels.Convolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
@@ -222,21 +323,83 @@ internal sealed class Conv2DLayer : LayerKind
         return (int)System.Math.Max(1, System.Math.Min(64, (2048 + pixels - 1) / pixels));
     }
 
-    /// <summary>channels, height, width, filters, kernel, stride, padding: the kernels' shape arguments.</summary>
+    /// <summary>
+    /// The kernels' shape arguments: channels, height, width, filters, kernel, stride, padding for a square kernel with
+    /// one stride and one padding; otherwise one <c>ConvolutionShape</c> with every side named.
+    /// </summary>
     private static string ShapeArguments(LayerPlan plan)
     {
-        var geometry = Geometry.Of(plan.Spec);
-        return $"{plan.InputShape[0]}, {plan.InputShape[1]}, {plan.InputShape[2]}, {geometry.Filters}, {geometry.Kernel}, {geometry.Stride}, {geometry.Padding}";
+        var g = Geometry.Of(plan.Spec);
+        var input = plan.InputShape;
+        return g.IsSquareSymmetric
+            ? $"{input[0]}, {input[1]}, {input[2]}, {g.Filters}, {g.Kernel}, {g.Stride}, {g.Padding}"
+            : $"new global::Butterfly.Kernels.ConvolutionShape(channels: {input[0]}, height: {input[1]}, width: {input[2]}, filters: {g.Filters}, " +
+              $"kernelHeight: {g.KernelHeight}, kernelWidth: {g.KernelWidth}, strideHeight: {g.StrideHeight}, strideWidth: {g.StrideWidth}, " +
+              $"padTop: {g.PadTop}, padLeft: {g.PadLeft}, padBottom: {g.PadBottom}, padRight: {g.PadRight})";
     }
 
-    private readonly record struct Geometry(int Filters, int Kernel, int Stride, int Padding)
+    /// <summary>
+    /// A convolution's geometry from its spec, declared or resolved: the constructor's kernel, stride and padding
+    /// (<c>Padding.Same</c> as <c>(side - 1) / 2</c> per axis), each axis or side replaced by its property where set.
+    /// </summary>
+    private readonly record struct Geometry(
+        int Filters, int KernelHeight, int KernelWidth, int StrideHeight, int StrideWidth, int PadTop, int PadLeft, int PadBottom, int PadRight)
     {
-        public static Geometry Of(LayerSpec spec) =>
-            new(spec.GetInt32("filters"), spec.GetInt32("kernel"), spec.GetInt32("stride"), spec.GetInt32("padding"));
+        /// <summary>The settable properties' arguments.</summary>
+        public static readonly string[] Properties =
+            ["kernelHeight", "kernelWidth", "strideHeight", "strideWidth", "padTop", "padLeft", "padBottom", "padRight"];
 
-        public int OutputSize(int size) => (size + 2 * Padding - Kernel) / Stride + 1;
+        /// <summary>Whether the declaration sets any property, beyond the constructor's square kernel, one stride and one padding.</summary>
+        public static bool IsGeneral(LayerSpec spec) => Properties.Any(spec.Has);
 
-        /// <summary>Whether forward uses <c>DirectConvolution</c>, which takes stride 1 (padding over a zero-padded copy it keeps), and no scratch.</summary>
-        public bool ConvolvesDirectly => Stride == 1;
+        public static Geometry Of(LayerSpec spec)
+        {
+            int kernel = spec.GetInt32("kernel"), stride = spec.GetInt32("stride"), padding = spec.GetInt32("padding");
+            int kernelHeight = (int)spec.Get("kernelHeight", kernel), kernelWidth = (int)spec.Get("kernelWidth", kernel);
+            int vertical = padding == SamePadding ? (kernelHeight - 1) / 2 : padding, horizontal = padding == SamePadding ? (kernelWidth - 1) / 2 : padding;
+            return new(
+                spec.GetInt32("filters"), kernelHeight, kernelWidth, (int)spec.Get("strideHeight", stride), (int)spec.Get("strideWidth", stride),
+                (int)spec.Get("padTop", vertical), (int)spec.Get("padLeft", horizontal), (int)spec.Get("padBottom", vertical), (int)spec.Get("padRight", horizontal));
+        }
+
+        /// <summary>A square kernel, one stride and the same padding on every side: the constructor's form.</summary>
+        public bool IsSquareSymmetric =>
+            KernelHeight == KernelWidth && StrideHeight == StrideWidth && PadLeft == PadTop && PadBottom == PadTop && PadRight == PadTop;
+
+        /// <summary>The square form's side, stride and padding.</summary>
+        public int Kernel => KernelHeight;
+
+        public int Stride => StrideHeight;
+
+        public int Padding => PadTop;
+
+        public int OutputHeight(int height) => ((height + PadTop + PadBottom - KernelHeight) / StrideHeight) + 1;
+
+        public int OutputWidth(int width) => ((width + PadLeft + PadRight - KernelWidth) / StrideWidth) + 1;
+
+        /// <summary>
+        /// Whether forward uses <c>DirectConvolution</c>, which takes the square form at stride 1 (padding over a zero-padded
+        /// copy it keeps), and no scratch: <c>ConvolutionShape.IsDirect</c>, which the runtime decides by.
+        /// </summary>
+        public bool ConvolvesDirectly => IsSquareSymmetric && Stride == 1;
+
+        /// <summary>The formula over each kernel call.</summary>
+        public string Formula => IsSquareSymmetric
+            ? "y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]"
+            : "y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i SH + u - PT, j SW + v - PL], zero outside x;\n" +
+              $"{KernelHeight}×{KernelWidth} window, strides SH = {StrideHeight}, SW = {StrideWidth}, " +
+              $"padding PT = {PadTop}, PL = {PadLeft}, PB = {PadBottom}, PR = {PadRight} (top, left, bottom, right)";
+
+        /// <summary>The declaration, with only the properties that differ from the constructor's arguments, for messages.</summary>
+        public string Declaration
+        {
+            get
+            {
+                var properties = new[] { ("KernelWidth", KernelWidth, KernelHeight), ("StrideWidth", StrideWidth, StrideHeight), ("PadLeft", PadLeft, PadTop), ("PadBottom", PadBottom, PadTop), ("PadRight", PadRight, PadTop) }
+                    .Where(p => p.Item2 != p.Item3)
+                    .Select(p => $", {p.Item1} = {p.Item2}");
+                return $"Conv2D({Filters}, {KernelHeight}, {StrideHeight}, {PadTop}{string.Concat(properties)})";
+            }
+        }
     }
 }

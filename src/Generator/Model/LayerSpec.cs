@@ -42,6 +42,9 @@ internal sealed record LayerSpec(string Kind, EquatableArray<LayerArgument> Argu
 
     public int GetInt32(string name) => (int)Get(name);
 
+    /// <summary>Whether the declaration gives the argument <paramref name="name"/> (a settable property may be left out).</summary>
+    public bool Has(string name) => Arguments.Any(a => a.Name == name);
+
     /// <summary>The argument <paramref name="name"/>, or <paramref name="fallback"/> when the attribute's constructor has none.</summary>
     public double Get(string name, double fallback)
     {

@@ -46,10 +46,20 @@ public static unsafe class Convolution
     public static void Forward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y, Span<float> scratch,
         int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding, int chunk,
-        Span<float> rectified = default, Span<float> pooled = default)
+        Span<float> rectified = default, Span<float> pooled = default) =>
+        Forward(x, weights, bias, y, scratch, batch, new ConvolutionShape(channels, height, width, filters, kernel, stride, padding), chunk, rectified, pooled);
+
+    /// <summary>
+    /// The same for any <paramref name="shape"/>: rectangular kernels, a stride per axis, a padding per side. The shape
+    /// decides whether the direct kernels compute it (<see cref="ConvolutionShape.IsDirect"/>); otherwise
+    /// <paramref name="scratch"/> holds <c>min(batch, chunk) · P · (C·KH·KW + F)</c> floats.
+    /// </summary>
+    public static void Forward(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y, Span<float> scratch,
+        int batch, ConvolutionShape shape, int chunk, Span<float> rectified = default, Span<float> pooled = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunk);
-        var shape = new ConvolutionShape(channels, height, width, filters, kernel, stride, padding);
+        int filters = shape.Filters;
         int pixels = shape.Pixels, inLength = shape.InLength, outLength = shape.OutLength, window = shape.Window;
         Arguments.HasLength(x, batch * inLength, nameof(x));
         Arguments.HasLength(weights, filters * window, nameof(weights));
@@ -125,9 +135,15 @@ public static unsafe class Convolution
     /// </summary>
     public static void Backward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> dy, Span<float> dWeights, Span<float> dBias, Span<float> dx,
-        int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding)
+        int batch, int channels, int height, int width, int filters, int kernel, int stride, int padding) =>
+        Backward(x, weights, dy, dWeights, dBias, dx, batch, new ConvolutionShape(channels, height, width, filters, kernel, stride, padding));
+
+    /// <summary>The same for any <paramref name="shape"/>: rectangular kernels, a stride per axis, a padding per side.</summary>
+    public static void Backward(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> dy, Span<float> dWeights, Span<float> dBias, Span<float> dx,
+        int batch, ConvolutionShape shape)
     {
-        var shape = new ConvolutionShape(channels, height, width, filters, kernel, stride, padding);
+        int filters = shape.Filters;
         int inLength = shape.InLength, outLength = shape.OutLength, window = shape.Window;
         Arguments.HasLength(x, batch * inLength, nameof(x));
         Arguments.HasLength(weights, filters * window, nameof(weights));
@@ -180,26 +196,35 @@ public static unsafe class Convolution
     /// columns start at <paramref name="offset"/>.
     /// </summary>
     public static void Unfold(
-        ReadOnlySpan<float> x, Span<float> col, int rowLength, int offset, int channels, int height, int width, int kernel, int stride, int padding)
+        ReadOnlySpan<float> x, Span<float> col, int rowLength, int offset, int channels, int height, int width, int kernel, int stride, int padding) =>
+        Unfold(x, col, rowLength, offset, new ConvolutionShape(channels, height, width, 1, kernel, stride, padding));
+
+    /// <summary>
+    /// im2col for any <paramref name="shape"/>:
+    /// <c>X̃[(c KH + u) KW + v, offset + i OW + j] = x[c, i SH + u - PT, j SW + v - PL]</c>, 0 where the window hangs
+    /// over the padding (<see cref="ConvolutionShape.Filters"/> is not read).
+    /// </summary>
+    public static void Unfold(ReadOnlySpan<float> x, Span<float> col, int rowLength, int offset, ConvolutionShape shape)
     {
-        int outH = OutputSize(height, kernel, stride, padding), outW = OutputSize(width, kernel, stride, padding);
-        Arguments.HasLength(x, channels * height * width, nameof(x));
-        Arguments.HasAtLeast(col, (channels * kernel * kernel - 1) * rowLength + offset + outH * outW, nameof(col));
+        int channels = shape.Channels, height = shape.Height, width = shape.Width, outH = shape.OutH, outW = shape.OutW;
+        int kernelHeight = shape.KernelHeight, kernelWidth = shape.KernelWidth, strideHeight = shape.StrideHeight, strideWidth = shape.StrideWidth;
+        Arguments.HasLength(x, shape.InLength, nameof(x));
+        Arguments.HasAtLeast(col, (shape.Window - 1) * rowLength + offset + outH * outW, nameof(col));
         ref float input = ref MemoryMarshal.GetReference(x);
         ref float unfolded = ref MemoryMarshal.GetReference(col);
         for (int c = 0; c < channels; c++)
         {
             ref float plane = ref Unsafe.Add(ref input, c * height * width);
-            for (int u = 0; u < kernel; u++)
+            for (int u = 0; u < kernelHeight; u++)
             {
-                for (int v = 0; v < kernel; v++)
+                for (int v = 0; v < kernelWidth; v++)
                 {
-                    ref float row = ref Unsafe.Add(ref unfolded, ((c * kernel + u) * kernel + v) * rowLength + offset);
-                    var (first, end) = ValidRange(width, v, stride, padding, outW);
+                    ref float row = ref Unsafe.Add(ref unfolded, ((c * kernelHeight + u) * kernelWidth + v) * rowLength + offset);
+                    var (first, end) = ValidRange(width, v, strideWidth, shape.PadLeft, outW);
                     for (int i = 0; i < outH; i++)
                     {
                         ref float target = ref Unsafe.Add(ref row, i * outW);
-                        int sourceRow = i * stride + u - padding;
+                        int sourceRow = i * strideHeight + u - shape.PadTop;
                         if ((uint)sourceRow >= (uint)height || first >= end)
                         {
                             MemoryMarshal.CreateSpan(ref target, outW).Clear();
@@ -212,8 +237,8 @@ public static unsafe class Convolution
                             MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, end), outW - end).Clear();
                         }
 
-                        ref float source = ref Unsafe.Add(ref plane, sourceRow * width + first * stride + v - padding);
-                        if (stride == 1)
+                        ref float source = ref Unsafe.Add(ref plane, sourceRow * width + first * strideWidth + v - shape.PadLeft);
+                        if (strideWidth == 1)
                         {
                             Copy(ref source, ref Unsafe.Add(ref target, first), end - first);
                         }
@@ -221,7 +246,7 @@ public static unsafe class Convolution
                         {
                             for (int j = first; j < end; j++)
                             {
-                                Unsafe.Add(ref target, j) = Unsafe.Add(ref source, (j - first) * stride);
+                                Unsafe.Add(ref target, j) = Unsafe.Add(ref source, (j - first) * strideWidth);
                             }
                         }
                     }
@@ -231,38 +256,47 @@ public static unsafe class Convolution
     }
 
     /// <summary>
-    /// col2im, the transpose of <see cref="Unfold"/>: <c>dx[c, i s + u - p, j s + v - p] += dX̃[(c K + u) K + v, offset + i OW + j]</c>
-    /// over every window that covers the pixel, in the order (u, v, i, j). Overwrites <paramref name="dx"/>.
+    /// col2im, the transpose of <see cref="Unfold(ReadOnlySpan{float}, Span{float}, int, int, int, int, int, int, int, int)"/>:
+    /// <c>dx[c, i s + u - p, j s + v - p] += dX̃[(c K + u) K + v, offset + i OW + j]</c> over every window that covers
+    /// the pixel, in the order (u, v, i, j). Overwrites <paramref name="dx"/>.
     /// </summary>
     public static void Fold(
-        ReadOnlySpan<float> col, int rowLength, int offset, Span<float> dx, int channels, int height, int width, int kernel, int stride, int padding)
+        ReadOnlySpan<float> col, int rowLength, int offset, Span<float> dx, int channels, int height, int width, int kernel, int stride, int padding) =>
+        Fold(col, rowLength, offset, dx, new ConvolutionShape(channels, height, width, 1, kernel, stride, padding));
+
+    /// <summary>
+    /// col2im for any <paramref name="shape"/>: <c>dx[c, i SH + u - PT, j SW + v - PL] += dX̃[(c KH + u) KW + v, offset + i OW + j]</c>,
+    /// in the order (u, v, i, j). Overwrites <paramref name="dx"/>.
+    /// </summary>
+    public static void Fold(ReadOnlySpan<float> col, int rowLength, int offset, Span<float> dx, ConvolutionShape shape)
     {
-        int outH = OutputSize(height, kernel, stride, padding), outW = OutputSize(width, kernel, stride, padding);
-        Arguments.HasLength(dx, channels * height * width, nameof(dx));
-        Arguments.HasAtLeast(col, (channels * kernel * kernel - 1) * rowLength + offset + outH * outW, nameof(col));
-        dx.Slice(0, channels * height * width).Clear();
+        int channels = shape.Channels, height = shape.Height, width = shape.Width, outH = shape.OutH, outW = shape.OutW;
+        int kernelHeight = shape.KernelHeight, kernelWidth = shape.KernelWidth, strideHeight = shape.StrideHeight, strideWidth = shape.StrideWidth;
+        Arguments.HasLength(dx, shape.InLength, nameof(dx));
+        Arguments.HasAtLeast(col, (shape.Window - 1) * rowLength + offset + outH * outW, nameof(col));
+        dx.Slice(0, shape.InLength).Clear();
         ref float gradient = ref MemoryMarshal.GetReference(dx);
         ref float unfolded = ref MemoryMarshal.GetReference(col);
         for (int c = 0; c < channels; c++)
         {
             ref float plane = ref Unsafe.Add(ref gradient, c * height * width);
-            for (int u = 0; u < kernel; u++)
+            for (int u = 0; u < kernelHeight; u++)
             {
-                for (int v = 0; v < kernel; v++)
+                for (int v = 0; v < kernelWidth; v++)
                 {
-                    ref float row = ref Unsafe.Add(ref unfolded, ((c * kernel + u) * kernel + v) * rowLength + offset);
-                    var (first, end) = ValidRange(width, v, stride, padding, outW);
+                    ref float row = ref Unsafe.Add(ref unfolded, ((c * kernelHeight + u) * kernelWidth + v) * rowLength + offset);
+                    var (first, end) = ValidRange(width, v, strideWidth, shape.PadLeft, outW);
                     for (int i = 0; i < outH; i++)
                     {
-                        int targetRow = i * stride + u - padding;
+                        int targetRow = i * strideHeight + u - shape.PadTop;
                         if ((uint)targetRow >= (uint)height || first >= end)
                         {
                             continue;
                         }
 
                         ref float source = ref Unsafe.Add(ref row, i * outW + first);
-                        ref float target = ref Unsafe.Add(ref plane, targetRow * width + first * stride + v - padding);
-                        if (stride == 1)
+                        ref float target = ref Unsafe.Add(ref plane, targetRow * width + first * strideWidth + v - shape.PadLeft);
+                        if (strideWidth == 1)
                         {
                             AddInPlace(ref source, ref target, end - first);
                         }
@@ -270,7 +304,7 @@ public static unsafe class Convolution
                         {
                             for (int j = 0; j < end - first; j++)
                             {
-                                Unsafe.Add(ref target, j * stride) += Unsafe.Add(ref source, j);
+                                Unsafe.Add(ref target, j * strideWidth) += Unsafe.Add(ref source, j);
                             }
                         }
                     }
@@ -309,7 +343,7 @@ public static unsafe class Convolution
         }
     }
 
-    /// <summary>The output columns <c>[first, end)</c> whose input column <c>j s + v - p</c> lies inside <c>[0, width)</c>.</summary>
+    /// <summary>The output columns <c>[first, end)</c> whose input column <c>j s + v - p</c> lies inside <c>[0, width)</c>, <c>p</c> the left padding.</summary>
     private static (int First, int End) ValidRange(int width, int v, int stride, int padding, int outW)
     {
         // j s + v - p >= 0  ⇔  j >= ceil((p - v) / s);   j s + v - p < width  ⇔  j < ceil((width + p - v) / s).

@@ -200,7 +200,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
             if (!direct)
             {
                 var sample = new ReadOnlySpan<float>(_x + (long)(first + n) * inLength, inLength);
-                Convolution.Unfold(sample, unfolded, columns, n * pixels, shape.Channels, shape.Height, shape.Width, shape.Kernel, shape.Stride, shape.Padding);
+                Convolution.Unfold(sample, unfolded, columns, n * pixels, shape);
             }
 
             for (int f = 0; f < filters; f++)
@@ -221,7 +221,7 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
             Gemm.AtB(new ReadOnlySpan<float>(_weights, filters * window), rows, unfolded, window, columns, filters);
             for (int n = 0; n < count; n++)
             {
-                Convolution.Fold(unfolded, columns, n * pixels, new Span<float>(_dx + (long)(first + n) * inLength, inLength), shape.Channels, shape.Height, shape.Width, shape.Kernel, shape.Stride, shape.Padding);
+                Convolution.Fold(unfolded, columns, n * pixels, new Span<float>(_dx + (long)(first + n) * inLength, inLength), shape);
             }
         }
     }

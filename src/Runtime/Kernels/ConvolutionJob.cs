@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 namespace Butterfly.Kernels;
 
 /// <summary>
-/// The per-sample parts of <see cref="Convolution.Forward"/> split between threads: piece <c>t</c> of <c>T</c> takes samples
+/// The per-sample parts of <see cref="Convolution.Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int, ConvolutionShape, int, Span{float}, Span{float})"/> split between threads: piece <c>t</c> of <c>T</c> takes samples
 /// [t·n/T, (t+1)·n/T) of a chunk. Each sample's work writes only that sample's outputs (or its own columns of the
 /// unfolded chunk), so the split never changes a result.
 /// </summary>
@@ -104,7 +104,7 @@ internal sealed unsafe class ConvolutionJob : ParallelJob
                     shape.Padding);
                 break;
             case Stage.Unfold:
-                Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, shape.Channels, shape.Height, shape.Width, shape.Kernel, shape.Stride, shape.Padding);
+                Convolution.Unfold(x, new Span<float>(_col, window * columns), columns, n * pixels, shape);
                 break;
             case Stage.AddBias:
                 for (int f = 0; f < shape.Filters; f++)

@@ -16,7 +16,7 @@ namespace Butterfly.Kernels;
 /// fused multiply-adds. Nothing is unfolded, and the sums stay in registers until the tile is done.
 /// </summary>
 /// <remarks>
-/// The unfolded path (<see cref="Convolution.Forward"/>) pays for an im2col copy and a general matrix product that
+/// The unfolded path (<see cref="Convolution.Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int, ConvolutionShape, int, Span{float}, Span{float})"/>) pays for an im2col copy and a general matrix product that
 /// only pay off with many samples; one small sample is dominated by that overhead. Each output is accumulated in the
 /// same order (bias, then channels, rows, columns of the window) with fused multiply-adds in both the vector lanes and
 /// the scalar tail, so every output element gets the same bits whichever of the two computes it. That lets the tiles
@@ -71,7 +71,7 @@ public static unsafe partial class DirectConvolution
     {
         if (!shape.IsDirect)
         {
-            throw new ArgumentException("The direct convolution takes stride 1 only.", nameof(shape));
+            throw new ArgumentException("The direct convolution takes a square kernel at stride 1 with the same padding on every side (ConvolutionShape.IsDirect); other shapes go through Convolution.Forward.", nameof(shape));
         }
 
         Check(x, weights, bias, shape);

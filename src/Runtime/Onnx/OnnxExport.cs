@@ -103,15 +103,23 @@ public static class OnnxExport
 
             case "Conv2D":
             {
+                // The constructor's kernel, stride and padding, each axis or side replaced by the property the generator
+                // wrote where the geometry is rectangular or asymmetric. ONNX's pads are (top, left, bottom, right).
                 int filters = (int)layer.Argument("filters"), kernel = (int)layer.Argument("kernel");
                 int stride = (int)layer.Argument("stride"), padding = (int)layer.Argument("padding"), channels = input[0];
-                string w = graph.Initializer(name + ".weights", weights.Get(0, filters * channels * kernel * kernel), filters, channels, kernel, kernel);
+                int kernelWidth = (int)layer.Argument("kernelWidth", kernel), strideWidth = (int)layer.Argument("strideWidth", stride);
+                string w = graph.Initializer(name + ".weights", weights.Get(0, filters * channels * kernel * kernelWidth), filters, channels, kernel, kernelWidth);
                 string b = graph.Initializer(name + ".bias", weights.Get(1, filters), filters);
                 return graph.Node(
                     "Conv", name, [x[0], w, b], y,
-                    OnnxAttribute.Ints("kernel_shape", kernel, kernel),
-                    OnnxAttribute.Ints("strides", stride, stride),
-                    OnnxAttribute.Ints("pads", padding, padding, padding, padding));
+                    OnnxAttribute.Ints("kernel_shape", kernel, kernelWidth),
+                    OnnxAttribute.Ints("strides", stride, strideWidth),
+                    OnnxAttribute.Ints(
+                        "pads",
+                        padding,
+                        (int)layer.Argument("padLeft", padding),
+                        (int)layer.Argument("padBottom", padding),
+                        (int)layer.Argument("padRight", padding)));
             }
 
             case "MaxPool" or "AvgPool":

@@ -66,13 +66,44 @@ public sealed class OnnxImportDiagnosticTests
     public void BF0073_operator_of_another_domain() =>
         Expect("BF0073", [Model(g => g.Node[1] = OnnxFiles.Named(new NodeProto { OpType = "FusedGemm", Domain = "com.microsoft", Input = { "z" }, Output = { "y" } }, "fused"))], "com.microsoft.FusedGemm");
 
-    [Fact]
-    public void BF0074_rectangular_kernel() =>
-        Expect("BF0074", [OnnxFiles.Text("model.onnx", OnnxFiles.Conv(3, 1, Ints("pads", 1, 0, 1, 0)))], "Node 'conv1' (Conv)", "3×1", "square kernels");
+    [Theory]
+    [InlineData(3, 1, "Conv2D(4, 3, 1, 1, 1, 1, 0, 1, 0)")]
+    [InlineData(3, 3, "Conv2D(4, 3, 1, 0, 3, 1, 0, 1, 1)")]
+    public void A_rectangular_kernel_or_asymmetric_padding_imports(int kernelHeight, int kernelWidth, string layer)
+    {
+        var run = GeneratorRun.WithFiles(
+            OnnxFiles.Declaration().Text,
+            OnnxFiles.Text("model.onnx", OnnxFiles.Conv(kernelHeight, kernelWidth, Ints("pads", kernelHeight == kernelWidth ? [0, 0, 1, 1] : [1, 0, 1, 0]))));
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(layer, run.Sources.Single(s => s.HintName == "Samples.Net.g.cs").Text);
+    }
 
     [Fact]
-    public void BF0074_asymmetric_padding() =>
-        Expect("BF0074", [OnnxFiles.Text("model.onnx", OnnxFiles.Conv(3, 3, Ints("pads", 0, 0, 1, 1)))], "(Conv)", "[0, 0, 1, 1]", "same padding on all four sides");
+    public void BF0074_dilated_convolution() =>
+        Expect("BF0074", [OnnxFiles.Text("model.onnx", OnnxFiles.Conv(3, 3, Ints("dilations", 2, 2)))], "Node 'conv1' (Conv)", "dilations [2, 2]", "dilations of 1");
+
+    [Fact]
+    public void BF0074_negative_pads() =>
+        Expect("BF0074", [OnnxFiles.Text("model.onnx", OnnxFiles.Conv(3, 3, Ints("pads", 0, -1, 0, 0)))], "(Conv)", "pads [0, -1, 0, 0]", "four non-negative pads");
+
+    [Fact]
+    public void BF0074_strides_of_one_axis() =>
+        Expect("BF0074", [OnnxFiles.Text("model.onnx", OnnxFiles.Conv(3, 3, Ints("strides", 2)))], "(Conv)", "strides [2]", "a positive stride along each of the two axes");
+
+    [Fact]
+    public void BF0083_padding_as_wide_as_the_kernel() =>
+        Expect("BF0083", [OnnxFiles.Text("model.onnx", OnnxFiles.Conv(3, 2, Ints("pads", 0, 2, 0, 0)))], "Node 'conv1' (Conv)", "PadLeft must be from 0 to KernelWidth - 1 = 1, but it is 2");
+
+    [Fact]
+    public void BF0074_padded_pooling()
+    {
+        var graph = new GraphProto { Name = "pool" };
+        graph.Input.Add(Value("x", 1, 1, 5, 5));
+        graph.Output.Add(Value("y", 1, 1, 3, 3));
+        graph.Node.Add(OnnxFiles.Named(Node("MaxPool", ["x"], "y", Ints("kernel_shape", 2, 2), Ints("strides", 2, 2), Ints("pads", 0, 0, 1, 1)), "pool1"));
+        Expect("BF0074", [OnnxFiles.Text("model.onnx", Bench.Workloads.OnnxGraph.Model(graph))], "Node 'pool1' (MaxPool)", "[0, 0, 1, 1]", "pooling without padding");
+    }
 
     [Fact]
     public void BF0074_unknown_attribute() =>

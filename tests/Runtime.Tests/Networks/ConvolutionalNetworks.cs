@@ -96,3 +96,18 @@ internal sealed partial class ConvReLUPoolNet;
 [Conv2D(3, 2, padding: 1), LeakyReLU(0f), MaxPool(2)]
 [Dense(3), Softmax]
 internal sealed partial class ConvLeakyPoolNet;
+
+/// <summary>
+/// Rectangular kernels, a stride per axis and a padding per side, first (dx wanted by the input-gradient check) and in
+/// the middle: a 3×5 kernel striding (2, 1) with pads top 0, left 1, bottom 2, right 1 gives (3, 5, 6); a 2×3 kernel
+/// padded only below and to the right (as ONNX's SAME_UPPER pads an even side) keeps (5, 6); then a 2×2 kernel with a
+/// ReLU, the batch forward's fused call over the unfolded product.
+/// </summary>
+[Network]
+[Input(2, 9, 8)]
+[Conv2D(3, 3, stride: 2, KernelWidth = 5, StrideWidth = 1, PadLeft = 1, PadBottom = 2, PadRight = 1), Tanh]
+[Conv2D(2, 2, KernelWidth = 3, PadBottom = 1, PadRight = 2), ELU]
+[Conv2D(2, 1, KernelWidth = 2, StrideHeight = 2), ReLU]
+[Dense(3), Softmax]
+internal sealed partial class RectangularConvNet;
+

@@ -64,6 +64,10 @@ public sealed class OnnxExportTests
     [Fact]
     public void Padded_convolutions_elu_leaky_relu_and_strided_max_pooling_match_predict() => AssertMatches(new DeepConvNet());
 
+    /// <summary>A 3×5 kernel with strides (2, 1) and pads [0, 1, 2, 1], a 2×3 kernel padded below and right, a 1×2 kernel striding 2 down.</summary>
+    [Fact]
+    public void Rectangular_kernels_strides_per_axis_and_asymmetric_padding_match_predict() => AssertMatches(new RectangularConvNet());
+
     [Fact]
     public void Bench_cnn_matches_predict() => AssertMatches(new BenchCnn());
 

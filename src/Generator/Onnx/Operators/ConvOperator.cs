@@ -3,8 +3,9 @@ using Butterfly.Generator.Model;
 namespace Butterfly.Generator.Onnx.Operators;
 
 /// <summary>
-/// <c>Conv</c> of [N, C, H, W] data with constant weights [F, C, K, K] (OIHW, Butterfly's own layout) and an optional
-/// bias: <c>[Conv2D(F, K, stride, padding)]</c>, group 1.
+/// <c>Conv</c> of [N, C, H, W] data with constant weights [F, C, KH, KW] (OIHW, Butterfly's own layout) and an optional
+/// bias: <c>[Conv2D(F, KH, SH, PT, KernelWidth = KW, StrideWidth = SW, PadLeft = PL, PadBottom = PB, PadRight = PR)]</c>,
+/// or <c>[Conv2D(F, K, stride, padding)]</c> for a square kernel, one stride and one padding; group 1.
 /// </summary>
 internal sealed class ConvOperator : OnnxOperator
 {
@@ -35,9 +36,15 @@ internal sealed class ConvOperator : OnnxOperator
         var window = Window.Read(context, input, kernelShape);
         int filters = (int)w.Dims[0];
         float[] bias = context.HasInput(2) ? BiasBroadcast.Read(context, context.Constant(2, "B (bias)"), filters, channelAxisFromEnd: 0) : new float[filters];
+        // The constructor's arguments from the top-left, the other axis and sides as properties; the layer's Resolve
+        // drops those that repeat them.
         context.Output(context.AddLayer(
             "Conv2D",
-            [new("filters", filters), new("kernel", window.Kernel), new("stride", window.Stride), new("padding", window.Padding)],
+            [
+                new("filters", filters), new("kernel", window.KernelHeight), new("stride", window.StrideHeight), new("padding", window.PadTop),
+                new("kernelWidth", window.KernelWidth), new("strideWidth", window.StrideWidth),
+                new("padLeft", window.PadLeft), new("padBottom", window.PadBottom), new("padRight", window.PadRight),
+            ],
             [input],
             null,
             (float[])weights.Clone(),

@@ -26,20 +26,30 @@ internal sealed class PoolOperator(string opType, string kind) : OnnxOperator
 
         var input = context.Image(0);
         var window = Window.Read(context, input, context.Ints("kernel_shape") ?? throw context.Fail("it has no kernel_shape, which ONNX requires"));
-        if (window.Padding != 0)
+        if (window.KernelHeight != window.KernelWidth)
         {
-            throw context.Reject($"padding {window.Padding}", "pooling without padding");
+            throw context.Reject($"the window {window.KernelHeight}×{window.KernelWidth}", "square windows");
         }
 
-        bool tiles = (input.Shape[1] - window.Kernel) % window.Stride == 0 && (input.Shape[2] - window.Kernel) % window.Stride == 0;
+        if (window.StrideHeight != window.StrideWidth)
+        {
+            throw context.Reject($"strides [{window.StrideHeight}, {window.StrideWidth}]", "the same stride along both axes");
+        }
+
+        if (window.PadTop != 0 || window.PadLeft != 0 || window.PadBottom != 0 || window.PadRight != 0)
+        {
+            throw context.Reject(
+                $"the padding [{window.PadTop}, {window.PadLeft}, {window.PadBottom}, {window.PadRight}]", "pooling without padding");
+        }
+
+        int size = window.KernelHeight, stride = window.StrideHeight;
+        bool tiles = (input.Shape[1] - size) % stride == 0 && (input.Shape[2] - size) % stride == 0;
         if (context.Int("ceil_mode", 0) != 0 && !tiles)
         {
             throw context.Reject("ceil_mode = 1 with windows that do not tile the input", "ceil_mode = 0, or windows that tile the input");
         }
 
-        LayerArgument[] arguments = window.Stride == window.Kernel
-            ? [new("size", window.Kernel)]
-            : [new("size", window.Kernel), new("stride", window.Stride)];
+        LayerArgument[] arguments = stride == size ? [new("size", size)] : [new("size", size), new("stride", stride)];
         context.Output(context.AddLayer(kind, arguments, [input], null));
     }
 }
