@@ -23,6 +23,7 @@ namespace Samples.Vision;
 /// ================================================
 /// Total parameters: 1,670
 /// Predict scratch: 22,080 bytes (per-thread buffer)
+/// Predict threads: the calling thread only
 /// Loss: cross-entropy (softmax output)
 /// </code>
 /// </summary>
@@ -45,7 +46,7 @@ partial class Rectangular : global::Butterfly.INetwork
     public const string Signature = "Input(3, 16, 12) Conv2D(8, 3, 2, 0, 5, 1, 1, 2, 1) ReLU MaxPool(2) Conv2D(8, 3, 1, 1, 1, 1, 0, 1, 0) Tanh Conv2D(4, 3, 1, 1) ReLU Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)           Output shape   Parameters\n================================================\ninput (Input)          (3, 16, 12)             0\nconv2d_1 (Conv2D)      (8, 8, 10)            368\nrelu_1 (ReLU)          (8, 8, 10)              0\nmax_pool_1 (MaxPool)   (8, 4, 5)               0\nconv2d_2 (Conv2D)      (8, 4, 5)             200\ntanh_1 (Tanh)          (8, 4, 5)               0\nconv2d_3 (Conv2D)      (4, 4, 5)             292\nrelu_2 (ReLU)          (4, 4, 5)               0\ndense_1 (Dense)        (10)                  810\nsoftmax_1 (Softmax)    (10)                    0\n================================================\nTotal parameters: 1,670\nPredict scratch: 22,080 bytes (per-thread buffer)\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)           Output shape   Parameters\n================================================\ninput (Input)          (3, 16, 12)             0\nconv2d_1 (Conv2D)      (8, 8, 10)            368\nrelu_1 (ReLU)          (8, 8, 10)              0\nmax_pool_1 (MaxPool)   (8, 4, 5)               0\nconv2d_2 (Conv2D)      (8, 4, 5)             200\ntanh_1 (Tanh)          (8, 4, 5)               0\nconv2d_3 (Conv2D)      (4, 4, 5)             292\nrelu_2 (ReLU)          (4, 4, 5)               0\ndense_1 (Dense)        (10)                  810\nsoftmax_1 (Softmax)    (10)                    0\n================================================\nTotal parameters: 1,670\nPredict scratch: 22,080 bytes (per-thread buffer)\nPredict threads: the calling thread only\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
@@ -99,7 +100,7 @@ partial class Rectangular : global::Butterfly.INetwork
             new("softmax_1", "Softmax", [], [10], [10], sources: [7], firstBlock: 8, blockCount: 0, declaredName: null),
         ]);
 
-    private readonly float[] _parameters = new float[ParameterCount];
+    private readonly global::Butterfly.Kernels.AlignedFloats _parameters = new(ParameterCount);
     private readonly float[] _gradients = new float[ParameterCount];
 
     /// <summary>Creates the network with parameters initialized from <see cref="DefaultSeed"/>.</summary>
@@ -133,49 +134,49 @@ partial class Rectangular : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<global::Butterfly.ParameterBlock> ParameterBlocks => s_parameterBlocks;
 
     /// <summary><c>conv2d_1.weights</c>: 360 floats at offset 0 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Weights => new global::System.Span<float>(_parameters, 0, 360);
+    public global::System.Span<float> Conv2D1Weights => _parameters.Slice(0, 360);
 
     /// <summary>The gradient of <c>conv2d_1.weights</c>.</summary>
     public global::System.Span<float> Conv2D1WeightsGradient => new global::System.Span<float>(_gradients, 0, 360);
 
     /// <summary><c>conv2d_1.bias</c>: 8 floats at offset 360 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D1Bias => new global::System.Span<float>(_parameters, 360, 8);
+    public global::System.Span<float> Conv2D1Bias => _parameters.Slice(360, 8);
 
     /// <summary>The gradient of <c>conv2d_1.bias</c>.</summary>
     public global::System.Span<float> Conv2D1BiasGradient => new global::System.Span<float>(_gradients, 360, 8);
 
     /// <summary><c>conv2d_2.weights</c>: 192 floats at offset 368 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D2Weights => new global::System.Span<float>(_parameters, 368, 192);
+    public global::System.Span<float> Conv2D2Weights => _parameters.Slice(368, 192);
 
     /// <summary>The gradient of <c>conv2d_2.weights</c>.</summary>
     public global::System.Span<float> Conv2D2WeightsGradient => new global::System.Span<float>(_gradients, 368, 192);
 
     /// <summary><c>conv2d_2.bias</c>: 8 floats at offset 560 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D2Bias => new global::System.Span<float>(_parameters, 560, 8);
+    public global::System.Span<float> Conv2D2Bias => _parameters.Slice(560, 8);
 
     /// <summary>The gradient of <c>conv2d_2.bias</c>.</summary>
     public global::System.Span<float> Conv2D2BiasGradient => new global::System.Span<float>(_gradients, 560, 8);
 
     /// <summary><c>conv2d_3.weights</c>: 288 floats at offset 568 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D3Weights => new global::System.Span<float>(_parameters, 568, 288);
+    public global::System.Span<float> Conv2D3Weights => _parameters.Slice(568, 288);
 
     /// <summary>The gradient of <c>conv2d_3.weights</c>.</summary>
     public global::System.Span<float> Conv2D3WeightsGradient => new global::System.Span<float>(_gradients, 568, 288);
 
     /// <summary><c>conv2d_3.bias</c>: 4 floats at offset 856 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Conv2D3Bias => new global::System.Span<float>(_parameters, 856, 4);
+    public global::System.Span<float> Conv2D3Bias => _parameters.Slice(856, 4);
 
     /// <summary>The gradient of <c>conv2d_3.bias</c>.</summary>
     public global::System.Span<float> Conv2D3BiasGradient => new global::System.Span<float>(_gradients, 856, 4);
 
     /// <summary><c>dense_1.weights</c>: 800 floats at offset 860 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Weights => new global::System.Span<float>(_parameters, 860, 800);
+    public global::System.Span<float> Dense1Weights => _parameters.Slice(860, 800);
 
     /// <summary>The gradient of <c>dense_1.weights</c>.</summary>
     public global::System.Span<float> Dense1WeightsGradient => new global::System.Span<float>(_gradients, 860, 800);
 
     /// <summary><c>dense_1.bias</c>: 10 floats at offset 1660 of <see cref="Parameters"/>.</summary>
-    public global::System.Span<float> Dense1Bias => new global::System.Span<float>(_parameters, 1660, 10);
+    public global::System.Span<float> Dense1Bias => _parameters.Slice(1660, 10);
 
     /// <summary>The gradient of <c>dense_1.bias</c>.</summary>
     public global::System.Span<float> Dense1BiasGradient => new global::System.Span<float>(_gradients, 1660, 10);
@@ -228,9 +229,9 @@ partial class Rectangular : global::Butterfly.INetwork
         // conv2d_3: Conv2D(4, 3, 1, 1), (8, 4, 5) -> (4, 4, 5)
         global::System.Span<float> h6 = scratch.Slice(640, 80);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [4 × 8 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
         // then relu_2's max(0, y), applied as each output is stored
-        global::Butterfly.Kernels.DirectConvolution.Forward(h4, parameters.Slice(568, 288), parameters.Slice(856, 4), h6, 8, 4, 5, 4, 3, rectify: true, padding: 1);
+        global::Butterfly.Kernels.DirectConvolution.Forward(h4, parameters.Slice(568, 288), parameters.Slice(856, 4), h6, new global::Butterfly.Kernels.ConvolutionShape(channels: 8, height: 4, width: 5, filters: 4, kernel: 3, padding: 1), rectify: true);
 
         // relu_2: ReLU, (4, 4, 5) -> (4, 4, 5)
         // y = max(0, x): applied by conv2d_3 as it stored its outputs
