@@ -160,7 +160,7 @@ public static unsafe class Convolution
         var partials = ThreadBuffer.Get(ref t_partials, groups * partialLength);
         // On the 512-bit path dx is the forward convolution of dy with the flipped filters, made once for the batch.
         var flipped = !dx.IsEmpty && ConvolutionGradientJob.InputGradientAsForward(shape)
-            ? ThreadBuffer.Get(ref t_flipped, filters * window + channels)
+            ? ThreadBuffer.Get(ref t_flipped, filters * window + shape.Channels)
             : default;
         if (!flipped.IsEmpty)
         {
