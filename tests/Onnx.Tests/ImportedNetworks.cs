@@ -35,3 +35,7 @@ internal sealed partial class ImportedPyTorchLogSoftmax;
 /// <summary>LogSoftmax with its default axis at opset 13, after MatMul + Add, Relu and Gemm.</summary>
 [Network(Onnx = "logsoftmax-mlp.onnx")]
 internal sealed partial class ImportedLogSoftmaxMlp;
+
+/// <summary>Conv with a 3×5 kernel, strides (2, 1) and pads [0, 1, 2, 1]; auto_pad SAME_UPPER at stride 2; SAME_LOWER of a 2×2 kernel.</summary>
+[Network(Onnx = "conv-geometry.onnx")]
+internal sealed partial class ImportedConvGeometry;

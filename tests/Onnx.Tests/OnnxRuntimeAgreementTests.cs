@@ -36,6 +36,19 @@ public sealed class OnnxRuntimeAgreementTests
         Agree(new ImportedResidual(), ImportedResidual.PredictEmbedded, "residual.onnx", [3, 6, 6]);
 
     [Fact]
+    public void Rectangular_kernels_strides_per_axis_and_asymmetric_auto_pad_match_OnnxRuntime() =>
+        Agree(new ImportedConvGeometry(), ImportedConvGeometry.PredictEmbedded, "conv-geometry.onnx", [2, 11, 10]);
+
+    [Fact]
+    public void Conv_geometry_maps_onto_rectangular_and_asymmetric_Conv2D_layers()
+    {
+        // 3×5 kernel, strides (2, 1), pads [0, 1, 2, 1]; SAME_UPPER at stride 2: pads [0, 0, 1, 1]; SAME_LOWER 2×2: [1, 1, 0, 0].
+        Assert.Equal(
+            "Input(2, 11, 10) Conv2D(4, 3, 2, 0, 5, 1, 1, 2, 1) ReLU Conv2D(4, 3, 2, 0, 3, 2, 0, 1, 1) Tanh Conv2D(3, 2, 1, 1, 2, 1, 1, 0, 0) Dense(5)",
+            ImportedConvGeometry.Signature);
+    }
+
+    [Fact]
     public void Layer_normalization_gelu_and_clamps_match_OnnxRuntime() =>
         Agree(new ImportedOnnxLayers(), ImportedOnnxLayers.PredictEmbedded, "onnx-layers.onnx", [2, 4, 4]);
 

@@ -26,7 +26,36 @@ internal static class TestModels
         ["pytorch-layernorm.onnx"] = PyTorchLayerNorm,
         ["pytorch-logsoftmax.onnx"] = PyTorchLogSoftmax,
         ["logsoftmax-mlp.onnx"] = LogSoftmaxMlp,
+        ["conv-geometry.onnx"] = ConvGeometry,
     };
+
+    /// <summary>
+    /// Convolutions beyond the square kernel, opset 17: a 3×5 kernel with strides (2, 1) and pads [0, 1, 2, 1] → Relu →
+    /// a 3×3 kernel at stride 2 with auto_pad SAME_UPPER (one zero row and column at the end: 6×8 → 3×4) → Tanh → a 2×2
+    /// kernel with auto_pad SAME_LOWER (the zero at the start), without bias → Flatten → Gemm.
+    /// </summary>
+    private static byte[] ConvGeometry()
+    {
+        var random = new Random(9);
+        var graph = new GraphProto { Name = "conv-geometry" };
+        graph.Input.Add(Value("x", 1, 2, 11, 10));
+        graph.Output.Add(Value("y", 1, 5));
+        graph.Initializer.Add(Random(random, "c1.w", 4, 2, 3, 5));
+        graph.Initializer.Add(Random(random, "c1.b", 4));
+        graph.Initializer.Add(Random(random, "c2.w", 4, 4, 3, 3));
+        graph.Initializer.Add(Random(random, "c2.b", 4));
+        graph.Initializer.Add(Random(random, "c3.w", 3, 4, 2, 2));
+        graph.Initializer.Add(Random(random, "fc.w", 5, 36));
+        graph.Initializer.Add(Random(random, "fc.b", 5));
+        graph.Node.Add(Named(Node("Conv", ["x", "c1.w", "c1.b"], "z1", Ints("kernel_shape", 3, 5), Ints("strides", 2, 1), Ints("pads", 0, 1, 2, 1)), "Conv_0"));
+        graph.Node.Add(Named(Node("Relu", ["z1"], "h1"), "Relu_1"));
+        graph.Node.Add(Named(Node("Conv", ["h1", "c2.w", "c2.b"], "z2", Ints("kernel_shape", 3, 3), Ints("strides", 2, 2), Text("auto_pad", "SAME_UPPER")), "Conv_2"));
+        graph.Node.Add(Named(Node("Tanh", ["z2"], "h2"), "Tanh_3"));
+        graph.Node.Add(Named(Node("Conv", ["h2", "c3.w"], "z3", Ints("kernel_shape", 2, 2), Text("auto_pad", "SAME_LOWER")), "Conv_4"));
+        graph.Node.Add(Named(Node("Flatten", ["z3"], "flat", Int("axis", 1)), "Flatten_5"));
+        graph.Node.Add(Named(Node("Gemm", ["flat", "fc.w", "fc.b"], "y", Int("transB", 1)), "Gemm_6"));
+        return Model(graph);
+    }
 
     /// <summary>
     /// As torch.onnx.export writes a classifier ending in nn.LogSoftmax(dim=1) at opset 11, where LogSoftmax coerces its
