@@ -15,3 +15,7 @@ internal sealed partial class RoundTripResidual;
 /// <summary><see cref="RoundTripLogSoftmaxSource"/>, exported and imported back.</summary>
 [Network(Onnx = "roundtrip-logsoftmax.onnx")]
 internal sealed partial class RoundTripLogSoftmax;
+
+/// <summary><see cref="RoundTripConvGeometrySource"/>, exported and imported back.</summary>
+[Network(Onnx = "roundtrip-conv-geometry.onnx")]
+internal sealed partial class RoundTripConvGeometry;

@@ -48,8 +48,18 @@ internal sealed partial class RoundTripResidualSource;
 internal sealed partial class RoundTripLogSoftmaxSource;
 
 /// <summary>The source networks with seeded weights, and batch normalization's running statistics away from 0 and 1.</summary>
+/// <summary>A 3×5 kernel striding (2, 1) with pads top 0, left 1, bottom 2, right 1; a 2×3 kernel padded below and right.</summary>
+[Network]
+[Input(2, 11, 10)]
+[Conv2D(4, 3, stride: 2, KernelWidth = 5, StrideWidth = 1, PadLeft = 1, PadBottom = 2, PadRight = 1), ReLU]
+[Conv2D(3, 2, KernelWidth = 3, PadBottom = 1, PadRight = 2), Tanh]
+[Dense(4), Softmax]
+internal sealed partial class RoundTripConvGeometrySource;
+
 internal static class RoundTripSources
 {
+    public static RoundTripConvGeometrySource ConvGeometry() => Seeded(new RoundTripConvGeometrySource(7));
+
     public static RoundTripMlpSource Mlp() => Seeded(new RoundTripMlpSource(3));
 
     public static RoundTripCnnSource Cnn() => Seeded(new RoundTripCnnSource(4));

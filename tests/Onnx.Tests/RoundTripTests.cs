@@ -22,6 +22,7 @@ public sealed class RoundTripTests
         ["roundtrip-cnn.onnx"] = RoundTripSources.Cnn,
         ["roundtrip-residual.onnx"] = RoundTripSources.Residual,
         ["roundtrip-logsoftmax.onnx"] = RoundTripSources.LogSoftmax,
+        ["roundtrip-conv-geometry.onnx"] = RoundTripSources.ConvGeometry,
     };
 
     [Fact]
@@ -57,9 +58,14 @@ public sealed class RoundTripTests
         AssertSamePredictions(RoundTripSources.LogSoftmax(), new RoundTripLogSoftmax(), RoundTripLogSoftmax.PredictEmbedded);
 
     [Fact]
+    public void Rectangular_strided_asymmetric_convolutions_predict_as_before_the_round_trip() =>
+        AssertSamePredictions(RoundTripSources.ConvGeometry(), new RoundTripConvGeometry(), RoundTripConvGeometry.PredictEmbedded);
+
+    [Fact]
     public void A_stack_comes_back_with_the_same_signature()
     {
         Assert.Equal(RoundTripMlpSource.Signature, RoundTripMlp.Signature);
+        Assert.Equal(RoundTripConvGeometrySource.Signature, RoundTripConvGeometry.Signature);
     }
 
     private delegate void Embedded(ReadOnlySpan<float> input, Span<float> output);
