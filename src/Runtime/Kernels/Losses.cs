@@ -16,37 +16,8 @@ public static class Losses
     /// <paramref name="probabilities"/>[B×classes]. When <paramref name="logitGradient"/> is not empty it receives
     /// the gradient with respect to the softmax inputs, <c>dz = (p - onehot(label)) / B</c>.
     /// </summary>
-    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> probabilities, ReadOnlySpan<int> labels, Span<float> logitGradient, int classes)
-    {
-        int batch = labels.Length;
-        if (probabilities.Length < batch * classes)
-        {
-            throw new ArgumentException($"probabilities must hold {batch} x {classes} floats (got {probabilities.Length}).", nameof(probabilities));
-        }
-
-        bool withGradient = !logitGradient.IsEmpty;
-        float scale = 1f / batch;
-        double total = 0;
-        for (int b = 0; b < batch; b++)
-        {
-            int label = labels[b];
-            if ((uint)label >= (uint)classes)
-            {
-                throw new ArgumentOutOfRangeException(nameof(labels), label, $"labels[{b}] must be a class index in [0, {classes}).");
-            }
-
-            var p = probabilities.Slice(b * classes, classes);
-            total -= Math.Log(Math.Max(p[label], MinProbability));
-            if (withGradient)
-            {
-                var dz = logitGradient.Slice(b * classes, classes);
-                TensorPrimitives.Multiply(p, scale, dz);
-                dz[label] -= scale;
-            }
-        }
-
-        return (float)(total / batch);
-    }
+    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> probabilities, ReadOnlySpan<int> labels, Span<float> logitGradient, int classes) =>
+        CrossEntropy(probabilities, labels, logitGradient, classes, logarithmic: false, nameof(probabilities));
 
     /// <summary>
     /// Mean negative log-likelihood <c>L = -(1/B) sum_b y[b, label_b]</c> of log-softmax outputs
@@ -54,12 +25,20 @@ public static class Losses
     /// clamp, since a log-probability needs none. When <paramref name="logitGradient"/> is not empty it receives the
     /// gradient with respect to the log-softmax inputs, <c>dz = (e^y - onehot(label)) / B</c>, softmax's own.
     /// </summary>
-    public static float LogSoftmaxCrossEntropy(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> labels, Span<float> logitGradient, int classes)
+    public static float LogSoftmaxCrossEntropy(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> labels, Span<float> logitGradient, int classes) =>
+        CrossEntropy(logProbabilities, labels, logitGradient, classes, logarithmic: true, nameof(logProbabilities));
+
+    /// <summary>
+    /// The mean negative log-likelihood of <paramref name="outputs"/>, which are probabilities, or their logarithms when
+    /// <paramref name="logarithmic"/>; the gradient is <c>(p - onehot(label)) / B</c> either way.
+    /// </summary>
+    private static float CrossEntropy(
+        ReadOnlySpan<float> outputs, ReadOnlySpan<int> labels, Span<float> logitGradient, int classes, bool logarithmic, string outputsName)
     {
         int batch = labels.Length;
-        if (logProbabilities.Length < batch * classes)
+        if (outputs.Length < batch * classes)
         {
-            throw new ArgumentException($"logProbabilities must hold {batch} x {classes} floats (got {logProbabilities.Length}).", nameof(logProbabilities));
+            throw new ArgumentException($"{outputsName} must hold {batch} x {classes} floats (got {outputs.Length}).", outputsName);
         }
 
         bool withGradient = !logitGradient.IsEmpty;
@@ -73,13 +52,21 @@ public static class Losses
                 throw new ArgumentOutOfRangeException(nameof(labels), label, $"labels[{b}] must be a class index in [0, {classes}).");
             }
 
-            var y = logProbabilities.Slice(b * classes, classes);
-            total -= y[label];
+            var y = outputs.Slice(b * classes, classes);
+            total -= logarithmic ? y[label] : Math.Log(Math.Max(y[label], MinProbability));
             if (withGradient)
             {
                 var dz = logitGradient.Slice(b * classes, classes);
-                TensorPrimitives.Exp(y, dz);
-                TensorPrimitives.Multiply(dz, scale, dz);
+                if (logarithmic)
+                {
+                    TensorPrimitives.Exp(y, dz);
+                    TensorPrimitives.Multiply(dz, scale, dz);
+                }
+                else
+                {
+                    TensorPrimitives.Multiply(y, scale, dz);
+                }
+
                 dz[label] -= scale;
             }
         }

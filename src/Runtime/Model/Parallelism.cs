@@ -18,16 +18,7 @@ public static class Parallelism
     public static int ThreadCount
     {
         get => s_threadCount;
-        set
-        {
-            if (value < 1 || value > Environment.ProcessorCount * 4)
-            {
-                throw new ArgumentOutOfRangeException(
-                    nameof(ThreadCount), value, $"ThreadCount must be from 1 to {Environment.ProcessorCount * 4}.");
-            }
-
-            s_threadCount = value;
-        }
+        set => s_threadCount = Checked(value, nameof(ThreadCount));
     }
 
     /// <summary>
@@ -41,15 +32,12 @@ public static class Parallelism
     public static int PredictThreadCount
     {
         get => s_predictThreadCount;
-        set
-        {
-            if (value < 1 || value > Environment.ProcessorCount * 4)
-            {
-                throw new ArgumentOutOfRangeException(
-                    nameof(PredictThreadCount), value, $"PredictThreadCount must be from 1 to {Environment.ProcessorCount * 4}.");
-            }
-
-            s_predictThreadCount = value;
-        }
+        set => s_predictThreadCount = Checked(value, nameof(PredictThreadCount));
     }
+
+    /// <summary>A thread count between 1 and four per core, or an exception naming the property.</summary>
+    private static int Checked(int value, string property) =>
+        value >= 1 && value <= Environment.ProcessorCount * 4
+            ? value
+            : throw new ArgumentOutOfRangeException(property, value, $"{property} must be from 1 to {Environment.ProcessorCount * 4}.");
 }
