@@ -39,3 +39,7 @@ internal sealed partial class ImportedLogSoftmaxMlp;
 /// <summary>Conv with a 3×5 kernel, strides (2, 1) and pads [0, 1, 2, 1]; auto_pad SAME_UPPER at stride 2; SAME_LOWER of a 2×2 kernel.</summary>
 [Network(Onnx = "conv-geometry.onnx")]
 internal sealed partial class ImportedConvGeometry;
+
+/// <summary>A transpose of a hidden tensor with activations after it, absorbed by the dense layer after the Reshape.</summary>
+[Network(Onnx = "transposed-activation.onnx")]
+internal sealed partial class ImportedTransposedActivation;

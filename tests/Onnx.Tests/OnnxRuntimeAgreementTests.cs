@@ -86,6 +86,14 @@ public sealed class OnnxRuntimeAgreementTests
     }
 
     [Fact]
+    public void Activations_after_a_hidden_transpose_match_OnnxRuntime() =>
+        Agree(new ImportedTransposedActivation(), ImportedTransposedActivation.PredictEmbedded, "transposed-activation.onnx", [2, 3, 4]);
+
+    [Fact]
+    public void A_hidden_transpose_through_activations_costs_no_layer() =>
+        Assert.Equal("Input(2, 3, 4) Sigmoid ReLU LeakyReLU(0.3) Dense(5)", ImportedTransposedActivation.Signature);
+
+    [Fact]
     public void The_tf2onnx_input_transpose_is_folded_into_the_input_shape()
     {
         Assert.StartsWith("Input(3, 8, 8) Conv2D(5, 3, 1, 1) ReLU MaxPool(2) Dense(4) Softmax", ImportedTf2OnnxCnn.Signature, StringComparison.Ordinal);

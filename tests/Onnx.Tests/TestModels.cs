@@ -27,6 +27,7 @@ internal static class TestModels
         ["pytorch-logsoftmax.onnx"] = PyTorchLogSoftmax,
         ["logsoftmax-mlp.onnx"] = LogSoftmaxMlp,
         ["conv-geometry.onnx"] = ConvGeometry,
+        ["transposed-activation.onnx"] = TransposedActivation,
     };
 
     /// <summary>
@@ -54,6 +55,30 @@ internal static class TestModels
         graph.Node.Add(Named(Node("Conv", ["h2", "c3.w"], "z3", Ints("kernel_shape", 2, 2), Text("auto_pad", "SAME_LOWER")), "Conv_4"));
         graph.Node.Add(Named(Node("Flatten", ["z3"], "flat", Int("axis", 1)), "Flatten_5"));
         graph.Node.Add(Named(Node("Gemm", ["flat", "fc.w", "fc.b"], "y", Int("transB", 1)), "Gemm_6"));
+        return Model(graph);
+    }
+
+    /// <summary>
+    /// A transpose of a hidden tensor, not the input, with activations after it, as tf2onnx writes Keras's channels-last
+    /// tail: Sigmoid, Transpose NCHW to NHWC, Relu, LeakyRelu, Reshape to [N, 24], MatMul + Add. The activations compute in
+    /// the stored order and the dense layer absorbs the transpose.
+    /// </summary>
+    private static byte[] TransposedActivation()
+    {
+        var random = new Random(10);
+        var graph = new GraphProto { Name = "transposed-activation" };
+        graph.Input.Add(Value("x", 1, 2, 3, 4));
+        graph.Output.Add(Value("y", 1, 5));
+        graph.Initializer.Add(Int64s("shape", [-1, 24]));
+        graph.Initializer.Add(Random(random, "w", 24, 5));
+        graph.Initializer.Add(Random(random, "b", 5));
+        graph.Node.Add(Node("Sigmoid", ["x"], "s"));
+        graph.Node.Add(Node("Transpose", ["s"], "nhwc", Ints("perm", 0, 2, 3, 1)));
+        graph.Node.Add(Node("Relu", ["nhwc"], "r"));
+        graph.Node.Add(Node("LeakyRelu", ["r"], "l", Float("alpha", 0.3f)));
+        graph.Node.Add(Node("Reshape", ["l", "shape"], "flat"));
+        graph.Node.Add(Node("MatMul", ["flat", "w"], "m"));
+        graph.Node.Add(Node("Add", ["m", "b"], "y"));
         return Model(graph);
     }
 

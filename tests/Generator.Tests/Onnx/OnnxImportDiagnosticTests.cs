@@ -404,6 +404,19 @@ public sealed class OnnxImportDiagnosticTests
     }
 
     [Fact]
+    public void BF0081_a_hidden_transpose_that_reaches_the_output_through_an_activation()
+    {
+        // An activation passes a pending transpose on, but nothing absorbs it here: the output would be in the wrong order.
+        var graph = new GraphProto { Name = "transposed" };
+        graph.Input.Add(Value("x", 1, 2, 3, 4));
+        graph.Output.Add(Value("y", 1, 3, 4, 2));
+        graph.Node.Add(Node("Sigmoid", ["x"], "s"));
+        graph.Node.Add(Node("Transpose", ["s"], "t", Ints("perm", 0, 2, 3, 1)));
+        graph.Node.Add(OnnxFiles.Named(Node("Relu", ["t"], "y"), "relu"));
+        Expect("BF0081", [OnnxFiles.Text("model.onnx", Bench.Workloads.OnnxGraph.Model(graph))], "Node 'relu'", "in its stored order");
+    }
+
+    [Fact]
     public void BF0082_opset_too_old() =>
         Expect("BF0082", [OnnxFiles.Text("model.onnx", OnnxFiles.Small(opset: 7))], "operator set 7", "9 to 21");
 
