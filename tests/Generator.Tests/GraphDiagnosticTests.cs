@@ -185,17 +185,5 @@ public sealed class GraphDiagnosticTests
         Assert.Equal(Assert.Single(two.Sources).Text, Assert.Single(same.Sources).Text);
     }
 
-    private static Diagnostic Single(string id, string marked)
-    {
-        var source = MarkedSource.Parse(marked);
-        var run = GeneratorRun.Of(source.Text);
-        Assert.Null(run.Exception);
-        Assert.Empty(run.Sources);
-        Assert.Empty(run.InputErrors);
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
-        return diagnostic;
-    }
+    private static Diagnostic Single(string id, string marked) => Harness.SingleError.At(id, marked);
 }

@@ -136,17 +136,5 @@ public sealed class ImageLayerDiagnosticTests
         Assert.StartsWith(message, diagnostic.GetMessage());
     }
 
-    private static Diagnostic SingleError(string id, string marked)
-    {
-        var source = MarkedSource.Parse(marked);
-        var run = GeneratorRun.Of(source.Text);
-        Assert.Null(run.Exception);
-        Assert.Empty(run.Sources);
-        Assert.Empty(run.InputErrors);
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
-        return diagnostic;
-    }
+    private static Diagnostic SingleError(string id, string marked) => Harness.SingleError.At(id, marked);
 }

@@ -128,17 +128,5 @@ public sealed class OnnxLayerDiagnosticTests
         Assert.Equal(Generated("Clamp(max: 1f)"), Generated("Clamp(float.NegativeInfinity, 1f)"));
     }
 
-    private static Diagnostic SingleError(string id, string marked)
-    {
-        var source = MarkedSource.Parse(marked);
-        var run = GeneratorRun.Of(source.Text);
-        Assert.Null(run.Exception);
-        Assert.Empty(run.Sources);
-        Assert.Empty(run.InputErrors);
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
-        return diagnostic;
-    }
+    private static Diagnostic SingleError(string id, string marked) => Harness.SingleError.At(id, marked);
 }
