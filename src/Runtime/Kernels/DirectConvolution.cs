@@ -56,7 +56,7 @@ public static unsafe partial class DirectConvolution
     /// <summary>
     /// <c>y = conv(x, w) + b</c> for one sample of a direct convolution (<see cref="ConvolutionShape.IsDirect"/>); with
     /// <paramref name="rectify"/>, <c>max(0, ·)</c> of that. With <paramref name="split"/> (the generator's choice for a
-    /// Predict step with enough work), groups of four filters are shared among up to <see cref="Parallelism.PredictThreadCount"/>
+    /// Predict step with enough work), bands of output rows are shared among up to <see cref="Parallelism.PredictThreadCount"/>
     /// threads; each output is computed the same way whichever thread computes it, so the bits do not depend on the count.
     /// </summary>
     /// <param name="x">The sample, <c>[C × H × W]</c>.</param>
@@ -65,7 +65,7 @@ public static unsafe partial class DirectConvolution
     /// <param name="y">The output, <c>[F × OH × OW]</c>.</param>
     /// <param name="shape">The convolution's shape.</param>
     /// <param name="rectify">Whether a ReLU follows, fused into the stores.</param>
-    /// <param name="split">Whether the filters may be shared among threads.</param>
+    /// <param name="split">Whether bands of output rows may be shared among threads.</param>
     public static void Forward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> y, ConvolutionShape shape, bool rectify = false, bool split = false)
     {
@@ -78,15 +78,13 @@ public static unsafe partial class DirectConvolution
         Arguments.HasLength(y, shape.OutLength, nameof(y));
         fixed (float* px = x, pw = weights, pb = bias, py = y)
         {
-            var targets = new Targets { Y = py, RectifyY = rectify };
-            float* padded = Padded(px, shape);
-            if (split)
+            if (split && RowJob.Parts(shape) > 1)
             {
-                FilterJob.Run(padded, pw, pb, shape.Unpadded, targets);
+                RowJob.Run(px, pw, pb, py, shape, rectify);
             }
             else
             {
-                Compute(padded, pw, pb, shape.Unpadded, targets);
+                Compute(Padded(px, shape), pw, pb, shape.Unpadded, new Targets { Y = py, RectifyY = rectify });
             }
         }
     }

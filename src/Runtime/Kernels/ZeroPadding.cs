@@ -11,22 +11,33 @@ namespace Butterfly.Kernels;
 internal static unsafe class ZeroPadding
 {
     /// <summary><c>padded[c, i + p, j + p] = x[c, i, j]</c>, zeros around it; <paramref name="padded"/> holds <c>C·(H + 2p)·(W + 2p)</c> floats.</summary>
-    public static void Pad(float* x, float* padded, int channels, int height, int width, int padding)
+    public static void Pad(float* x, float* padded, int channels, int height, int width, int padding) =>
+        PadRows(x, padded, channels, height, width, padding, 0, height + 2 * padding);
+
+    /// <summary>
+    /// Rows [<paramref name="first"/>, <paramref name="first"/> + <paramref name="rows"/>) of every plane of the padded copy:
+    /// <c>band[c, r, j] = padded[c, first + r, j]</c>, <c>C·rows·(W + 2p)</c> floats. A thread that computes a band of a
+    /// convolution's output rows pads only the input rows its windows read.
+    /// </summary>
+    public static void PadRows(float* x, float* band, int channels, int height, int width, int padding, int first, int rows)
     {
-        int paddedWidth = width + 2 * padding, paddedHeight = height + 2 * padding;
+        int paddedWidth = width + 2 * padding;
         for (int c = 0; c < channels; c++)
         {
-            float* plane = padded + (long)c * paddedHeight * paddedWidth;
-            new Span<float>(plane, padding * paddedWidth).Clear();
-            for (int i = 0; i < height; i++)
+            for (int r = 0; r < rows; r++)
             {
-                float* row = plane + (long)(i + padding) * paddedWidth;
+                float* row = band + ((long)c * rows + r) * paddedWidth;
+                int i = first + r - padding;
+                if (i < 0 || i >= height)
+                {
+                    new Span<float>(row, paddedWidth).Clear();
+                    continue;
+                }
+
                 new Span<float>(row, padding).Clear();
                 new ReadOnlySpan<float>(x + ((long)c * height + i) * width, width).CopyTo(new Span<float>(row + padding, width));
                 new Span<float>(row + padding + width, padding).Clear();
             }
-
-            new Span<float>(plane + (long)(height + padding) * paddedWidth, padding * paddedWidth).Clear();
         }
     }
 

@@ -63,11 +63,12 @@ public sealed class DirectConvolutionPathTests
     }
 
     [Theory]
-    [InlineData(16, 28, 28, 16, 3, 1)]  // W8's second layer: four groups of four filters
-    [InlineData(16, 14, 14, 32, 3, 1)]  // eight groups
-    [InlineData(3, 12, 14, 10, 3, 0)]   // two groups and two filters left over, which the last piece takes
-    [InlineData(2, 9, 11, 4, 3, 1)]     // one group: nothing to share
-    public void Sharing_the_filters_among_threads_changes_no_bit(int channels, int height, int width, int filters, int kernel, int padding)
+    [InlineData(16, 28, 28, 16, 3, 1)]  // W8's second layer: bands of 14 rows on two threads, 9 or 10 on three, 5 or 6 on five
+    [InlineData(16, 14, 14, 32, 3, 1)]  // its fourth: bands of 7 rows on two threads, 2 or 3 on five (masked 512-bit rows)
+    [InlineData(3, 12, 14, 10, 3, 0)]   // no padding, two filters past the last tile: the band's input is a plain copy
+    [InlineData(2, 9, 11, 4, 5, 2)]     // 9 rows: at most 4 bands of at least a tile's two rows
+    [InlineData(2, 3, 11, 4, 3, 1)]     // 3 rows: one band, nothing to share
+    public void Sharing_the_rows_among_threads_changes_no_bit(int channels, int height, int width, int filters, int kernel, int padding)
     {
         var random = new SeededRandom(channels * 31 + filters);
         var x = ConvolutionTests.Random(random, channels * height * width);

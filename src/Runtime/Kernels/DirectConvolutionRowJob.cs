@@ -1,0 +1,69 @@
+using System;
+
+namespace Butterfly.Kernels;
+
+public static unsafe partial class DirectConvolution
+{
+    /// <summary>
+    /// One sample's convolution with its output rows shared among threads: piece <c>t</c> of <c>T</c> takes rows
+    /// [t·OH/T, (t+1)·OH/T) of every filter's plane. It pads only the input rows its windows read into a buffer of its
+    /// own thread, computes that band as a convolution of its own, and copies the band's rows into place. An output is
+    /// computed by the same tile code whichever band holds it, so the bits do not depend on the thread count.
+    /// </summary>
+    /// <remarks>
+    /// Splitting rows, not filters, keeps each thread's data on its own core from layer to layer: a band reads the rows the
+    /// same thread wrote in the layer before (and the window's few rows beyond them), where splitting the filters made every
+    /// thread read the whole input, half of it written by the other core, through a padded copy the calling thread wrote.
+    /// </remarks>
+    private sealed class RowJob : ParallelJob
+    {
+        [ThreadStatic]
+        private static RowJob? t_job;
+
+        [ThreadStatic]
+        private static float[]? t_band;
+
+        [ThreadStatic]
+        private static float[]? t_bandOutput;
+
+        private float* _x;
+        private float* _weights;
+        private float* _bias;
+        private float* _y;
+        private ConvolutionShape _shape;
+        private bool _rectify;
+
+        /// <summary>Computes every output of <paramref name="shape"/> over <paramref name="x"/> in bands of rows, up to <see cref="Parallelism.PredictThreadCount"/> of them.</summary>
+        public static void Run(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+        {
+            var job = t_job ??= new RowJob();
+            job._x = x;
+            job._weights = weights;
+            job._bias = bias;
+            job._y = y;
+            (job._shape, job._rectify) = (shape, rectify);
+            WorkerPool.Shared.Run(job, Parts(shape));
+        }
+
+        /// <summary>The bands <paramref name="shape"/> is computed in: one per thread, each at least a tile's rows.</summary>
+        public static int Parts(ConvolutionShape shape) => Math.Min(Parallelism.PredictThreadCount, shape.OutH / TileRows);
+
+        public override void Run(int part, int parts)
+        {
+            var shape = _shape;
+            int first = (int)((long)shape.OutH * part / parts), end = (int)((long)shape.OutH * (part + 1) / parts);
+            int rows = end - first, paddedWidth = shape.Width + 2 * shape.Padding;
+            var band = new ConvolutionShape(shape.Channels, rows + shape.Kernel - 1, paddedWidth, shape.Filters, shape.Kernel);
+            float* input = PinnedThreadBuffer.Get(ref t_band, band.InLength + Slack);
+            ZeroPadding.PadRows(_x, input, shape.Channels, shape.Height, shape.Width, shape.Padding, first, band.Height);
+            new Span<float>(input + band.InLength, Slack).Clear();
+            float* output = PinnedThreadBuffer.Get(ref t_bandOutput, band.OutLength);
+            Compute(input, _weights, _bias, band, new Targets { Y = output, RectifyY = _rectify });
+            int floats = rows * shape.OutW;
+            for (int f = 0; f < shape.Filters; f++)
+            {
+                new ReadOnlySpan<float>(output + (long)f * floats, floats).CopyTo(new Span<float>(_y + ((long)f * shape.OutH + first) * shape.OutW, floats));
+            }
+        }
+    }
+}
