@@ -172,6 +172,12 @@ public static unsafe partial class DirectConvolution
 
         public bool RectifyY;
 
+        /// <summary>Floats from one filter's outputs to the next's in <see cref="Y"/> and <see cref="Rectified"/>; 0 for a whole plane, <c>OH·OW</c>.</summary>
+        public int Plane;
+
+        /// <summary>Floats from one filter's outputs to the next's.</summary>
+        public readonly int PlaneOf(ConvolutionShape shape) => Plane == 0 ? shape.Pixels : Plane;
+
         /// <summary>These targets moved <paramref name="j"/> columns on (pooled: <c>j / 2</c>, <paramref name="j"/> being even).</summary>
         public readonly Targets Moved(int j) => new()
         {
@@ -179,18 +185,20 @@ public static unsafe partial class DirectConvolution
             Rectified = Rectified == null ? null : Rectified + j,
             Pooled = Pooled == null ? null : Pooled + j / 2,
             RectifyY = RectifyY,
+            Plane = Plane,
         };
 
         /// <summary>These targets moved to the start of output row <c>(f, i)</c> (pooled: <c>(f, i / 2)</c>), pooled dropped unless <paramref name="pool"/>.</summary>
         public readonly Targets At(ConvolutionShape shape, int f, int i, bool pool)
         {
-            int at = (f * shape.OutH + i) * shape.OutW;
+            int at = f * PlaneOf(shape) + i * shape.OutW;
             return new Targets
             {
                 Y = Y == null ? null : Y + at,
                 Rectified = Rectified == null ? null : Rectified + at,
                 Pooled = Pooled == null || !pool ? null : Pooled + (f * (shape.OutH / 2) + i / 2) * (shape.OutW / 2),
                 RectifyY = RectifyY,
+                Plane = Plane,
             };
         }
     }
@@ -237,7 +245,7 @@ public static unsafe partial class DirectConvolution
 
         if (targets.Y != null)
         {
-            PerFilter(x, weights, bias, targets.Y, shape, targets.RectifyY);
+            PerFilter(x, weights, bias, targets.Y, shape, targets.RectifyY, targets.PlaneOf(shape));
         }
 
         float* rectified = targets.Rectified;
@@ -247,7 +255,7 @@ public static unsafe partial class DirectConvolution
         }
         else if (rectified != null)
         {
-            PerFilter(x, weights, bias, rectified, shape, rectify: true);
+            PerFilter(x, weights, bias, rectified, shape, rectify: true, targets.PlaneOf(shape));
         }
 
         if (targets.Pooled != null)
@@ -257,7 +265,7 @@ public static unsafe partial class DirectConvolution
                 var buffer = ThreadBuffer.Get(ref t_rectified, shape.OutLength);
                 fixed (float* scratch = buffer)
                 {
-                    PerFilter(x, weights, bias, scratch, shape, rectify: true);
+                    PerFilter(x, weights, bias, scratch, shape, rectify: true, shape.Pixels);
                     Pooling2x2.Max(ref *scratch, ref *targets.Pooled, shape.Filters, shape.OutH, shape.OutW);
                 }
             }
@@ -273,7 +281,7 @@ public static unsafe partial class DirectConvolution
     private static float[]? t_rectified;
 
     /// <summary>Filter by filter: eight outputs of a row at a time, then the row's leftover outputs one by one.</summary>
-    private static void PerFilter(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
+    private static void PerFilter(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify, int plane)
     {
         int outH = shape.OutH, outW = shape.OutW, taps = shape.Window, kernel = shape.Kernel;
         ref float input = ref *x;
@@ -283,7 +291,7 @@ public static unsafe partial class DirectConvolution
             ref float filter = ref *(weights + f * taps);
             for (int i = 0; i < outH; i++)
             {
-                float* row = y + (f * outH + i) * outW;
+                float* row = y + f * plane + i * outW;
                 for (int j = 0; j < vectorEnd; j += Vector256<float>.Count)
                 {
                     var sum = Vector256.Create(bias[f]);
@@ -459,7 +467,7 @@ public static unsafe partial class DirectConvolution
                 }
             }
 
-            int outW = shape.OutW, plane = shape.Pixels;
+            int outW = shape.OutW, plane = targets.PlaneOf(shape);
             StoreRow(targets, 0, plane, a0, a1, a2, a3);
             StoreRow(targets, outW, plane, b0, b1, b2, b3);
             if (third)

@@ -151,7 +151,7 @@ public static unsafe partial class DirectConvolution
         where TRows : struct, IConstant
         where TVectors : struct, IConstant
     {
-        int taps = shape.Window, width = shape.Width, outW = shape.OutW, plane = shape.Pixels;
+        int taps = shape.Window, width = shape.Width, outW = shape.OutW, plane = band.PlaneOf(shape);
         int span = TVectors.Value * Wide;
         x += i * width;
         weights += f * taps;

@@ -7,7 +7,7 @@ public static unsafe partial class DirectConvolution
     /// <summary>
     /// One sample's convolution with its output rows shared among threads: piece <c>t</c> of <c>T</c> takes rows
     /// [t·OH/T, (t+1)·OH/T) of every filter's plane. It pads only the input rows its windows read into a buffer of its
-    /// own thread, computes that band as a convolution of its own, and copies the band's rows into place. An output is
+    /// own thread and computes that band as a convolution of its own, storing straight into the whole output's planes. An output is
     /// computed by the same tile code whichever band holds it, so the bits do not depend on the thread count.
     /// </summary>
     /// <remarks>
@@ -22,9 +22,6 @@ public static unsafe partial class DirectConvolution
 
         [ThreadStatic]
         private static float[]? t_band;
-
-        [ThreadStatic]
-        private static float[]? t_bandOutput;
 
         private float* _x;
         private float* _weights;
@@ -57,13 +54,7 @@ public static unsafe partial class DirectConvolution
             float* input = PinnedThreadBuffer.Get(ref t_band, band.InLength + Slack);
             ZeroPadding.PadRows(_x, input, shape.Channels, shape.Height, shape.Width, shape.Padding, first, band.Height);
             new Span<float>(input + band.InLength, Slack).Clear();
-            float* output = PinnedThreadBuffer.Get(ref t_bandOutput, band.OutLength);
-            Compute(input, _weights, _bias, band, new Targets { Y = output, RectifyY = _rectify });
-            int floats = rows * shape.OutW;
-            for (int f = 0; f < shape.Filters; f++)
-            {
-                new ReadOnlySpan<float>(output + (long)f * floats, floats).CopyTo(new Span<float>(_y + ((long)f * shape.OutH + first) * shape.OutW, floats));
-            }
+            Compute(input, _weights, _bias, band, new Targets { Y = _y + first * shape.OutW, RectifyY = _rectify, Plane = shape.Pixels });
         }
     }
 }
