@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -77,62 +78,71 @@ internal static unsafe class GemmDotTile512
     /// </summary>
     public static float Row(float* a, float* b, int k)
     {
+        int shift = (int)(((nint)b & 63) / sizeof(float));
+        if (shift == 0 || k < 16)
+        {
+            return AlignedRow(a, b, k);
+        }
+
         Vector512<float> s0 = Vector512<float>.Zero, s1 = Vector512<float>.Zero, s2 = Vector512<float>.Zero, s3 = Vector512<float>.Zero, s4 = Vector512<float>.Zero, s5 = Vector512<float>.Zero, s6 = Vector512<float>.Zero, s7 = Vector512<float>.Zero;
         int p = 0;
-        int shift = (int)(((nint)b & 63) / sizeof(float));
-        if (shift == 0)
+        // Chunk t of B is lanes shift..shift+15 of aligned lines t and t+1 (line t+1 holds B's float 16(t+1) - shift,
+        // which exists while 16(t+1) <= k, so no load leaves B's last line).
+        float* line = b - shift;
+        var control = Vector512.Create(shift) + Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        var current = Vector512.LoadAligned(line);
+        for (; p <= k - 128; p += 128)
         {
-            for (; p <= k - 128; p += 128)
-            {
-                s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Vector512.LoadAligned(b + p), s0);
-                s1 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 16), Vector512.LoadAligned(b + p + 16), s1);
-                s2 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 32), Vector512.LoadAligned(b + p + 32), s2);
-                s3 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 48), Vector512.LoadAligned(b + p + 48), s3);
-                s4 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 64), Vector512.LoadAligned(b + p + 64), s4);
-                s5 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 80), Vector512.LoadAligned(b + p + 80), s5);
-                s6 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 96), Vector512.LoadAligned(b + p + 96), s6);
-                s7 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 112), Vector512.LoadAligned(b + p + 112), s7);
-            }
-
-            for (; p <= k - 16; p += 16)
-            {
-                s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Vector512.LoadAligned(b + p), s0);
-            }
+            var n0 = Vector512.LoadAligned(line + p + 16);
+            s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Avx512F.PermuteVar16x32x2(current, control, n0), s0);
+            var n1 = Vector512.LoadAligned(line + p + 32);
+            s1 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 16), Avx512F.PermuteVar16x32x2(n0, control, n1), s1);
+            var n2 = Vector512.LoadAligned(line + p + 48);
+            s2 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 32), Avx512F.PermuteVar16x32x2(n1, control, n2), s2);
+            var n3 = Vector512.LoadAligned(line + p + 64);
+            s3 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 48), Avx512F.PermuteVar16x32x2(n2, control, n3), s3);
+            var n4 = Vector512.LoadAligned(line + p + 80);
+            s4 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 64), Avx512F.PermuteVar16x32x2(n3, control, n4), s4);
+            var n5 = Vector512.LoadAligned(line + p + 96);
+            s5 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 80), Avx512F.PermuteVar16x32x2(n4, control, n5), s5);
+            var n6 = Vector512.LoadAligned(line + p + 112);
+            s6 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 96), Avx512F.PermuteVar16x32x2(n5, control, n6), s6);
+            var n7 = Vector512.LoadAligned(line + p + 128);
+            s7 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 112), Avx512F.PermuteVar16x32x2(n6, control, n7), s7);
+            current = n7;
         }
-        else if (k >= 16)
-        {
-            // Chunk t of B is lanes shift..shift+15 of aligned lines t and t+1 (line t+1 holds B's float 16(t+1) - shift,
-            // which exists while 16(t+1) <= k, so no load leaves B's last line).
-            float* line = b - shift;
-            var control = Vector512.Create(shift) + Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-            var current = Vector512.LoadAligned(line);
-            for (; p <= k - 128; p += 128)
-            {
-                var n0 = Vector512.LoadAligned(line + p + 16);
-                s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Avx512F.PermuteVar16x32x2(current, control, n0), s0);
-                var n1 = Vector512.LoadAligned(line + p + 32);
-                s1 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 16), Avx512F.PermuteVar16x32x2(n0, control, n1), s1);
-                var n2 = Vector512.LoadAligned(line + p + 48);
-                s2 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 32), Avx512F.PermuteVar16x32x2(n1, control, n2), s2);
-                var n3 = Vector512.LoadAligned(line + p + 64);
-                s3 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 48), Avx512F.PermuteVar16x32x2(n2, control, n3), s3);
-                var n4 = Vector512.LoadAligned(line + p + 80);
-                s4 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 64), Avx512F.PermuteVar16x32x2(n3, control, n4), s4);
-                var n5 = Vector512.LoadAligned(line + p + 96);
-                s5 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 80), Avx512F.PermuteVar16x32x2(n4, control, n5), s5);
-                var n6 = Vector512.LoadAligned(line + p + 112);
-                s6 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 96), Avx512F.PermuteVar16x32x2(n5, control, n6), s6);
-                var n7 = Vector512.LoadAligned(line + p + 128);
-                s7 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 112), Avx512F.PermuteVar16x32x2(n6, control, n7), s7);
-                current = n7;
-            }
 
-            for (; p <= k - 16; p += 16)
-            {
-                var next = Vector512.LoadAligned(line + p + 16);
-                s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Avx512F.PermuteVar16x32x2(current, control, next), s0);
-                current = next;
-            }
+        for (; p <= k - 16; p += 16)
+        {
+            var next = Vector512.LoadAligned(line + p + 16);
+            s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Avx512F.PermuteVar16x32x2(current, control, next), s0);
+            current = next;
+        }
+
+        return Finish(Vector512.Sum(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))), a, b, p, k);
+    }
+
+    /// <summary><see cref="Row"/> for a 64-byte aligned row of B (or one shorter than a vector): the same sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float AlignedRow(float* a, float* b, int k)
+    {
+        Vector512<float> s0 = Vector512<float>.Zero, s1 = Vector512<float>.Zero, s2 = Vector512<float>.Zero, s3 = Vector512<float>.Zero, s4 = Vector512<float>.Zero, s5 = Vector512<float>.Zero, s6 = Vector512<float>.Zero, s7 = Vector512<float>.Zero;
+        int p = 0;
+        for (; p <= k - 128; p += 128)
+        {
+            s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Vector512.LoadAligned(b + p), s0);
+            s1 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 16), Vector512.LoadAligned(b + p + 16), s1);
+            s2 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 32), Vector512.LoadAligned(b + p + 32), s2);
+            s3 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 48), Vector512.LoadAligned(b + p + 48), s3);
+            s4 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 64), Vector512.LoadAligned(b + p + 64), s4);
+            s5 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 80), Vector512.LoadAligned(b + p + 80), s5);
+            s6 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 96), Vector512.LoadAligned(b + p + 96), s6);
+            s7 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p + 112), Vector512.LoadAligned(b + p + 112), s7);
+        }
+
+        for (; p <= k - 16; p += 16)
+        {
+            s0 = Vector512.FusedMultiplyAdd(Vector512.Load(a + p), Vector512.LoadAligned(b + p), s0);
         }
 
         return Finish(Vector512.Sum(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))), a, b, p, k);
