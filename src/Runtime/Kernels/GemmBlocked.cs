@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Butterfly.Kernels;
@@ -17,7 +18,8 @@ namespace Butterfly.Kernels;
 /// The threads share the packed B block, so neither operand is packed twice, and each element of C is computed by
 /// one thread and reduced over k in the same order however the work is split: the result does not depend on the
 /// thread count. Each block is two runs of the worker pool (pack, then multiply); returning from the first is the
-/// barrier before any thread reads the packed block.
+/// barrier before any thread reads the packed block. The multiply pieces are sized by how fast each thread went in the
+/// runs before (<see cref="PieceSpeeds"/>), which moves only where a thread's rows or columns start.
 /// </summary>
 internal sealed unsafe class GemmBlocked : ParallelJob
 {
@@ -73,6 +75,9 @@ internal sealed unsafe class GemmBlocked : ParallelJob
     private int _jc, _nc, _pc, _kc;
     private bool _packing;
     private bool _splitRows;
+
+    /// <summary>The threads' speeds in the compute pass, by which its pieces are sized.</summary>
+    private readonly PieceSpeeds _speeds = new();
 
     /// <summary>The columns of C are split into panels this wide.</summary>
     public static int PanelWidth => Simd.Path switch
@@ -137,7 +142,10 @@ internal sealed unsafe class GemmBlocked : ParallelJob
                 _packing = true;
                 pool.Run(this, Math.Min(threads, panels));
                 _packing = false;
-                pool.Run(this, Math.Min(threads, _splitRows ? rowTiles : panels));
+                int parts = Math.Min(threads, _splitRows ? rowTiles : panels);
+                _speeds.Split(_splitRows ? rowTiles : panels, parts);
+                pool.Run(this, parts);
+                _speeds.Learn(parts);
             }
         }
     }
@@ -158,17 +166,18 @@ internal sealed unsafe class GemmBlocked : ParallelJob
             return;
         }
 
+        long start = Stopwatch.GetTimestamp();
+        int from = _speeds.First(part), to = _speeds.First(part + 1);
         if (_splitRows)
         {
-            int rowTiles = (_problem.M + _mr - 1) / _mr;
-            int i0 = (int)((long)rowTiles * part / parts) * _mr, i1 = Math.Min(_problem.M, (int)((long)rowTiles * (part + 1) / parts) * _mr);
-            Compute(i0, i1, 0, _nc);
+            Compute(from * _mr, Math.Min(_problem.M, to * _mr), 0, _nc);
         }
         else
         {
-            int j0 = (int)((long)panels * part / parts) * _nr, j1 = Math.Min(_nc, (int)((long)panels * (part + 1) / parts) * _nr);
-            Compute(0, _problem.M, j0, j1);
+            Compute(0, _problem.M, from * _nr, Math.Min(_nc, to * _nr));
         }
+
+        _speeds.Ran(part, start);
     }
 
     /// <summary>Rows [<paramref name="i0"/>, <paramref name="i1"/>) × block columns [<paramref name="j0"/>, <paramref name="j1"/>) of the current block.</summary>
