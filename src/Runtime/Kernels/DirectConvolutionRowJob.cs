@@ -1,14 +1,16 @@
 using System;
+using System.Diagnostics;
 
 namespace Butterfly.Kernels;
 
 public static unsafe partial class DirectConvolution
 {
     /// <summary>
-    /// One sample's convolution with its output rows shared among threads: piece <c>t</c> of <c>T</c> takes rows
-    /// [t·OH/T, (t+1)·OH/T) of every filter's plane. It pads only the input rows its windows read into a buffer of its
-    /// own thread and computes that band as a convolution of its own, storing straight into the whole output's planes. An output is
-    /// computed by the same tile code whichever band holds it, so the bits do not depend on the thread count.
+    /// One sample's convolution with its output rows shared among threads: each piece takes a band of rows of every
+    /// filter's plane, the bands sized by how fast each thread went before (<see cref="PieceSpeeds"/>; equal at
+    /// first). A piece pads only the input rows its windows read, into a buffer of its own thread, and computes its
+    /// band as a convolution of its own, storing straight into the whole output's planes. An output is computed by the
+    /// same tile code whichever band holds it, so the bits depend neither on the thread count nor on the bands.
     /// </summary>
     /// <remarks>
     /// Splitting rows, not filters, keeps each thread's data on its own core from layer to layer: a band reads the rows the
@@ -30,6 +32,9 @@ public static unsafe partial class DirectConvolution
         private ConvolutionShape _shape;
         private bool _rectify;
 
+        /// <summary>The threads' speeds, by which the bands are sized.</summary>
+        private readonly PieceSpeeds _speeds = new();
+
         /// <summary>Computes every output of <paramref name="shape"/> over <paramref name="x"/> in bands of rows, up to <see cref="Parallelism.PredictThreadCount"/> of them.</summary>
         public static void Run(float* x, float* weights, float* bias, float* y, ConvolutionShape shape, bool rectify)
         {
@@ -39,7 +44,10 @@ public static unsafe partial class DirectConvolution
             job._bias = bias;
             job._y = y;
             (job._shape, job._rectify) = (shape, rectify);
-            WorkerPool.Shared.Run(job, Parts(shape));
+            int parts = Parts(shape);
+            job._speeds.Split(shape.OutH, parts);
+            WorkerPool.Shared.Run(job, parts);
+            job._speeds.Learn(parts);
         }
 
         /// <summary>The bands <paramref name="shape"/> is computed in: one per thread, each at least a tile's rows.</summary>
@@ -47,14 +55,21 @@ public static unsafe partial class DirectConvolution
 
         public override void Run(int part, int parts)
         {
+            long start = Stopwatch.GetTimestamp();
             var shape = _shape;
-            int first = (int)((long)shape.OutH * part / parts), end = (int)((long)shape.OutH * (part + 1) / parts);
+            int first = _speeds.First(part), end = _speeds.First(part + 1);
+            if (first == end)
+            {
+                return;
+            }
+
             int rows = end - first, paddedWidth = shape.Width + 2 * shape.Padding;
             var band = new ConvolutionShape(shape.Channels, rows + shape.Kernel - 1, paddedWidth, shape.Filters, shape.Kernel);
             float* input = PinnedThreadBuffer.Get(ref t_band, band.InLength + Slack);
             ZeroPadding.PadRows(_x, input, shape.Channels, shape.Height, shape.Width, shape.Padding, first, band.Height);
             new Span<float>(input + band.InLength, Slack).Clear();
             Compute(input, _weights, _bias, band, new Targets { Y = _y + first * shape.OutW, RectifyY = _rectify, Plane = shape.Pixels });
+            _speeds.Ran(part, start);
         }
     }
 }
