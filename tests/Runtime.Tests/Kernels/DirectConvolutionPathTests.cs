@@ -36,11 +36,11 @@ public sealed class DirectConvolutionPathTests
         (float[] Y, float[] Rectify, float[] Both, float[] Rectified, float[] Pooled) Run(SimdPath path)
         {
             using var forced = Simd.Force(path);
-            var y = Garbage(length);
-            var rectify = Garbage(length);
-            var both = Garbage(length);
-            var rectified = Garbage(length);
-            var pooled = Garbage(pooledLength);
+            var y = Bits.Garbage(length);
+            var rectify = Bits.Garbage(length);
+            var both = Bits.Garbage(length);
+            var rectified = Bits.Garbage(length);
+            var pooled = Bits.Garbage(pooledLength);
             DirectConvolution.Forward(x, w, b, y, channels, height, width, filters, kernel, padding: padding);
             DirectConvolution.Forward(x, w, b, rectify, channels, height, width, filters, kernel, rectify: true, padding: padding);
             DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, both, rectified, default, padding);
@@ -49,16 +49,16 @@ public sealed class DirectConvolutionPathTests
         }
 
         var portable = Run(SimdPath.VectorT);
-        Assert.DoesNotContain(12345f, portable.Y);
+        Assert.DoesNotContain(Bits.Unwritten, portable.Y);
         Assert.Equal(portable.Y.Select(v => MathF.Max(v, 0f)), portable.Rectify);
         foreach (var path in KernelPaths.Available().Where(p => p > SimdPath.VectorT))
         {
             var other = Run(path);
-            AssertBits(portable.Y, other.Y, $"{path} y");
-            AssertBits(portable.Rectify, other.Rectify, $"{path} rectified in place");
-            AssertBits(portable.Y, other.Both, $"{path} y beside its ReLU");
-            AssertBits(portable.Rectify, other.Rectified, $"{path} ReLU beside y");
-            AssertBits(portable.Pooled, other.Pooled, $"{path} pooled");
+            Bits.AssertSame(portable.Y, other.Y, $"{path} y");
+            Bits.AssertSame(portable.Rectify, other.Rectify, $"{path} rectified in place");
+            Bits.AssertSame(portable.Y, other.Both, $"{path} y beside its ReLU");
+            Bits.AssertSame(portable.Rectify, other.Rectified, $"{path} ReLU beside y");
+            Bits.AssertSame(portable.Pooled, other.Pooled, $"{path} pooled");
         }
     }
 
@@ -75,18 +75,18 @@ public sealed class DirectConvolutionPathTests
         var w = ConvolutionTests.Random(random, filters * channels * kernel * kernel);
         var b = ConvolutionTests.Random(random, filters);
         var shape = new ConvolutionShape(channels, height, width, filters, kernel, padding: padding);
-        var whole = Garbage(shape.OutLength);
+        var whole = Bits.Garbage(shape.OutLength);
         DirectConvolution.Forward(x, w, b, whole, shape, rectify: true);
-        Assert.DoesNotContain(12345f, whole);
+        Assert.DoesNotContain(Bits.Unwritten, whole);
         foreach (var path in KernelPaths.Available())
         {
             using var forced = Simd.Force(path);
             foreach (int threads in new[] { 1, 2, 3, 5 })
             {
                 using var count = KernelPaths.PredictThreads(threads);
-                var shared = Garbage(shape.OutLength);
+                var shared = Bits.Garbage(shape.OutLength);
                 DirectConvolution.Forward(x, w, b, shared, shape, rectify: true, split: true);
-                AssertBits(whole, shared, $"{path}, {threads} threads");
+                Bits.AssertSame(whole, shared, $"{path}, {threads} threads");
             }
         }
     }
@@ -118,22 +118,5 @@ public sealed class DirectConvolutionPathTests
         var shape = new ConvolutionShape(1, 6, 6, 4, 3, stride: 2);
         var error = Assert.Throws<ArgumentException>(() => DirectConvolution.Forward(new float[36], new float[36], new float[4], new float[16], shape));
         Assert.Equal("shape", error.ParamName);
-    }
-
-    private static float[] Garbage(int length)
-    {
-        var garbage = new float[length];
-        garbage.AsSpan().Fill(12345f);
-        return garbage;
-    }
-
-    private static void AssertBits(float[] expected, float[] actual, string what)
-    {
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.True(
-                BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
-                $"{what}[{i}]: {actual[i]}, the portable loops {expected[i]}.");
-        }
     }
 }

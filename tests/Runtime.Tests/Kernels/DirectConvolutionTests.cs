@@ -162,7 +162,7 @@ public sealed class DirectConvolutionTests
         Activations.ReLU(expected, expected);
         var rectified = new float[length];
         DirectConvolution.Forward(x, w, b, rectified, channels, height, width, filters, kernel, rectify: true);
-        AssertBits(expected, rectified, "rectified");
+        Bits.AssertSame(expected, rectified, "rectified");
     }
 
     [Theory]
@@ -182,19 +182,19 @@ public sealed class DirectConvolutionTests
         Activations.ReLU(y, rectified);
         Pooling.Max(rectified, pooled, filters, outH, outW, 2, 2);
 
-        var all = (Y: Garbage(length), Rectified: Garbage(length), Pooled: Garbage(pooled.Length));
+        var all = (Y: Bits.Garbage(length), Rectified: Bits.Garbage(length), Pooled: Bits.Garbage(pooled.Length));
         DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, all.Y, all.Rectified, all.Pooled);
-        AssertBits(y, all.Y, "y");
-        AssertBits(rectified, all.Rectified, "rectified");
-        AssertBits(pooled, all.Pooled, "pooled");
+        Bits.AssertSame(y, all.Y, "y");
+        Bits.AssertSame(rectified, all.Rectified, "rectified");
+        Bits.AssertSame(pooled, all.Pooled, "pooled");
 
-        var pooledOnly = Garbage(pooled.Length);
+        var pooledOnly = Bits.Garbage(pooled.Length);
         DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, default, default, pooledOnly);
-        AssertBits(pooled, pooledOnly, "pooled alone");
+        Bits.AssertSame(pooled, pooledOnly, "pooled alone");
 
-        var rectifiedOnly = Garbage(length);
+        var rectifiedOnly = Bits.Garbage(length);
         DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, default, rectifiedOnly, default);
-        AssertBits(rectified, rectifiedOnly, "rectified alone");
+        Bits.AssertSame(rectified, rectifiedOnly, "rectified alone");
     }
 
     /// <summary>
@@ -213,23 +213,6 @@ public sealed class DirectConvolutionTests
         w.AsSpan(taps, taps).Clear();
         b[1] = float.NaN;
         return (x, w, b);
-    }
-
-    private static float[] Garbage(int length)
-    {
-        var garbage = new float[length];
-        garbage.AsSpan().Fill(12345f);
-        return garbage;
-    }
-
-    private static void AssertBits(float[] expected, float[] actual, string what)
-    {
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.True(
-                BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
-                $"{what}[{i}]: {actual[i]} in the kernel, {expected[i]} from the layers in turn.");
-        }
     }
 
     [Fact]

@@ -168,9 +168,9 @@ public sealed class PoolingTests
         var expected = new float[x.Length];
         Pooling.MaxBackward(x, dy, expected, planes, height, width, size, stride);
         Activations.ReLUBackward(x, expected, expected);
-        var fused = Garbage(x.Length);
+        var fused = Bits.Garbage(x.Length);
         Pooling.MaxBackwardThroughReLU(x, dy, fused, planes, height, width, size, stride);
-        AssertBits(expected, fused, $"{size}x{size} windows, stride {stride}");
+        Bits.AssertSame(expected, fused, $"{size}x{size} windows, stride {stride}");
     }
 
     [Fact]
@@ -234,11 +234,11 @@ public sealed class PoolingTests
         }
 
         // Outputs start out as garbage so an element the kernel forgets to write shows up.
-        var max = Garbage(dy.Length);
-        var average = Garbage(dy.Length);
-        var dxMax = Garbage(x.Length);
-        var dxAverage = Garbage(x.Length);
-        var dxThroughReLU = Garbage(x.Length);
+        var max = Bits.Garbage(dy.Length);
+        var average = Bits.Garbage(dy.Length);
+        var dxMax = Bits.Garbage(x.Length);
+        var dxAverage = Bits.Garbage(x.Length);
+        var dxThroughReLU = Bits.Garbage(x.Length);
         Pooling.Max(x, max, planes, height, width, 2, 2);
         Pooling.Average(x, average, planes, height, width, 2, 2);
         Pooling.MaxBackward(x, dy, dxMax, planes, height, width, 2, 2);
@@ -279,10 +279,10 @@ public sealed class PoolingTests
             }
         }
 
-        AssertBits(expectedMax, max, "Max " + because);
-        AssertBits(expectedAverage, average, "Average " + because);
-        AssertBits(expectedDxMax, dxMax, "MaxBackward " + because);
-        AssertBits(expectedDxAverage, dxAverage, "AverageBackward " + because);
+        Bits.AssertSame(expectedMax, max, "Max " + because);
+        Bits.AssertSame(expectedAverage, average, "Average " + because);
+        Bits.AssertSame(expectedDxMax, dxMax, "MaxBackward " + because);
+        Bits.AssertSame(expectedDxAverage, dxAverage, "AverageBackward " + because);
 
         // The ReLU's rule after the pooling's: dx = y > 0 ? dy : 0, x being the ReLU's output.
         var expectedThroughReLU = new float[x.Length];
@@ -291,7 +291,7 @@ public sealed class PoolingTests
             expectedThroughReLU[i] = x[i] > 0f ? expectedDxMax[i] : 0f;
         }
 
-        AssertBits(expectedThroughReLU, dxThroughReLU, "MaxBackwardThroughReLU " + because);
+        Bits.AssertSame(expectedThroughReLU, dxThroughReLU, "MaxBackwardThroughReLU " + because);
     }
 
     private static float Draw(Random random, string inputs) => inputs switch
@@ -301,24 +301,4 @@ public sealed class PoolingTests
         "nan" => random.Next(6) switch { 0 => float.NaN, 1 => -0f, 2 => 0f, 3 => -1f, 4 => 1f, _ => 2f },
         _ => (float)(random.NextDouble() * 2 - 1),
     };
-
-    private static float[] Garbage(int length)
-    {
-        var garbage = new float[length];
-        garbage.AsSpan().Fill(12345f);
-        return garbage;
-    }
-
-    private static void AssertBits(float[] expected, float[] actual, string because)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            int e = BitConverter.SingleToInt32Bits(expected[i]), a = BitConverter.SingleToInt32Bits(actual[i]);
-            if (e != a)
-            {
-                Assert.Fail($"{because}: element {i} is {actual[i]} (0x{a:X8}), expected {expected[i]} (0x{e:X8}).");
-            }
-        }
-    }
 }
