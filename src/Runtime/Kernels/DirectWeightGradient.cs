@@ -103,7 +103,7 @@ public static class DirectWeightGradient
             (Math.Min(filter + 2, lastFilter) - filter) * pixels,
             (Math.Min(filter + 3, lastFilter) - filter) * pixels);
         int vectorEnd = shape.OutW - shape.OutW % Vector256<float>.Count;
-        var sums = default(WeightGradientSums);
+        var sums = default(WeightGradientSums<Vector256<float>>);
         Rows(x + offsets[0], dy + filter * pixels, steps, samples, shape, vectorEnd, ref sums);
         for (int k = 0; k < FilterBlock && filter + k < shape.Filters; k++)
         {
@@ -126,7 +126,7 @@ public static class DirectWeightGradient
     /// registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, int vectorEnd, ref WeightGradientSums sums)
+    private static unsafe void Rows(float* x, float* dy, Steps steps, int samples, ConvolutionShape shape, int vectorEnd, ref WeightGradientSums<Vector256<float>> sums)
     {
         nint x1 = steps.Tap, x2 = steps.Tap2, d1 = steps.Filter1, d2 = steps.Filter2, d3 = steps.Filter3;
         int rows = shape.OutH, width = shape.Width, outW = shape.OutW;

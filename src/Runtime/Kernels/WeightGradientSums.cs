@@ -1,16 +1,20 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Butterfly.Kernels;
 
 /// <summary>
 /// The twelve running sums of a weight-gradient block of four filters by three taps, filter-major: filter <c>k</c>,
-/// tap <c>t</c> at <c>3k + t</c>. The row loops keep them in registers and hand them over here once, at the end.
+/// tap <c>t</c> at <c>3k + t</c>, each a vector of <typeparamref name="TVector"/>. The row loops keep them in registers
+/// and hand them over here once, at the end.
 /// </summary>
 [InlineArray(Count)]
-internal struct WeightGradientSums
+internal struct WeightGradientSums<TVector>
+    where TVector : struct
 {
     public const int Count = 12;
 
-    private Vector256<float> _first;
+    private TVector _first;
+
+    /// <summary>Lane <paramref name="lane"/> of sum <paramref name="index"/>.</summary>
+    public float Lane(int index, int lane) => Unsafe.Add(ref Unsafe.As<TVector, float>(ref this[index]), lane);
 }

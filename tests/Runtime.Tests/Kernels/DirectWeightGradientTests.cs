@@ -24,7 +24,8 @@ public sealed class DirectWeightGradientTests
         {
             (3, 1, 28, 28, 8, 5),   // the bench LeNet's first layer: three vectors per row, one block of filters
             (2, 8, 12, 12, 16, 5),  // its second: eight channels, so channels-last
-            (3, 16, 7, 9, 5, 3),    // channels-last: two channel vectors, a filter and a tap past the last block
+            (3, 16, 7, 9, 5, 3),    // channels-last: two channel vectors (one on the 512-bit path), a filter and a tap past the last block
+            (2, 32, 9, 8, 6, 3),    // channels-last, two 512-bit channel vectors
             (2, 2, 13, 11, 9, 3),   // a vector and a leftover column per row; a block and one filter more
             (1, 3, 7, 6, 2, 3),     // rows shorter than a vector, fewer filters than a block
             (1, 1, 1, 1, 1, 1),
@@ -67,6 +68,37 @@ public sealed class DirectWeightGradientTests
             }
 
             ConvolutionTests.AssertClose(expected, dw);
+        }
+    }
+
+    [Theory]
+    [InlineData(3, 16, 30, 30, 16, 3)] // W9's second layer (its input padded)
+    [InlineData(2, 32, 16, 16, 32, 3)] // its fifth
+    [InlineData(2, 48, 7, 9, 5, 3)]    // three 512-bit channel vectors, a filter past the last block
+    public void Channels_last_gives_the_same_bits_on_every_path(int samples, int channels, int height, int width, int filters, int kernel)
+    {
+        var random = new SeededRandom(channels * 7 + filters);
+        var x = ConvolutionTests.Random(random, samples * channels * height * width);
+        var dy = ConvolutionTests.Random(random, samples * filters * (height - kernel + 1) * (width - kernel + 1));
+        float[]? first = null;
+        foreach (var path in KernelPaths.Available())
+        {
+            if (path < SimdPath.Vector256)
+            {
+                continue; // the portable loops sum in another order
+            }
+
+            using var forced = Simd.Force(path);
+            var dw = new float[filters * channels * kernel * kernel];
+            DirectWeightGradient.Compute(x, dy, dw, samples, channels, height, width, filters, kernel);
+            if (first is null)
+            {
+                first = dw;
+            }
+            else
+            {
+                Bits.AssertSame(first, dw, $"dW on {path}");
+            }
         }
     }
 
