@@ -5,6 +5,7 @@ using Butterfly.Generator.Diagnostics;
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
+using Butterfly.Kernels;
 
 namespace Butterfly.Generator.Layers;
 
@@ -170,16 +171,18 @@ internal sealed class Conv2DLayer : LayerKind
     public override IEnumerable<ScratchShape> Scratch(Shape input, Shape output, LayerSpec spec)
     {
         // Forward without the direct kernel: a chunk of samples unfolded side by side, X̃[CKK × nP], and its outputs
-        // filter by filter, [F × nP] (Predict has one sample). Backward keeps its own per-thread buffers. Every form but
-        // the square, symmetric, stride-1 one unfolds (ConvolutionShape.IsDirect in the runtime says the same).
+        // filter by filter, [F × nP] (Predict has one sample). Backward keeps its own per-thread buffers.
         var geometry = Geometry.Of(spec);
         if (geometry.ConvolvesDirectly)
         {
             yield break;
         }
 
-        long pixels = (long)output[1] * output[2], perSample = pixels * (input[0] * geometry.KernelHeight * geometry.KernelWidth + geometry.Filters);
-        yield return new ScratchShape(ChunkSamples(output) * perSample, PerSample: false, PredictLength: perSample);
+        long pixels = (long)output[1] * output[2], window = (long)input[0] * geometry.KernelHeight * geometry.KernelWidth;
+        yield return new ScratchShape(
+            KernelChoice.UnfoldScratchFloats(ChunkSamples(output), pixels, window, geometry.Filters),
+            PerSample: false,
+            PredictLength: KernelChoice.UnfoldScratchFloats(1, pixels, window, geometry.Filters));
     }
 
     public override long SplittablePredictWork(Shape input, Shape output, LayerSpec spec)
@@ -313,15 +316,8 @@ internal sealed class Conv2DLayer : LayerKind
             $"{layer.InputGradient ?? "default"}, batch, {ShapeArguments(plan)});");
     }
 
-    /// <summary>
-    /// How many samples one product covers: enough that a row of the products holds about 2048 columns, so that a late
-    /// layer with few output pixels still makes long rows; at most 64.
-    /// </summary>
-    private static int ChunkSamples(Shape output)
-    {
-        long pixels = (long)output[1] * output[2];
-        return (int)System.Math.Max(1, System.Math.Min(64, (2048 + pixels - 1) / pixels));
-    }
+    /// <summary>How many samples one unfolded product covers (<see cref="KernelChoice.UnfoldChunkSamples"/>).</summary>
+    private static int ChunkSamples(Shape output) => KernelChoice.UnfoldChunkSamples((long)output[1] * output[2]);
 
     /// <summary>
     /// The kernels' shape arguments: channels, height, width, filters, kernel, stride, padding for a square kernel with
@@ -378,10 +374,11 @@ internal sealed class Conv2DLayer : LayerKind
         public int OutputWidth(int width) => ((width + PadLeft + PadRight - KernelWidth) / StrideWidth) + 1;
 
         /// <summary>
-        /// Whether forward uses <c>DirectConvolution</c>, which takes the square form at stride 1 (padding over a zero-padded
-        /// copy it keeps), and no scratch: <c>ConvolutionShape.IsDirect</c>, which the runtime decides by.
+        /// Whether forward uses <c>DirectConvolution</c> and no scratch: the runtime's own rule, from the shared
+        /// <see cref="KernelChoice"/>.
         /// </summary>
-        public bool ConvolvesDirectly => IsSquareSymmetric && Stride == 1;
+        public bool ConvolvesDirectly =>
+            KernelChoice.ConvolvesDirectly(KernelHeight, KernelWidth, StrideHeight, StrideWidth, PadTop, PadLeft, PadBottom, PadRight);
 
         /// <summary>The formula over each kernel call.</summary>
         public string Formula => IsSquareSymmetric

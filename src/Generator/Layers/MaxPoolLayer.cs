@@ -1,6 +1,7 @@
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
 using Butterfly.Generator.Planning;
+using Butterfly.Kernels;
 
 namespace Butterfly.Generator.Layers;
 
@@ -23,7 +24,7 @@ internal sealed class MaxPoolLayer : PoolingLayer
     protected override string BackwardFormula => "dx[argmax of window (i, j)] += dy[i, j]; 0 elsewhere";
 
     /// <summary>Whether the windows are 2×2 with stride 2, the case a direct convolution can pool as it stores.</summary>
-    public static bool IsTwoByTwo(LayerSpec spec) => spec.GetInt32("size") == 2 && (int)Stride(spec) == 2;
+    public static bool IsTwoByTwo(LayerSpec spec) => KernelChoice.PoolsTwoByTwo(spec.GetInt32("size"), (int)Stride(spec));
 
     /// <summary>After a ReLU that reads a layer (not the network's input), the ReLU's backward call runs this rule too.</summary>
     public override bool BackwardRunsInPrevious(LayerPlan plan) => plan.Previous is { Kind: ReLULayer, Source: not null };

@@ -87,7 +87,7 @@ public static unsafe class Convolution
 
         if (!direct)
         {
-            Arguments.HasAtLeast(scratch, Math.Min(batch, chunk) * pixels * (window + filters), nameof(scratch));
+            Arguments.HasAtLeast(scratch, (int)KernelChoice.UnfoldScratchFloats(Math.Min(batch, chunk), pixels, window, filters), nameof(scratch));
         }
 
         var job = ConvolutionJob.ForThisThread;

@@ -114,9 +114,7 @@ public readonly struct ConvolutionShape
     /// with the same padding on every side (computed over a zero-padded copy of the input: <see cref="Unpadded"/>). The
     /// direct kernels take only that form; every other one unfolds.
     /// </summary>
-    public bool IsDirect =>
-        StrideHeight == 1 && StrideWidth == 1 && KernelHeight == KernelWidth
-        && PadLeft == PadTop && PadBottom == PadTop && PadRight == PadTop;
+    public bool IsDirect => KernelChoice.ConvolvesDirectly(KernelHeight, KernelWidth, StrideHeight, StrideWidth, PadTop, PadLeft, PadBottom, PadRight);
 
     /// <summary>The side of the square kernel of a <see cref="IsDirect"/> convolution.</summary>
     internal int Kernel => KernelHeight;

@@ -23,7 +23,7 @@ public static unsafe class Pooling
         var (outH, outW) = CheckArguments(planes, height, width, size, stride);
         Arguments.HasLength(x, planes * height * width, nameof(x));
         Arguments.HasLength(y, planes * outH * outW, nameof(y));
-        if (size == 2 && stride == 2)
+        if (KernelChoice.PoolsTwoByTwo(size, stride))
         {
             fixed (float* px = x, py = y)
             {
@@ -58,7 +58,7 @@ public static unsafe class Pooling
         Arguments.HasLength(x, planes * height * width, nameof(x));
         Arguments.HasLength(dy, planes * outH * outW, nameof(dy));
         Arguments.HasLength(dx, planes * height * width, nameof(dx));
-        if (size == 2 && stride == 2)
+        if (KernelChoice.PoolsTwoByTwo(size, stride))
         {
             fixed (float* px = x, pdy = dy, pdx = dx)
             {
@@ -92,7 +92,7 @@ public static unsafe class Pooling
     /// </summary>
     public static void MaxBackwardThroughReLU(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, int planes, int height, int width, int size, int stride)
     {
-        if (size != 2 || stride != 2)
+        if (!KernelChoice.PoolsTwoByTwo(size, stride))
         {
             MaxBackward(x, dy, dx, planes, height, width, size, stride);
             Activations.ReLUBackward(x, dx, dx);
@@ -141,7 +141,7 @@ public static unsafe class Pooling
         var (outH, outW) = CheckArguments(planes, height, width, size, stride);
         Arguments.HasLength(x, planes * height * width, nameof(x));
         Arguments.HasLength(y, planes * outH * outW, nameof(y));
-        if (size == 2 && stride == 2)
+        if (KernelChoice.PoolsTwoByTwo(size, stride))
         {
             fixed (float* px = x, py = y)
             {
@@ -182,7 +182,7 @@ public static unsafe class Pooling
         var (outH, outW) = CheckArguments(planes, height, width, size, stride);
         Arguments.HasLength(dy, planes * outH * outW, nameof(dy));
         Arguments.HasLength(dx, planes * height * width, nameof(dx));
-        if (size == 2 && stride == 2)
+        if (KernelChoice.PoolsTwoByTwo(size, stride))
         {
             fixed (float* pdy = dy, pdx = dx)
             {
