@@ -170,4 +170,67 @@ public sealed class PlannerTests
         Assert.Contains("Predict threads: up to Parallelism.PredictThreadCount in conv2d_2, the calling thread elsewhere\n", Summary.Of(plan));
         Assert.Contains("Predict threads: the calling thread only\n", Summary.Of(Planner.Plan(Mlp(), "Mlp", new List<PlanError>())!));
     }
+
+    /// <summary>Each step as its layers' names, joined by '+'.</summary>
+    private static string[] Steps(NetworkPlan plan) =>
+        System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(plan.Steps, s => string.Join("+", System.Linq.Enumerable.Select(s.Layers, l => l.Name))));
+
+    /// <summary>The plan of <paramref name="layers"/> then Dense(3) and Softmax, trained with cross-entropy, which must plan cleanly.</summary>
+    private static NetworkPlan Classifier(Shape input, params LayerSpec[] layers)
+    {
+        var spec = new NetworkSpec(
+            input,
+            System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(layers, new[] { Layer("Dense", ("units", 3)), Layer("Softmax") })).ToEquatableArray(),
+            LossKind.CrossEntropy);
+        var errors = new List<PlanError>();
+        var plan = Planner.Plan(spec, "Net", errors)!;
+        Assert.Empty(errors);
+        return plan;
+    }
+
+    [Fact]
+    public void Lowering_joins_a_convolution_its_relu_and_its_pooling_into_one_step_for_every_pass()
+    {
+        var plan = Classifier(
+            Shape.Of(1, 12, 12),
+            Convolution(4), Layer("ReLU"), Layer("MaxPool", ("size", 2)),
+            Layer("Conv2D", ("filters", 4), ("kernel", 3), ("stride", 2), ("padding", 1)), Layer("ReLU"), Layer("MaxPool", ("size", 3)),
+            Layer("BatchNorm"), Layer("ReLU"), Layer("MaxPool", ("size", 1)),
+            Layer("Flatten"));
+        Assert.Equal(
+            new[] { "conv2d_1+relu_1+max_pool_1", "conv2d_2+relu_2+max_pool_2", "batch_norm_1", "relu_3+max_pool_3", "flatten_1", "dense_1", "softmax_1" },
+            Steps(plan));
+        var steps = plan.Steps;
+
+        // Direct (stride 1): the 2×2 pooling joins the batch forward call, and a training step leaves the convolution's
+        // own output unstored. Unfolded (stride 2): the 3×3 pooling runs its own forward call, and the output is kept.
+        Assert.True(steps[0].PoolsInForwardCall);
+        Assert.True(steps[0].TrainingSkipsOwnOutput);
+        Assert.Same(plan.Layers[2], steps[0].ForwardCallAt);
+        Assert.False(steps[1].PoolsInForwardCall);
+        Assert.False(steps[1].TrainingSkipsOwnOutput);
+        Assert.Same(plan.Layers[4], steps[1].ForwardCallAt);
+
+        // A ReLU after a layer that cannot rectify as it stores joins only the pooling's backward call.
+        Assert.Null(steps[3].Rectifying);
+        Assert.Same(plan.Layers[8], steps[3].Pooling);
+        Assert.Null(steps[3].ForwardCallAt);
+        Assert.True(System.Linq.Enumerable.All(plan.Layers, l => System.Linq.Enumerable.Contains(l.Step.Layers, l)));
+        Assert.True(NetworkEmitter.StepSkipsOutputs(plan));
+    }
+
+    [Fact]
+    public void Lowering_leaves_alone_a_relu_with_other_readers_and_one_on_the_network_input()
+    {
+        // The first ReLU reads the input (whose gradient may not be wanted); the convolution's output feeds the Add too.
+        var plan = Classifier(
+            Shape.Of(1, 8, 8),
+            Layer("ReLU"), Layer("MaxPool", ("size", 2)),
+            Convolution(4) with { Name = "stem" }, Layer("ReLU"), Convolution(4), Layer("Add") with { Merged = new[] { "stem" }.ToEquatableArray() },
+            Layer("GlobalAvgPool"));
+        Assert.Equal(
+            new[] { "relu_1", "max_pool_1", "conv2d_1", "relu_2", "conv2d_2", "add_1", "global_avg_pool_1", "dense_1", "softmax_1" },
+            Steps(plan));
+        Assert.False(NetworkEmitter.StepSkipsOutputs(plan));
+    }
 }

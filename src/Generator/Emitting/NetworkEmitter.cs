@@ -315,11 +315,13 @@ internal static class NetworkEmitter
         var spans = new Dictionary<LayerPlan, string>();
         foreach (var layer in plan.Layers)
         {
+            var step = layer.Step;
             writer.Line();
             Header(writer, layer);
             string output;
-            if (layer.IsOutput)
+            if (layer.IsOutput || (layer == step.Rectifying && step.Rectifier!.IsOutput))
             {
+                // A layer that rectifies as it stores writes the ReLU's output; when that is the network's, it goes there.
                 output = "output";
             }
             else if (layer.PredictInPlace)
@@ -332,11 +334,24 @@ internal static class NetworkEmitter
                 writer.Line($"{Span} {output} = scratch.Slice({layer.PredictSlot * slot}, {layer.OutputLength});");
             }
 
+            spans[layer] = output;
+            if (layer == step.Rectifier && step.Rectifying is { } rectifying)
+            {
+                writer.Comment($"{layer.Kind.JoinedFormula(layer.Spec)}: applied by {rectifying.Name} as it stored its outputs");
+                continue;
+            }
+
             var operands = layer.Sources.Select(source => source is null ? "input" : spans[source]).ToList();
             var layerEmission = emission(layer, operands[0], output);
             layerEmission.Operands = operands;
+            if (layer == step.Rectifying)
+            {
+                // The ReLU works in place (it is this layer's only reader), so its output is this layer's span. The
+                // one-sample direct kernel has no pooling stage: a pooling in the step runs in its own call.
+                layerEmission.Epilogue = new ReLUEpilogue(step.Rectifier!, output);
+            }
+
             layer.Kind.EmitPredict(writer, layerEmission);
-            spans[layer] = output;
         }
     }
 
@@ -424,9 +439,25 @@ internal static class NetworkEmitter
     {
         foreach (var layer in layers)
         {
+            var step = layer.Step;
             writer.Line();
             Header(writer, layer);
             writer.Line($"{Span} {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
+            if (step.ForwardCallAt is { } end && layer.Index <= end.Index)
+            {
+                if (layer != end)
+                {
+                    writer.Comment($"{layer.Kind.JoinedFormula(layer.Spec)}: computed by {end.Name}'s call below");
+                    continue;
+                }
+
+                var rectifying = step.Rectifying!;
+                var pooling = step.PoolsInForwardCall ? step.Pooling : null;
+                var epilogue = new ReLUEpilogue(step.Rectifier!, Output(step.Rectifier!), pooling, pooling is null ? null : Output(pooling));
+                rectifying.Kind.EmitForward(writer, new LayerEmission(rectifying, EmissionContext.Forward, Input(rectifying), Output(rectifying)) { Epilogue = epilogue });
+                continue;
+            }
+
             layer.Kind.EmitForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)) { Operands = Operands(layer) });
         }
     }
@@ -608,7 +639,7 @@ internal static class NetworkEmitter
     }
 
     /// <summary>Whether the training step's forward pass leaves some convolution's own output unstored.</summary>
-    public static bool StepSkipsOutputs(NetworkPlan plan) => plan.Layers.Any(Conv2DLayer.StepSkipsOutput);
+    public static bool StepSkipsOutputs(NetworkPlan plan) => plan.Steps.Any(s => s.TrainingSkipsOwnOutput);
 
     /// <summary>
     /// In a step whose loss is not finite, the convolution outputs its forward pass left unstored, so that every layer's
@@ -622,7 +653,7 @@ internal static class NetworkEmitter
             writer.Line($"{ReadOnlySpan} parameters = _parameters;");
         }
 
-        foreach (var layer in plan.Layers.Where(Conv2DLayer.StepSkipsOutput))
+        foreach (var layer in plan.Steps.Where(s => s.TrainingSkipsOwnOutput).Select(s => s.Rectifying!))
         {
             if (layer.Source is { } below)
             {
@@ -630,7 +661,7 @@ internal static class NetworkEmitter
             }
 
             writer.Line($"{Span} {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
-            Conv2DLayer.EmitOwnForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)));
+            layer.Kind.EmitForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)));
         }
     }
 
@@ -659,9 +690,9 @@ internal static class NetworkEmitter
                     continue;
                 }
 
-                if (layer.Kind.BackwardRunsInPrevious(layer))
+                if (layer == layer.Step.Pooling)
                 {
-                    writer.Comment($"Run by {layer.Previous!.Name}'s call below, with its own rule.");
+                    writer.Comment($"Run by {layer.Step.Rectifier!.Name}'s call below, with its own rule.");
                     continue;
                 }
 
@@ -679,8 +710,9 @@ internal static class NetworkEmitter
     /// </summary>
     private static void EmitLayerBackward(CodeWriter writer, NetworkPlan plan, LayerPlan layer, HashSet<string> declared, string? outputGradient)
     {
-        // A layer that runs the next one's rule too starts from that layer's dE/dy.
-        var gradientOf = layer.Next is { } next && next.Index <= plan.BackpropagationStart && next.Kind.BackwardRunsInPrevious(next) ? next : layer;
+        // A ReLU whose pooling's backward call applies its mask too starts from the pooling's dE/dy.
+        var masking = layer == layer.Step.Rectifier ? layer.Step.Pooling : null;
+        var gradientOf = masking ?? layer;
         DeclareBackwardRegions(writer, layer, outputGradient is null, declared, gradientOf);
         // Token ids have no gradient to give.
         bool readsInput = layer.Sources.Contains(null) && !plan.Spec.TakesTokens;
@@ -713,30 +745,34 @@ internal static class NetworkEmitter
         void Emit(bool withInputGradient)
         {
             var targets = layer.Sources.Select(s => s is null ? (withInputGradient ? "inputGradient" : null) : Gradient(s)).ToList();
-            var emission = new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), outputGradient ?? Gradient(gradientOf), targets[0])
-            {
-                Operands = Operands(layer),
-                OperandGradients = targets,
-                GradientSum = GradientSum(plan, layer.OutputLength),
-            };
+            var emission = Backward(targets[0], targets);
             if (layer.Kind.IsMerge || !layer.OperandAccumulates[0] || targets[0] is null)
             {
-                layer.Kind.EmitBackward(writer, emission);
+                emission.Layer.Kind.EmitBackward(writer, emission);
                 return;
             }
 
             // Another reader of this layer's input wrote its dE/dx already: this one's share goes through the sum region.
             int length = layer.Source?.OutputLength ?? plan.InputLength;
             string share = GradientSum(plan, length);
-            var sharing = new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), emission.OutputGradient, share)
-            {
-                Operands = emission.Operands,
-                GradientSum = emission.GradientSum,
-            };
-            layer.Kind.EmitBackward(writer, sharing);
+            emission.Layer.Kind.EmitBackward(writer, Backward(share, [share]));
             writer.Comment("dx += this layer's share: the output it reads feeds other layers too");
             writer.Line($"global::Butterfly.Kernels.Merging.Accumulate({targets[0]}, {share});");
         }
+
+        // The layer's backward rule into inputGradient (the first operand's), or, for a masked ReLU, the pooling's that
+        // applies the ReLU's mask too: from the pooling's dE/dy to the ReLU's dE/dx.
+        LayerEmission Backward(string? inputGradient, IReadOnlyList<string?> targets) => masking is null
+            ? new LayerEmission(layer, EmissionContext.Backward, Input(layer), Output(layer), outputGradient ?? Gradient(layer), inputGradient)
+            {
+                Operands = Operands(layer),
+                OperandGradients = targets,
+                GradientSum = GradientSum(plan, layer.OutputLength),
+            }
+            : new LayerEmission(masking, EmissionContext.Backward, Input(masking), Output(masking), outputGradient ?? Gradient(masking), inputGradient)
+            {
+                MasksThroughReLU = true,
+            };
     }
 
     /// <summary>The gradient-sum region, <paramref name="length"/> floats per sample.</summary>

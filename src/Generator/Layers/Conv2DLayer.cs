@@ -217,14 +217,14 @@ internal sealed class Conv2DLayer : LayerKind
         }
 
         // One sample: unfolding and a general product cost more than the arithmetic, so the kernel walks the window.
-        bool rectify = RectifiesInPredict(plan);
+        bool rectify = layer.Epilogue is not null;
         writer.Comment(
             (geometry.Padding > 0
                 ? $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}], p = {geometry.Padding},\n" +
                   "computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time"
                 : $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n" +
                   "computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time") +
-            (rectify ? $";\nthen {plan.Next!.Name}'s max(0, y), applied as each output is stored" : "") +
+            (layer.Epilogue is { } epilogue ? $";\nthen {epilogue.Rectifier.Name}'s max(0, y), applied as each output is stored" : "") +
             (plan.PredictSplits ? ";\nits filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads" : ""));
         writer.Line(
             $"global::Butterfly.Kernels.DirectConvolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
@@ -233,68 +233,21 @@ internal sealed class Conv2DLayer : LayerKind
             $"{(rectify ? ", rectify: true" : "")}{(plan.PredictSplits ? ", split: true" : "")});");
     }
 
-    /// <summary>
-    /// Whether Predict's direct convolution also applies the ReLU that follows it, which then emits nothing: the
-    /// ReLU works in place there, so only its last-layer form (which writes the caller's output) is left alone.
-    /// </summary>
-    public static bool RectifiesInPredict(LayerPlan plan) =>
-        plan.Kind is Conv2DLayer && Geometry.Of(plan.Spec).ConvolvesDirectly && plan.Next is { Kind: ReLULayer, IsOutput: false };
+    public override bool AppliesFollowingReLU => true;
 
-    /// <summary>
-    /// In a batch forward pass, the layer whose call computes this convolution along with its own rule: the ReLU
-    /// right after it, or a 2×2 stride-2 max pooling right after that ReLU (the convolution then stores all three
-    /// outputs from the same sums); null when no ReLU follows.
-    /// </summary>
-    public static LayerPlan? ForwardComputedBy(LayerPlan plan) =>
-        plan.Kind is not Conv2DLayer || plan.Next is not { Kind: ReLULayer } relu ? null
-        : relu.Next is { Kind: MaxPoolLayer } pool && MaxPoolLayer.IsTwoByTwo(pool.Spec) ? pool
-        : relu;
+    /// <summary>The direct kernel computes the rectified outputs from its sums, so its own need not be stored.</summary>
+    public override bool RectifyingCallSkipsOwnOutput(LayerSpec spec) => Geometry.Of(spec).ConvolvesDirectly;
 
-    /// <summary>
-    /// The batch forward call for <paramref name="convolution"/> and the layers <see cref="ForwardComputedBy"/> joins
-    /// to it: the ReLU's output into <paramref name="rectified"/> and, unless null, the pooling's into <paramref name="pooled"/>.
-    /// </summary>
-    public static void EmitForwardWithReLU(CodeWriter writer, LayerEmission convolution, string rectified, string? pooled)
-    {
-        var plan = convolution.Layer;
-        var geometry = Geometry.Of(plan.Spec);
-        string layers = pooled is null ? $"{plan.Name} and {plan.Next!.Name}" : $"{plan.Name}, {plan.Next!.Name} and {plan.Next.Next!.Name}";
-        writer.Comment(
-            $"{layers} in one call: {convolution.Output} = conv({convolution.Input}) + b, {rectified} = max(0, {convolution.Output})" +
-            (pooled is null ? "" : $", {pooled} = 2×2 max of {rectified}") +
-            (geometry.ConvolvesDirectly ? ";\nall stored from each sample's sums, computed directly" : ";\nthe ReLU" + (pooled is null ? "" : " and the pooling") + " after the product"));
-        if (geometry.ConvolvesDirectly)
-        {
-            writer.Comment($"A training step (everyOutput false) leaves {convolution.Output} unstored: backward reads only {rectified}.");
-        }
-
-        string output = geometry.ConvolvesDirectly ? $"everyOutput ? {convolution.Output} : default" : convolution.Output;
-        writer.Line(
-            $"global::Butterfly.Kernels.Convolution.Forward({convolution.Input}, {convolution.Parameter(0)}, {convolution.Parameter(1)}, {output}, " +
-            $"{(geometry.ConvolvesDirectly ? "default" : convolution.Scratch(0))}, {convolution.Batch}, {ShapeArguments(plan)}, {ChunkSamples(plan.OutputShape)}, " +
-            $"rectified: {rectified}{(pooled is null ? "" : $", pooled: {pooled}")});");
-    }
+    public override string JoinedFormula(LayerSpec spec) => Geometry.Of(spec).Formula;
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
-        if (layer.Context == EmissionContext.Forward && ForwardComputedBy(layer.Layer) is { } end)
+        if (layer.Epilogue is { } epilogue)
         {
-            writer.Comment($"{Geometry.Of(layer.Layer.Spec).Formula}: computed by {end.Name}'s call below");
+            EmitRectifiedForward(writer, layer, epilogue);
             return;
         }
 
-        EmitOwnForward(writer, layer);
-    }
-
-    /// <summary>
-    /// Whether a training step's forward pass may leave this convolution's own output unstored: the direct kernel then
-    /// stores only the ReLU after it (and the pooling after that), which is all that backward reads.
-    /// </summary>
-    public static bool StepSkipsOutput(LayerPlan plan) => ForwardComputedBy(plan) is not null && Geometry.Of(plan.Spec).ConvolvesDirectly;
-
-    /// <summary>The batch forward call for this convolution alone, into its own output.</summary>
-    public static void EmitOwnForward(CodeWriter writer, LayerEmission layer)
-    {
         var plan = layer.Layer;
         var geometry = Geometry.Of(plan.Spec);
         writer.Comment(
@@ -303,6 +256,36 @@ internal sealed class Conv2DLayer : LayerKind
         writer.Line(
             $"global::Butterfly.Kernels.Convolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
             $"{(geometry.ConvolvesDirectly ? "default" : layer.Scratch(0))}, {layer.Batch}, {ShapeArguments(plan)}, {ChunkSamples(plan.OutputShape)});");
+    }
+
+    /// <summary>
+    /// The forward call that also computes the ReLU after the convolution and, unless the epilogue has none, the 2×2 max
+    /// pooling after that. In a batch forward pass the direct kernel may leave the convolution's own output unstored
+    /// (<c>everyOutput</c> false, a training step); in Predict an unfolded convolution rectifies its own output in place.
+    /// </summary>
+    private static void EmitRectifiedForward(CodeWriter writer, LayerEmission convolution, ReLUEpilogue epilogue)
+    {
+        var plan = convolution.Layer;
+        var geometry = Geometry.Of(plan.Spec);
+        string rectified = epilogue.Rectified;
+        string layers = epilogue.Pooled is null ? $"{plan.Name} and {epilogue.Rectifier.Name}" : $"{plan.Name}, {epilogue.Rectifier.Name} and {epilogue.Pooling!.Name}";
+        bool skips = geometry.ConvolvesDirectly && convolution.Context == EmissionContext.Forward;
+        writer.Comment(convolution.Output == rectified
+            ? $"{geometry.Formula}    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.KernelHeight} × {geometry.KernelWidth}]\n" +
+              $"as Y = W X̃ on the unfolded sample X̃; then {epilogue.Rectifier.Name}'s max(0, y), over y in place, in the same call"
+            : $"{layers} in one call: {convolution.Output} = conv({convolution.Input}) + b, {rectified} = max(0, {convolution.Output})" +
+              (epilogue.Pooled is null ? "" : $", {epilogue.Pooled} = 2×2 max of {rectified}") +
+              (geometry.ConvolvesDirectly ? ";\nall stored from each sample's sums, computed directly" : ";\nthe ReLU" + (epilogue.Pooled is null ? "" : " and the pooling") + " after the product"));
+        if (skips)
+        {
+            writer.Comment($"A training step (everyOutput false) leaves {convolution.Output} unstored: backward reads only {rectified}.");
+        }
+
+        string output = skips ? $"everyOutput ? {convolution.Output} : default" : convolution.Output;
+        writer.Line(
+            $"global::Butterfly.Kernels.Convolution.Forward({convolution.Input}, {convolution.Parameter(0)}, {convolution.Parameter(1)}, {output}, " +
+            $"{(geometry.ConvolvesDirectly ? "default" : convolution.Scratch(0))}, {convolution.Batch}, {ShapeArguments(plan)}, {ChunkSamples(plan.OutputShape)}, " +
+            $"rectified: {rectified}{(epilogue.Pooled is null ? "" : $", pooled: {epilogue.Pooled}")});");
     }
 
     public override void EmitBackward(CodeWriter writer, LayerEmission layer)

@@ -108,11 +108,16 @@ internal sealed class LayerEmission
     }
 
     /// <summary>
-    /// <paramref name="other"/>, a layer of the same batch method, with the names that method gives its spans: for a
-    /// call that computes several layers at once.
+    /// For a layer that <see cref="LayerKind.AppliesFollowingReLU"/>, the ReLU (and the pooling) its call computes too, with
+    /// the spans receiving their outputs; null for the layer alone.
     /// </summary>
-    public LayerEmission Of(LayerPlan other) =>
-        new(other, Context, BatchNames.Input(other), BatchNames.Output(other), BatchNames.Gradient(other)) { ParameterBuffer = ParameterBuffer, Operands = BatchNames.Operands(other) };
+    public ReLUEpilogue? Epilogue { get; set; }
+
+    /// <summary>
+    /// For a layer whose backward kernel <see cref="LayerKind.BackwardAppliesReLUMask"/>: whether to apply the mask of the
+    /// ReLU whose output is <see cref="Input"/>, so that <see cref="InputGradient"/> receives <c>dE/dx</c> of the ReLU's input.
+    /// </summary>
+    public bool MasksThroughReLU { get; init; }
 
     /// <summary>Whether the output span is the input span (Predict computes element-wise layers in place).</summary>
     public bool InPlace => Input == Output;
@@ -123,3 +128,9 @@ internal sealed class LayerEmission
         return $"{buffer}.Slice({tensor.Offset}, {tensor.Length})";
     }
 }
+
+/// <summary>
+/// The layers a call computes after its own (<see cref="Planning.Step"/>): the ReLU, whose output goes to
+/// <see cref="Rectified"/>, and, unless null, the 2×2 max pooling after it, into <see cref="Pooled"/>.
+/// </summary>
+internal sealed record ReLUEpilogue(LayerPlan Rectifier, string Rectified, LayerPlan? Pooling = null, string? Pooled = null);

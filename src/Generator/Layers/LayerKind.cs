@@ -61,11 +61,35 @@ internal abstract class LayerKind
     /// <summary>Whether Predict may compute the layer in place, overwriting its input.</summary>
     public virtual bool IsElementwise => false;
 
+    /// <summary>Whether the layer is the plain rectifier, <c>max(0, x)</c>, which other kernels can apply in passing.</summary>
+    public virtual bool IsReLU => false;
+
     /// <summary>
-    /// Whether the layer before <paramref name="plan"/> runs this layer's backward rule along with its own, in one
-    /// call that reads this layer's <c>dE/dy</c>; the walk back then emits nothing for this layer.
+    /// Whether the layer's Predict and batch forward kernels can apply the ReLU that follows as they store, given a
+    /// <see cref="LayerEmission.Epilogue"/> (<see cref="Planning.Lowering"/> joins them into one step).
     /// </summary>
-    public virtual bool BackwardRunsInPrevious(LayerPlan plan) => false;
+    public virtual bool AppliesFollowingReLU => false;
+
+    /// <summary>
+    /// For a layer that <see cref="AppliesFollowingReLU"/>: whether its batch forward call can then leave its own output
+    /// unstored, which a training step takes, as backward reads only the rectified output.
+    /// </summary>
+    public virtual bool RectifyingCallSkipsOwnOutput(LayerSpec spec) => false;
+
+    /// <summary>
+    /// For a pooling after a ReLU: whether a layer that <see cref="AppliesFollowingReLU"/> can also pool in its batch
+    /// forward call, as it stores (2×2 stride-2 max pooling).
+    /// </summary>
+    public virtual bool PoolsInRectifyingCall(LayerSpec spec) => false;
+
+    /// <summary>
+    /// Whether the layer's backward kernel can also apply the mask of a ReLU before it, <c>dx = [y &gt; 0] ⊙ (own rule)</c>,
+    /// given <see cref="LayerEmission.MasksThroughReLU"/>: the two backward rules then run as one call.
+    /// </summary>
+    public virtual bool BackwardAppliesReLUMask => false;
+
+    /// <summary>The forward rule, for the comment where another layer's call computes this one.</summary>
+    public virtual string JoinedFormula(LayerSpec spec) => spec.ToString();
 
     /// <summary>Whether the layer merges several outputs (<see cref="MergeLayer"/>): its operands are the flow and <see cref="LayerSpec.Merged"/>.</summary>
     public virtual bool IsMerge => false;

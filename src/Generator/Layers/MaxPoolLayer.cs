@@ -1,6 +1,5 @@
 using Butterfly.Generator.Emitting;
 using Butterfly.Generator.Model;
-using Butterfly.Generator.Planning;
 using Butterfly.Kernels;
 
 namespace Butterfly.Generator.Layers;
@@ -23,31 +22,22 @@ internal sealed class MaxPoolLayer : PoolingLayer
 
     protected override string BackwardFormula => "dx[argmax of window (i, j)] += dy[i, j]; 0 elsewhere";
 
-    /// <summary>Whether the windows are 2×2 with stride 2, the case a direct convolution can pool as it stores.</summary>
-    public static bool IsTwoByTwo(LayerSpec spec) => KernelChoice.PoolsTwoByTwo(spec.GetInt32("size"), (int)Stride(spec));
+    /// <summary>2×2 windows with stride 2, which a direct convolution pools as it stores.</summary>
+    public override bool PoolsInRectifyingCall(LayerSpec spec) => KernelChoice.PoolsTwoByTwo(spec.GetInt32("size"), (int)Stride(spec));
 
-    /// <summary>After a ReLU that reads a layer (not the network's input), the ReLU's backward call runs this rule too.</summary>
-    public override bool BackwardRunsInPrevious(LayerPlan plan) => plan.Previous is { Kind: ReLULayer, Source: not null };
+    public override bool BackwardAppliesReLUMask => true;
 
-    public override void EmitForward(CodeWriter writer, LayerEmission layer)
+    public override void EmitBackward(CodeWriter writer, LayerEmission layer)
     {
-        if (layer.Context == EmissionContext.Forward && layer.Layer.Previous?.Previous is { } convolution && Conv2DLayer.ForwardComputedBy(convolution) == layer.Layer)
+        if (!layer.MasksThroughReLU || layer.InputGradient is not { } inputGradient)
         {
-            Conv2DLayer.EmitForwardWithReLU(writer, layer.Of(convolution), layer.Input, layer.Output);
+            base.EmitBackward(writer, layer);
             return;
         }
 
-        base.EmitForward(writer, layer);
-    }
-
-    /// <summary>
-    /// This pooling's backward rule and then that of the ReLU before it, in one pass the ReLU emits: the gradient
-    /// between the two never goes through memory.
-    /// </summary>
-    public static void EmitBackwardThroughReLU(CodeWriter writer, LayerEmission pooling, string inputGradient)
-    {
-        writer.Comment($"{pooling.Layer.Name}'s rule and then this one's: dx = [y > 0] ⊙ (dy[i, j] at the first maximum of window (i, j); 0 elsewhere)");
+        // This rule and then the ReLU's, in one pass: the gradient between the two never goes through memory.
+        writer.Comment($"{layer.Layer.Name}'s rule and then this one's: dx = [y > 0] ⊙ (dy[i, j] at the first maximum of window (i, j); 0 elsewhere)");
         writer.Line(
-            $"global::Butterfly.Kernels.Pooling.MaxBackwardThroughReLU({pooling.Input}, {pooling.OutputGradient}, {inputGradient}, {Planes(pooling)}, {Arguments(pooling)});");
+            $"global::Butterfly.Kernels.Pooling.MaxBackwardThroughReLU({layer.Input}, {layer.OutputGradient}, {inputGradient}, {Planes(layer)}, {Arguments(layer)});");
     }
 }

@@ -100,8 +100,8 @@ internal static class Graph
         declared ?? (source < 0 ? spec.InputName ?? "input" : planned[source].Spec.Name ?? planned[source].Name);
 
     /// <summary>
-    /// Fills in who reads what: <see cref="LayerPlan.Readers"/>, the chain of <see cref="LayerPlan.Next"/> and
-    /// <see cref="LayerPlan.Previous"/>, <see cref="LayerPlan.ReachesOutput"/>, and a warning for every output but the
+    /// Fills in who reads what: <see cref="LayerPlan.Readers"/>, the chain of <see cref="LayerPlan.Next"/> (along which
+    /// <see cref="Lowering"/> joins layers), <see cref="LayerPlan.ReachesOutput"/>, and a warning for every output but the
     /// last that nothing reads.
     /// </summary>
     public static void Connect(List<LayerPlan> layers, List<PlanError> errors)
@@ -129,7 +129,6 @@ internal static class Graph
             if (readers[i].Count == 1 && readers[i][0] is var next && next.Index == i + 1 && next.Sources.Count == 1)
             {
                 layer.Next = next;
-                next.Previous = layer;
             }
         }
 

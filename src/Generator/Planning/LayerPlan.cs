@@ -101,10 +101,10 @@ internal sealed class LayerPlan
 
     /// <summary>
     /// The layer after this one when it is this output's only reader and reads nothing else, else null: the chain along
-    /// which layers may be joined into one call.
+    /// which <see cref="Lowering"/> may join layers into one step.
     /// </summary>
     public LayerPlan? Next { get; internal set; }
 
-    /// <summary>The layer before this one when this one is its <see cref="Next"/>, else null.</summary>
-    public LayerPlan? Previous { get; internal set; }
+    /// <summary>The step that holds this layer (<see cref="Lowering"/>).</summary>
+    public Step Step { get; internal set; } = null!;
 }

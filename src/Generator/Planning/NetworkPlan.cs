@@ -24,7 +24,19 @@ internal sealed class NetworkPlan
             layer.Sparse = layer.Kind.SparseRows(layer.InputShape, layer.OutputShape, layer.Spec);
             layer.SparseSlot = layer.Sparse is null ? -1 : slot++;
         }
+
+        Steps = Lowering.Lower(layers, BackpropagationStart);
+        foreach (var step in Steps)
+        {
+            foreach (var layer in step.Layers)
+            {
+                layer.Step = step;
+            }
+        }
     }
+
+    /// <summary>The layers lowered into the units the emitter writes, in network order (<see cref="Lowering"/>).</summary>
+    public IReadOnlyList<Step> Steps { get; }
 
     /// <summary>Whether some layer's gradient is row-sparse, so the optimizer gets the touched rows.</summary>
     public bool HasSparseGradients => Layers.Any(l => l.Sparse is not null);

@@ -203,12 +203,11 @@ partial class Rectangular : global::Butterfly.INetwork
         global::System.Span<float> h1 = scratch.Slice(0, 640);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i SH + u - PT, j SW + v - PL], zero outside x;
         // 3×5 window, strides SH = 2, SW = 1, padding PT = 0, PL = 1, PB = 2, PR = 1 (top, left, bottom, right)    w: [8 × 3 × 3 × 5]
-        // as Y = W X̃ on each unfolded sample X̃
-        global::Butterfly.Kernels.Convolution.Forward(input, parameters.Slice(0, 360), parameters.Slice(360, 8), h1, scratch.Slice(1280, 4240), 1, new global::Butterfly.Kernels.ConvolutionShape(channels: 3, height: 16, width: 12, filters: 8, kernelHeight: 3, kernelWidth: 5, strideHeight: 2, strideWidth: 1, padTop: 0, padLeft: 1, padBottom: 2, padRight: 1), 26);
+        // as Y = W X̃ on the unfolded sample X̃; then relu_1's max(0, y), over y in place, in the same call
+        global::Butterfly.Kernels.Convolution.Forward(input, parameters.Slice(0, 360), parameters.Slice(360, 8), h1, scratch.Slice(1280, 4240), 1, new global::Butterfly.Kernels.ConvolutionShape(channels: 3, height: 16, width: 12, filters: 8, kernelHeight: 3, kernelWidth: 5, strideHeight: 2, strideWidth: 1, padTop: 0, padLeft: 1, padBottom: 2, padRight: 1), 26, rectified: h1);
 
         // relu_1: ReLU, (8, 8, 10) -> (8, 8, 10)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h1, h1);
+        // y = max(0, x): applied by conv2d_1 as it stored its outputs
 
         // max_pool_1: MaxPool(2), (8, 8, 10) -> (8, 4, 5)
         global::System.Span<float> h3 = scratch.Slice(640, 160);
