@@ -164,15 +164,51 @@ public sealed class GeneratedNetworkTests
     }
 
     /// <summary>
-    /// When a step's loss is not finite, every layer's output is in the workspace for the trainer's diagnosis,
-    /// including the convolution outputs the step's forward pass left unstored.
+    /// A residual network whose sums and convolutions are joined to the ReLU after them (the training step leaving their
+    /// own outputs unstored) against the same network written so that nothing is joined: Forward's every layer output,
+    /// the step's loss, gradients and updated parameters, bit for bit.
     /// </summary>
     [Fact]
-    public void A_step_whose_loss_is_not_finite_leaves_every_layer_output_in_the_workspace()
+    public void A_residual_network_with_joined_sums_computes_what_its_layers_compute_one_at_a_time()
+    {
+        const int batch = 4;
+        INetwork joined = new ResidualNet(5), separate = new ResidualLeakyNet(5);
+        Assert.Equal(separate.Parameters.ToArray(), joined.Parameters.ToArray());
+        var random = new SeededRandom(6);
+        var inputs = Enumerable.Range(0, batch * joined.InputLength).Select(_ => random.NextSingle() * 2 - 1).ToArray();
+        var labels = Enumerable.Range(0, batch).Select(i => i % joined.OutputLength).ToArray();
+        var (joinedSpace, separateSpace) = (joined.CreateWorkspace(batch), separate.CreateWorkspace(batch));
+
+        joined.Forward(joinedSpace, inputs, training: false);
+        separate.Forward(separateSpace, inputs, training: false);
+        for (int i = 0; i < joined.LayerOutputs.Length; i++)
+        {
+            var layer = joined.LayerOutputs[i];
+            Assert.Equal(
+                separateSpace.Region(separate.LayerOutputs[i].Offset, layer.Length, batch).ToArray(),
+                joinedSpace.Region(layer.Offset, layer.Length, batch).ToArray());
+        }
+
+        float joinedLoss = joined.TrainStep(joinedSpace, inputs, labels, new Sgd(0.01f));
+        float separateLoss = separate.TrainStep(separateSpace, inputs, labels, new Sgd(0.01f));
+        Assert.Equal(separateLoss, joinedLoss);
+        Assert.Equal(separate.Gradients.ToArray(), joined.Gradients.ToArray());
+        Assert.Contains(joined.Gradients.ToArray(), g => g != 0f);
+        Assert.Equal(separate.Parameters.ToArray(), joined.Parameters.ToArray());
+    }
+
+    /// <summary>
+    /// When a step's loss is not finite, every layer's output is in the workspace for the trainer's diagnosis,
+    /// including the convolution and sum outputs the step's forward pass left unstored.
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(ConvReLUPoolNet))]
+    [InlineData(nameof(ResidualNet))]
+    public void A_step_whose_loss_is_not_finite_leaves_every_layer_output_in_the_workspace(string name)
     {
         const int batch = 3;
-        var network = new ConvReLUPoolNet(2);
-        var inputs = Enumerable.Range(0, batch * ConvReLUPoolNet.InputLength).Select(i => MathF.Sin(i)).ToArray();
+        var network = GradientCheckTests.Create(name);
+        var inputs = Enumerable.Range(0, batch * network.InputLength).Select(i => MathF.Sin(i)).ToArray();
         inputs[5] = float.NaN;
         var expected = network.CreateWorkspace(batch);
         network.Forward(expected, inputs, training: true);
@@ -181,7 +217,7 @@ public sealed class GeneratedNetworkTests
         float loss = network.TrainStep(workspace, inputs, new int[batch], new Sgd(0.01f));
 
         Assert.True(float.IsNaN(loss));
-        foreach (var layer in ((INetwork)network).LayerOutputs)
+        foreach (var layer in network.LayerOutputs)
         {
             Assert.Equal(expected.Region(layer.Offset, layer.Length, batch).ToArray(), workspace.Region(layer.Offset, layer.Length, batch).ToArray());
         }

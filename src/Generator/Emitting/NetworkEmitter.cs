@@ -389,8 +389,8 @@ internal static class NetworkEmitter
             writer.Line("    Forward(workspace, inputs, training, everyOutput: true);");
             writer.Line();
             writer.Documentation(
-                "<summary><c>Forward</c>; without <paramref name=\"everyOutput\"/> (a training step), a convolution computed in one call\n" +
-                "with the ReLU after it leaves its own output unstored, as backward reads only the ReLU's.</summary>");
+                "<summary><c>Forward</c>; without <paramref name=\"everyOutput\"/> (a training step), a layer computed in one call with\n" +
+                "the ReLU after it (a convolution, a sum) leaves its own output unstored, as backward reads only the ReLU's.</summary>");
         }
 
         string signature = skips
@@ -454,7 +454,8 @@ internal static class NetworkEmitter
                 var rectifying = step.Rectifying!;
                 var pooling = step.PoolsInForwardCall ? step.Pooling : null;
                 var epilogue = new ReLUEpilogue(step.Rectifier!, Output(step.Rectifier!), pooling, pooling is null ? null : Output(pooling));
-                rectifying.Kind.EmitForward(writer, new LayerEmission(rectifying, EmissionContext.Forward, Input(rectifying), Output(rectifying)) { Epilogue = epilogue });
+                rectifying.Kind.EmitForward(
+                    writer, new LayerEmission(rectifying, EmissionContext.Forward, Input(rectifying), Output(rectifying)) { Operands = Operands(rectifying), Epilogue = epilogue });
                 continue;
             }
 
@@ -638,30 +639,34 @@ internal static class NetworkEmitter
         }
     }
 
-    /// <summary>Whether the training step's forward pass leaves some convolution's own output unstored.</summary>
+    /// <summary>Whether the training step's forward pass leaves some layer's own output unstored (<see cref="Step.TrainingSkipsOwnOutput"/>).</summary>
     public static bool StepSkipsOutputs(NetworkPlan plan) => plan.Steps.Any(s => s.TrainingSkipsOwnOutput);
 
     /// <summary>
-    /// In a step whose loss is not finite, the convolution outputs its forward pass left unstored, so that every layer's
+    /// In a step whose loss is not finite, the outputs its forward pass left unstored (<see cref="Step.TrainingSkipsOwnOutput"/>), so that every layer's
     /// output is in the workspace for the caller to look at (the trainer names the first that is not finite).
     /// </summary>
     private static void EmitSkippedOutputs(CodeWriter writer, NetworkPlan plan, bool parametersInScope)
     {
-        writer.Comment("Every layer's output for the caller's diagnosis: the convolution outputs the step left unstored.");
+        writer.Comment("Every layer's output for the caller's diagnosis: the outputs the step left unstored.");
         if (!parametersInScope)
         {
             writer.Line($"{ReadOnlySpan} parameters = _parameters;");
         }
 
+        var declared = new HashSet<LayerPlan>();
         foreach (var layer in plan.Steps.Where(s => s.TrainingSkipsOwnOutput).Select(s => s.Rectifying!))
         {
-            if (layer.Source is { } below)
+            foreach (var below in layer.Sources)
             {
-                writer.Line($"{ReadOnlySpan} {Output(below)} = workspace.Region({below.ActivationOffset}, {below.OutputLength}, batch);");
+                if (below is not null && declared.Add(below))
+                {
+                    writer.Line($"{ReadOnlySpan} {Output(below)} = workspace.Region({below.ActivationOffset}, {below.OutputLength}, batch);");
+                }
             }
 
             writer.Line($"{Span} {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
-            layer.Kind.EmitForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)));
+            layer.Kind.EmitForward(writer, new LayerEmission(layer, EmissionContext.Forward, Input(layer), Output(layer)) { Operands = Operands(layer) });
         }
     }
 

@@ -1,4 +1,5 @@
 using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Model;
 
 namespace Butterfly.Generator.Layers;
 
@@ -14,10 +15,30 @@ internal sealed class AddLayer : MergeLayer
 
     protected override string Disagreement => "an element-wise sum needs equal shapes; make the branches end in the same shape, or use Concat";
 
+    /// <summary>A sum of two: <c>Merging.AddReLU</c> rectifies each block of sums while it is in cache.</summary>
+    public override bool AppliesFollowingReLU(LayerSpec spec) => spec.Merged.Count == 1;
+
+    /// <summary>The ReLU's backward reads only its own output, and the sum's reads nothing.</summary>
+    public override bool RectifyingCallSkipsOwnOutput(LayerSpec spec) => true;
+
+    public override string JoinedFormula(LayerSpec spec) => "y = x_0 + x_1";
+
     public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
+        if (layer.Epilogue is { } epilogue)
+        {
+            // Predict: the ReLU works in place, over this layer's span; a batch pass keeps the sum unless a training step skips it.
+            bool predict = layer.Context == EmissionContext.Predict;
+            string sum = predict ? "default" : $"everyOutput ? {layer.Output} : default";
+            writer.Comment(
+                $"{layer.Layer.Name} and {epilogue.Rectifier.Name} in one call: {epilogue.Rectified} = max(0, {layer.Operands[0]} + {layer.Operands[1]})" +
+                (predict ? ", summed and rectified a block at a time" : $", and {layer.Output} = the sum unless a training step (everyOutput false) leaves it unstored"));
+            writer.Line($"global::Butterfly.Kernels.Merging.AddReLU({layer.Operands[0]}, {layer.Operands[1]}, {sum}, {epilogue.Rectified});");
+            return;
+        }
+
         writer.Comment($"y = {string.Join(" + ", layer.Operands)}");
         writer.Line($"global::Butterfly.Kernels.Merging.Add({layer.Operands[0]}, {layer.Operands[1]}, {layer.Output});");
         for (int k = 2; k < layer.Operands.Count; k++)

@@ -233,7 +233,9 @@ internal sealed class Conv2DLayer : LayerKind
             $"{(rectify ? ", rectify: true" : "")}{(plan.PredictSplits ? ", split: true" : "")});");
     }
 
-    public override bool AppliesFollowingReLU => true;
+    public override bool AppliesFollowingReLU(LayerSpec spec) => true;
+
+    public override bool PoolsAfterReLU => true;
 
     /// <summary>The direct kernel computes the rectified outputs from its sums, so its own need not be stored.</summary>
     public override bool RectifyingCallSkipsOwnOutput(LayerSpec spec) => Geometry.Of(spec).ConvolvesDirectly;

@@ -68,7 +68,7 @@ internal abstract class LayerKind
     /// Whether the layer's Predict and batch forward kernels can apply the ReLU that follows as they store, given a
     /// <see cref="LayerEmission.Epilogue"/> (<see cref="Planning.Lowering"/> joins them into one step).
     /// </summary>
-    public virtual bool AppliesFollowingReLU => false;
+    public virtual bool AppliesFollowingReLU(LayerSpec spec) => false;
 
     /// <summary>
     /// For a layer that <see cref="AppliesFollowingReLU"/>: whether its batch forward call can then leave its own output
@@ -77,10 +77,13 @@ internal abstract class LayerKind
     public virtual bool RectifyingCallSkipsOwnOutput(LayerSpec spec) => false;
 
     /// <summary>
-    /// For a pooling after a ReLU: whether a layer that <see cref="AppliesFollowingReLU"/> can also pool in its batch
-    /// forward call, as it stores (2×2 stride-2 max pooling).
+    /// For a layer that <see cref="AppliesFollowingReLU"/>: whether its batch forward call can also take the 2×2 stride-2
+    /// max pooling of the rectified output (<see cref="IsTwoByTwoMaxPool"/>) as it stores.
     /// </summary>
-    public virtual bool PoolsInRectifyingCall(LayerSpec spec) => false;
+    public virtual bool PoolsAfterReLU => false;
+
+    /// <summary>Whether the layer is a max pooling over 2×2 windows with stride 2.</summary>
+    public virtual bool IsTwoByTwoMaxPool(LayerSpec spec) => false;
 
     /// <summary>
     /// Whether the layer's backward kernel can also apply the mask of a ReLU before it, <c>dx = [y &gt; 0] ⊙ (own rule)</c>,

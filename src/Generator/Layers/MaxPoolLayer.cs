@@ -22,8 +22,7 @@ internal sealed class MaxPoolLayer : PoolingLayer
 
     protected override string BackwardFormula => "dx[argmax of window (i, j)] += dy[i, j]; 0 elsewhere";
 
-    /// <summary>2×2 windows with stride 2, which a direct convolution pools as it stores.</summary>
-    public override bool PoolsInRectifyingCall(LayerSpec spec) => KernelChoice.PoolsTwoByTwo(spec.GetInt32("size"), (int)Stride(spec));
+    public override bool IsTwoByTwoMaxPool(LayerSpec spec) => KernelChoice.PoolsTwoByTwo(spec.GetInt32("size"), (int)Stride(spec));
 
     public override bool BackwardAppliesReLUMask => true;
 

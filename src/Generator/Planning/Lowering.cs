@@ -5,12 +5,13 @@ namespace Butterfly.Generator.Planning;
 /// <summary>
 /// Lowers the planned layers into <see cref="Step"/>s: the one place that decides which layers share a kernel call,
 /// from traits of the layer kinds (<see cref="Layers.LayerKind.AppliesFollowingReLU"/>, <see cref="Layers.LayerKind.IsReLU"/>,
-/// <see cref="Layers.LayerKind.BackwardAppliesReLUMask"/>) and the chain of single readers (<see cref="LayerPlan.Next"/>).
+/// <see cref="Layers.LayerKind.PoolsAfterReLU"/>, <see cref="Layers.LayerKind.BackwardAppliesReLUMask"/>) and the chain of
+/// single readers (<see cref="LayerPlan.Next"/>).
 /// </summary>
 /// <remarks>
-/// The joins: a layer that can apply a ReLU as it stores, the ReLU that is its only reader, and a max pooling that is
-/// the ReLU's only reader (a 2×2 stride-2 one pooled in the same batch forward call); and a ReLU that reads a layer with
-/// such a pooling after it, whose backward rules run as one call. A join never changes a result bit: each kernel computes
+/// The joins: a layer that can apply a ReLU as it stores (a convolution; a sum of two), the ReLU that is its only reader,
+/// and a max pooling that is the ReLU's only reader (a 2×2 stride-2 one pooled in the same batch forward call where the
+/// layer can); and a ReLU that reads a layer with such a pooling after it, whose backward rules run as one call. A join never changes a result bit: each kernel computes
 /// what the layers run one by one would.
 /// </remarks>
 internal static class Lowering
@@ -23,10 +24,10 @@ internal static class Lowering
         for (int i = 0; i < layers.Count; i += steps[steps.Count - 1].Layers.Count)
         {
             var layer = layers[i];
-            if (layer.Kind.AppliesFollowingReLU && layer.Next is { Kind.IsReLU: true } relu)
+            if (layer.Kind.AppliesFollowingReLU(layer.Spec) && layer.Next is { Kind.IsReLU: true } relu)
             {
                 var pooling = MaskedPooling(relu, backpropagationStart);
-                bool pools = pooling is not null && pooling.Kind.PoolsInRectifyingCall(pooling.Spec);
+                bool pools = pooling is not null && layer.Kind.PoolsAfterReLU && pooling.Kind.IsTwoByTwoMaxPool(pooling.Spec);
                 steps.Add(new Step(pooling is null ? [layer, relu] : [layer, relu, pooling], layer, relu, pooling)
                 {
                     PoolsInForwardCall = pools,

@@ -20,7 +20,7 @@ internal sealed class Step
     public IReadOnlyList<LayerPlan> Layers { get; }
 
     /// <summary>
-    /// The layer whose kernels apply the <see cref="Rectifier"/> after it as they store its output (a convolution), in
+    /// The layer whose kernels apply the <see cref="Rectifier"/> after it as they store its output (a convolution, a sum), in
     /// Predict and in a batch forward pass; null when the step joins no rectifier to the layer before.
     /// </summary>
     public LayerPlan? Rectifying { get; }
@@ -36,7 +36,7 @@ internal sealed class Step
 
     /// <summary>
     /// Whether a batch forward pass computes <see cref="Pooling"/> in <see cref="Rectifying"/>'s call too (2×2 stride-2
-    /// windows, which the convolution pools as it stores). Predict pools in a call of its own: its one-sample direct kernel
+    /// windows, which a convolution pools as it stores). Predict pools in a call of its own: its one-sample direct kernel
     /// has no pooling stage.
     /// </summary>
     public bool PoolsInForwardCall { get; init; }

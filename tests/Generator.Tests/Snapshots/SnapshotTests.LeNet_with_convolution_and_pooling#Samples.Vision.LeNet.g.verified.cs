@@ -238,8 +238,8 @@ partial class LeNet : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training) =>
         Forward(workspace, inputs, training, everyOutput: true);
 
-    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a convolution computed in one call
-    /// with the ReLU after it leaves its own output unstored, as backward reads only the ReLU's.</summary>
+    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a layer computed in one call with
+    /// the ReLU after it (a convolution, a sum) leaves its own output unstored, as backward reads only the ReLU's.</summary>
     private global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training, bool everyOutput)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
@@ -349,7 +349,7 @@ partial class LeNet : global::Butterfly.INetwork
         // so the caller can report the step and keep the last good weights.
         if (!float.IsFinite(loss))
         {
-            // Every layer's output for the caller's diagnosis: the convolution outputs the step left unstored.
+            // Every layer's output for the caller's diagnosis: the outputs the step left unstored.
             global::System.ReadOnlySpan<float> parameters = _parameters;
             global::System.Span<float> y1 = workspace.Region(0, 4608, batch);
             // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [8 × 1 × 5 × 5]

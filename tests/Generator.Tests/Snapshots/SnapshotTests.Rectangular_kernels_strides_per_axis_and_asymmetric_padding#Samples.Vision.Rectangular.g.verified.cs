@@ -263,8 +263,8 @@ partial class Rectangular : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training) =>
         Forward(workspace, inputs, training, everyOutput: true);
 
-    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a convolution computed in one call
-    /// with the ReLU after it leaves its own output unstored, as backward reads only the ReLU's.</summary>
+    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a layer computed in one call with
+    /// the ReLU after it (a convolution, a sum) leaves its own output unstored, as backward reads only the ReLU's.</summary>
     private global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training, bool everyOutput)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
@@ -382,7 +382,7 @@ partial class Rectangular : global::Butterfly.INetwork
         // so the caller can report the step and keep the last good weights.
         if (!float.IsFinite(loss))
         {
-            // Every layer's output for the caller's diagnosis: the convolution outputs the step left unstored.
+            // Every layer's output for the caller's diagnosis: the outputs the step left unstored.
             global::System.ReadOnlySpan<float> parameters = _parameters;
             global::System.ReadOnlySpan<float> y5 = workspace.Region(3200, 160, batch);
             global::System.Span<float> y6 = workspace.Region(3520, 80, batch);

@@ -351,12 +351,11 @@ partial class Residual : global::Butterfly.INetwork
 
         // add_1: Add(stem), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h6 = scratch.Slice(12544, 12544);
-        // y = h5 + h1
-        global::Butterfly.Kernels.Merging.Add(h5, h1, h6);
+        // add_1 and relu_3 in one call: h6 = max(0, h5 + h1), summed and rectified a block at a time
+        global::Butterfly.Kernels.Merging.AddReLU(h5, h1, default, h6);
 
         // relu_3: ReLU, (16, 28, 28) -> (16, 28, 28)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h6, h6);
+        // y = max(0, x): applied by add_1 as it stored its outputs
 
         // max_pool_1: MaxPool(2), (16, 28, 28) -> (16, 14, 14)
         global::System.Span<float> h8 = scratch.Slice(0, 3136);
@@ -394,12 +393,11 @@ partial class Residual : global::Butterfly.INetwork
 
         // add_2: Add(s2), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h14 = scratch.Slice(0, 6272);
-        // y = h13 + h9
-        global::Butterfly.Kernels.Merging.Add(h13, h9, h14);
+        // add_2 and relu_6 in one call: h14 = max(0, h13 + h9), summed and rectified a block at a time
+        global::Butterfly.Kernels.Merging.AddReLU(h13, h9, default, h14);
 
         // relu_6: body=ReLU, (32, 14, 14) -> (32, 14, 14)
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(h14, h14);
+        // y = max(0, x): applied by add_2 as it stored its outputs
 
         // conv2d_7: Conv2D(32, 1, 1, 0), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h16 = scratch.Slice(25088, 6272);
@@ -461,8 +459,8 @@ partial class Residual : global::Butterfly.INetwork
     public global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training) =>
         Forward(workspace, inputs, training, everyOutput: true);
 
-    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a convolution computed in one call
-    /// with the ReLU after it leaves its own output unstored, as backward reads only the ReLU's.</summary>
+    /// <summary><c>Forward</c>; without <paramref name="everyOutput"/> (a training step), a layer computed in one call with
+    /// the ReLU after it (a convolution, a sum) leaves its own output unstored, as backward reads only the ReLU's.</summary>
     private global::System.ReadOnlySpan<float> Forward(global::Butterfly.Workspace workspace, global::System.ReadOnlySpan<float> inputs, bool training, bool everyOutput)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
@@ -500,13 +498,12 @@ partial class Residual : global::Butterfly.INetwork
 
         // add_1: Add(stem), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> y6 = workspace.Region(125440, 12544, batch);
-        // y = y5 + y2
-        global::Butterfly.Kernels.Merging.Add(y5, y2, y6);
+        // y = x_0 + x_1: computed by relu_3's call below
 
         // relu_3: ReLU, (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> y7 = workspace.Region(150528, 12544, batch);
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(y6, y7);
+        // add_1 and relu_3 in one call: y7 = max(0, y5 + y2), and y6 = the sum unless a training step (everyOutput false) leaves it unstored
+        global::Butterfly.Kernels.Merging.AddReLU(y5, y2, everyOutput ? y6 : default, y7);
 
         // max_pool_1: MaxPool(2), (16, 28, 28) -> (16, 14, 14)
         global::System.Span<float> y8 = workspace.Region(175616, 3136, batch);
@@ -543,13 +540,12 @@ partial class Residual : global::Butterfly.INetwork
 
         // add_2: Add(s2), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y14 = workspace.Region(244608, 6272, batch);
-        // y = y13 + y10
-        global::Butterfly.Kernels.Merging.Add(y13, y10, y14);
+        // y = x_0 + x_1: computed by relu_6's call below
 
         // relu_6: body=ReLU, (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y15 = workspace.Region(257152, 6272, batch);
-        // y = max(0, x)
-        global::Butterfly.Kernels.Activations.ReLU(y14, y15);
+        // add_2 and relu_6 in one call: y15 = max(0, y13 + y10), and y14 = the sum unless a training step (everyOutput false) leaves it unstored
+        global::Butterfly.Kernels.Merging.AddReLU(y13, y10, everyOutput ? y14 : default, y15);
 
         // conv2d_7: Conv2D(32, 1, 1, 0), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y16 = workspace.Region(269696, 6272, batch);
@@ -656,7 +652,7 @@ partial class Residual : global::Butterfly.INetwork
         // so the caller can report the step and keep the last good weights.
         if (!float.IsFinite(loss))
         {
-            // Every layer's output for the caller's diagnosis: the convolution outputs the step left unstored.
+            // Every layer's output for the caller's diagnosis: the outputs the step left unstored.
             global::System.ReadOnlySpan<float> parameters = _parameters;
             global::System.Span<float> y1 = workspace.Region(0, 12544, batch);
             // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 1 × 3 × 3]
@@ -667,6 +663,10 @@ partial class Residual : global::Butterfly.INetwork
             // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [16 × 16 × 3 × 3]
             // computed directly, sample by sample
             global::Butterfly.Kernels.Convolution.Forward(y2, parameters.Slice(160, 2304), parameters.Slice(2464, 16), y3, default, batch, 16, 28, 28, 16, 3, 1, 1, 3);
+            global::System.ReadOnlySpan<float> y5 = workspace.Region(100352, 12544, batch);
+            global::System.Span<float> y6 = workspace.Region(125440, 12544, batch);
+            // y = y5 + y2
+            global::Butterfly.Kernels.Merging.Add(y5, y2, y6);
             global::System.ReadOnlySpan<float> y8 = workspace.Region(175616, 3136, batch);
             global::System.Span<float> y9 = workspace.Region(181888, 6272, batch);
             // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [32 × 16 × 3 × 3]
@@ -677,6 +677,10 @@ partial class Residual : global::Butterfly.INetwork
             // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i s + u - p, j s + v - p]    w: [32 × 32 × 3 × 3]
             // computed directly, sample by sample
             global::Butterfly.Kernels.Convolution.Forward(y10, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), y11, default, batch, 32, 14, 14, 32, 3, 1, 1, 11);
+            global::System.ReadOnlySpan<float> y13 = workspace.Region(232064, 6272, batch);
+            global::System.Span<float> y14 = workspace.Region(244608, 6272, batch);
+            // y = y13 + y10
+            global::Butterfly.Kernels.Merging.Add(y13, y10, y14);
             return loss;
         }
 

@@ -31,6 +31,33 @@ public sealed class MergingTests
         Assert.Equal(expected, target);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2500)]
+    public void Add_relu_gives_the_bits_of_add_then_relu_with_or_without_the_sum(int length)
+    {
+        float[] a = Random(length, 6), b = Random(length, 7);
+        a[0] = float.NaN;
+        if (length > 1)
+        {
+            (a[1], b[1]) = (-0f, 0f);
+        }
+
+        float[] sum = new float[length], expected = new float[length];
+        Merging.Add(a, b, sum);
+        Activations.ReLU(sum, expected);
+        Assert.Equal(a.Select((v, i) => MathF.Max(v + b[i], 0f)), expected);
+        float[] rectified = new float[length], alone = new float[length], both = new float[length];
+        Merging.AddReLU(a, b, both, rectified);
+        Assert.Equal(sum.Select(BitConverter.SingleToInt32Bits), both.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), rectified.Select(BitConverter.SingleToInt32Bits));
+        Merging.AddReLU(a, b, default, alone);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), alone.Select(BitConverter.SingleToInt32Bits));
+        float[] inPlace = (float[])a.Clone();
+        Merging.AddReLU(inPlace, b, default, inPlace);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), inPlace.Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void Concat_places_each_sample_block_and_its_backward_takes_it_back()
     {

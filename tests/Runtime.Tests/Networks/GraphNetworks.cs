@@ -45,6 +45,21 @@ internal sealed partial class ConcatGraphNet;
 [Dense(3), Softmax]
 internal sealed partial class ResidualNet;
 
+/// <summary>
+/// <see cref="ResidualNet"/> with each ReLU written as a leaky ReLU of slope 0, which nothing joins: the same function
+/// (up to the sign of zeros) and the same initial weights, computed one layer at a time.
+/// </summary>
+[Network]
+[Input(2, 6, 6)]
+[Conv2D(3, 3, padding: Padding.Same), LeakyReLU(0f, Name = "stem")]
+[Conv2D(3, 3, padding: 1), LeakyReLU(0f)]
+[Conv2D(3, 3, padding: 1)]
+[Add("stem"), LeakyReLU(0f)]
+[MaxPool(2)]
+[GlobalAvgPool]
+[Dense(3), Softmax]
+internal sealed partial class ResidualLeakyNet;
+
 /// <summary>The residual block with batch normalization in the branch, as ResNet has it.</summary>
 [Network]
 [Input(2, 6, 6)]
