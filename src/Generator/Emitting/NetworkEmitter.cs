@@ -313,9 +313,8 @@ internal static class NetworkEmitter
         }
 
         var spans = new Dictionary<LayerPlan, string>();
-        foreach (var layer in plan.Layers)
+        foreach (var (step, layer) in plan.Steps.SelectMany(step => step.Layers.Select(layer => (step, layer))))
         {
-            var step = layer.Step;
             writer.Line();
             Header(writer, layer);
             string output;
@@ -412,7 +411,7 @@ internal static class NetworkEmitter
             }
 
             writer.Line($"{ReadOnlySpan} parameters = _parameters;");
-            EmitForwardLayers(writer, below ? [last] : plan.Layers);
+            EmitForwardSteps(writer, below ? [last.Step] : plan.Steps);
             writer.Line();
             writer.Line($"return {Output(last)};");
         }
@@ -426,7 +425,7 @@ internal static class NetworkEmitter
             {
                 writer.Line("workspace.Training = training;");
                 writer.Line($"{ReadOnlySpan} parameters = _parameters;");
-                EmitForwardLayers(writer, plan.Layers.Where(l => l != last));
+                EmitForwardSteps(writer, plan.Steps.Where(s => s != last.Step));
                 writer.Line();
                 writer.Line($"return {Output(last.Source!)};");
             }
@@ -435,11 +434,14 @@ internal static class NetworkEmitter
         }
     }
 
-    private static void EmitForwardLayers(CodeWriter writer, IEnumerable<LayerPlan> layers)
+    /// <summary>
+    /// The batch forward code of <paramref name="steps"/>: each layer's output region, and each step's kernel calls, one
+    /// for the layers the step joins (emitted at the last of them) and one for every other layer.
+    /// </summary>
+    private static void EmitForwardSteps(CodeWriter writer, IEnumerable<Step> steps)
     {
-        foreach (var layer in layers)
+        foreach (var (step, layer) in steps.SelectMany(step => step.Layers.Select(layer => (step, layer))))
         {
-            var step = layer.Step;
             writer.Line();
             Header(writer, layer);
             writer.Line($"{Span} {Output(layer)} = workspace.Region({layer.ActivationOffset}, {layer.OutputLength}, batch);");
@@ -684,9 +686,8 @@ internal static class NetworkEmitter
             writer.Line($"{ReadOnlySpan} parameters = _parameters;");
             writer.Line($"{Span} gradients = _gradients;");
             var declared = new HashSet<string>();
-            for (int i = start; i >= 0; i--)
+            foreach (var layer in plan.Steps.Reverse().SelectMany(step => step.Layers.Reverse()).Where(l => l.Index <= start))
             {
-                var layer = plan.Layers[i];
                 writer.Line();
                 Header(writer, layer, " (backward)");
                 if (!layer.ReachesOutput)
@@ -697,6 +698,7 @@ internal static class NetworkEmitter
 
                 if (layer == layer.Step.Pooling)
                 {
+                    // The step's ReLU, next in this walk, emits the pooling's backward call with its own mask.
                     writer.Comment($"Run by {layer.Step.Rectifier!.Name}'s call below, with its own rule.");
                     continue;
                 }
