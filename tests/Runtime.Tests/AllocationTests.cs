@@ -69,6 +69,24 @@ public sealed class AllocationTests
         Allocations.AssertNone(() => network.TrainStep(workspace, inputs, labels, optimizer), calls: 20);
     }
 
+    /// <summary>A residual graph, whose sums are joined to the ReLU after them (<c>Merging.AddReLU</c>), in both passes.</summary>
+    [Fact]
+    public void Residual_predict_and_training_step_allocate_nothing_after_warm_up()
+    {
+        var network = new ResidualNet();
+        var input = new float[ResidualNet.InputLength];
+        var output = new float[ResidualNet.OutputLength];
+        input.AsSpan().Fill(0.5f);
+        Allocations.AssertNone(() => network.Predict(input, output), Calls);
+        const int batch = 16;
+        var workspace = network.CreateWorkspace(batch);
+        var optimizer = new Sgd(0.01f, momentum: 0.9f);
+        var inputs = new float[batch * ResidualNet.InputLength];
+        inputs.AsSpan().Fill(0.25f);
+        var labels = new int[batch];
+        Allocations.AssertNone(() => network.TrainStep(workspace, inputs, labels, optimizer), calls: 20);
+    }
+
     [Fact]
     public void Dropout_and_batch_normalization_training_step_allocates_nothing_after_warm_up()
     {
