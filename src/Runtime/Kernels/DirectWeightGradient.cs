@@ -15,12 +15,13 @@ namespace Butterfly.Kernels;
 /// </summary>
 /// <remarks>
 /// Inputs with a multiple of eight channels go to <see cref="ChannelsLastWeightGradient"/>, whose vectors hold channels
-/// instead of columns. Each sum runs over (n, i, j) in the same order whoever calls it: the vector lanes take columns
+/// instead of columns; rows of at least sixteen outputs on the 512-bit path go to <see cref="Block512"/>, which has no
+/// leftover columns. Each sum runs over (n, i, j) in the same order whoever calls it: the vector lanes take columns
 /// <c>j ≡ lane (mod 8)</c> of the row's whole vectors, the leftover columns are summed in order, and the result is
 /// <c>Σ lanes + leftover</c>.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class DirectWeightGradient
+public static partial class DirectWeightGradient
 {
     /// <summary>Filters computed together: each output-gradient vector, loaded once, meets <see cref="TapBlock"/> taps.</summary>
     private const int FilterBlock = 4;
@@ -77,11 +78,19 @@ public static class DirectWeightGradient
             }
 
             // A block reaching past the last filter or tap repeats the last one and leaves the copy unstored.
+            bool wide = TakesWideRows(shape);
             for (int f = 0; f < filters; f += FilterBlock)
             {
                 for (int tap = 0; tap < shape.Window; tap += TapBlock)
                 {
-                    Block(px, pdy, pw, samples, shape, f, tap);
+                    if (wide)
+                    {
+                        Block512(px, pdy, pw, samples, shape, f, tap);
+                    }
+                    else
+                    {
+                        Block(px, pdy, pw, samples, shape, f, tap);
+                    }
                 }
             }
         }
@@ -94,14 +103,9 @@ public static class DirectWeightGradient
     /// </summary>
     private static unsafe void Block(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape, int filter, int tap)
     {
-        int lastFilter = shape.Filters - 1, pixels = shape.Pixels, window = shape.Window;
-        Span<int> offsets = [Offset(shape, tap), Offset(shape, Math.Min(tap + 1, window - 1)), Offset(shape, Math.Min(tap + 2, window - 1))];
-        var steps = new Steps(
-            offsets[1] - offsets[0],
-            offsets[2] - offsets[0],
-            (Math.Min(filter + 1, lastFilter) - filter) * pixels,
-            (Math.Min(filter + 2, lastFilter) - filter) * pixels,
-            (Math.Min(filter + 3, lastFilter) - filter) * pixels);
+        int pixels = shape.Pixels, window = shape.Window;
+        Span<int> offsets = stackalloc int[TapBlock];
+        var steps = BlockSteps(shape, filter, tap, offsets);
         int vectorEnd = shape.OutW - shape.OutW % Vector256<float>.Count;
         var sums = default(WeightGradientSums<Vector256<float>>);
         Rows(x + offsets[0], dy + filter * pixels, steps, samples, shape, vectorEnd, ref sums);
@@ -187,6 +191,26 @@ public static class DirectWeightGradient
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// Where a block's taps start reading a sample (into <paramref name="offsets"/>), and the steps from its first tap
+    /// and first filter to the others; taps and filters past the last repeat the last.
+    /// </summary>
+    private static Steps BlockSteps(ConvolutionShape shape, int filter, int tap, Span<int> offsets)
+    {
+        int lastFilter = shape.Filters - 1, pixels = shape.Pixels, window = shape.Window;
+        for (int t = 0; t < TapBlock; t++)
+        {
+            offsets[t] = Offset(shape, Math.Min(tap + t, window - 1));
+        }
+
+        return new Steps(
+            offsets[1] - offsets[0],
+            offsets[2] - offsets[0],
+            (Math.Min(filter + 1, lastFilter) - filter) * pixels,
+            (Math.Min(filter + 2, lastFilter) - filter) * pixels,
+            (Math.Min(filter + 3, lastFilter) - filter) * pixels);
     }
 
     /// <summary>Where tap (c, u, v) starts reading a sample: <c>(c H + u) W + v</c>.</summary>

@@ -23,6 +23,10 @@ public sealed class DirectWeightGradientTests
         foreach (var (samples, channels, height, width, filters, kernel) in new[]
         {
             (3, 1, 28, 28, 8, 5),   // the bench LeNet's first layer: three vectors per row, one block of filters
+            (2, 1, 30, 30, 16, 3),  // the bench ResNet's first layer, padded: 28 columns, a 512-bit vector and a masked one
+            (2, 2, 19, 21, 5, 3),   // 19 columns: a 512-bit vector and one overlapping it in all but three lanes
+            (2, 16, 10, 11, 6, 3),  // sixteen channels: one 512-bit channel vector
+            (1, 48, 6, 7, 4, 3),    // three 512-bit channel vectors
             (2, 8, 12, 12, 16, 5),  // its second: eight channels, so channels-last
             (3, 16, 7, 9, 5, 3),    // channels-last: two channel vectors (one on the 512-bit path), a filter and a tap past the last block
             (2, 32, 9, 8, 6, 3),    // channels-last, two 512-bit channel vectors
