@@ -172,7 +172,11 @@ public static unsafe partial class DirectConvolution
 
         public bool RectifyY;
 
-        /// <summary>Floats from one filter's outputs to the next's in <see cref="Y"/> and <see cref="Rectified"/>; 0 for a whole plane, <c>OH·OW</c>.</summary>
+        /// <summary>
+        /// Floats from one filter's outputs to the next's in <see cref="Y"/> and <see cref="Rectified"/>; 0 for a whole
+        /// plane, <c>OH·OW</c>. Only a band of rows (<see cref="RowJob"/>) sets it, with <see cref="Y"/> alone: the
+        /// pooled stores and the ReLU copied from <see cref="Y"/> assume whole planes.
+        /// </summary>
         public int Plane;
 
         /// <summary>Floats from one filter's outputs to the next's.</summary>

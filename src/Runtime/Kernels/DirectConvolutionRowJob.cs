@@ -44,10 +44,7 @@ public static unsafe partial class DirectConvolution
             job._bias = bias;
             job._y = y;
             (job._shape, job._rectify) = (shape, rectify);
-            int parts = Parts(shape);
-            job._speeds.Split(shape.OutH, parts);
-            WorkerPool.Shared.Run(job, parts);
-            job._speeds.Learn(parts);
+            job._speeds.Run(job, shape.OutH, Parts(shape));
         }
 
         /// <summary>The bands <paramref name="shape"/> is computed in: one per thread, each at least a tile's rows.</summary>

@@ -142,10 +142,8 @@ internal sealed unsafe class GemmBlocked : ParallelJob
                 _packing = true;
                 pool.Run(this, Math.Min(threads, panels));
                 _packing = false;
-                int parts = Math.Min(threads, _splitRows ? rowTiles : panels);
-                _speeds.Split(_splitRows ? rowTiles : panels, parts);
-                pool.Run(this, parts);
-                _speeds.Learn(parts);
+                int units = _splitRows ? rowTiles : panels;
+                _speeds.Run(this, units, Math.Min(threads, units));
             }
         }
     }

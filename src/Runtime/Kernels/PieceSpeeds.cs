@@ -24,6 +24,18 @@ internal sealed class PieceSpeeds
     private readonly int[] _threads = new int[MostParts];
     private readonly int[] _first = new int[MostParts + 1];
 
+    /// <summary>
+    /// Runs <paramref name="job"/> on the shared pool in <paramref name="parts"/> pieces over <paramref name="units"/>,
+    /// sized by the speeds learnt so far, and learns from this run. Each piece reads its range with <see cref="First"/>
+    /// and reports its time with <see cref="Ran"/>.
+    /// </summary>
+    public void Run(ParallelJob job, int units, int parts)
+    {
+        Split(units, parts);
+        WorkerPool.Shared.Run(job, parts);
+        Learn(parts);
+    }
+
     /// <summary>Splits <paramref name="units"/> into <paramref name="parts"/> ranges in proportion to the pieces' speeds; read them with <see cref="First"/>.</summary>
     public void Split(int units, int parts)
     {
