@@ -34,3 +34,48 @@ internal struct Five : IConstant
 {
     public static int Value => 5;
 }
+
+internal struct Six : IConstant
+{
+    public static int Value => 6;
+}
+
+internal struct Seven : IConstant
+{
+    public static int Value => 7;
+}
+
+internal struct Eight : IConstant
+{
+    public static int Value => 8;
+}
+
+internal struct Nine : IConstant
+{
+    public static int Value => 9;
+}
+
+internal struct Ten : IConstant
+{
+    public static int Value => 10;
+}
+
+internal struct Eleven : IConstant
+{
+    public static int Value => 11;
+}
+
+internal struct Twelve : IConstant
+{
+    public static int Value => 12;
+}
+
+internal struct Thirteen : IConstant
+{
+    public static int Value => 13;
+}
+
+internal struct Fourteen : IConstant
+{
+    public static int Value => 14;
+}
