@@ -140,8 +140,8 @@ public static unsafe partial class DirectConvolution
     /// </summary>
     private static float* Padded(float* x, ConvolutionShape shape)
     {
-        // The 512-bit tiles' masked rows read past the input's end (see Slack): an input they read goes to the buffer.
-        bool overreads = Simd.Path == SimdPath.Vector512 && shape.OutW < Wide;
+        // 512-bit tiles over a run shorter than a vector read past the input's end (see Slack): such an input goes to the buffer.
+        bool overreads = Simd.Path == SimdPath.Vector512 && RunLength(shape.Unpadded) < Wide;
         if (shape.Padding == 0 && !overreads)
         {
             return x;

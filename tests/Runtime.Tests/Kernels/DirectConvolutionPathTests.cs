@@ -11,18 +11,27 @@ namespace Butterfly.Runtime.Tests.Kernels;
 [Collection(KernelSettingsCollection.Name)]
 public sealed class DirectConvolutionPathTests
 {
+    // The comments give the 512-bit tiles: each filter's plane read as a run of (OH - 1) W + OW positions, W the padded
+    // width, in n vectors of 16, as ⌈n / 6⌉ tiles of ⌈n / ⌈n / 6⌉⌉ vectors and a last tile of the rest.
     [Theory]
-    [InlineData(1, 28, 28, 16, 3, 1)]   // W8's first layer: two 512-bit vectors a row, the second overlapping; three rows a tile
+    [InlineData(1, 28, 28, 16, 3, 1)]   // W8's first layer: a run of 838, 53 vectors: eight tiles of six, one of five
     [InlineData(16, 28, 28, 16, 3, 1)]  // W8's second and third
-    [InlineData(16, 14, 14, 32, 3, 1)]  // W8's fourth: rows of 14, one masked vector; five rows a tile, the last overlapping
+    [InlineData(16, 14, 14, 32, 3, 1)]  // W8's fourth: a run of 222, 14 vectors of one row each (lanes 14, 15 unstored): 5, 5, 4
     [InlineData(32, 14, 14, 32, 3, 1)]
-    [InlineData(1, 28, 28, 8, 5, 0)]    // W6's first: rows of 24, three rows a tile
-    [InlineData(8, 12, 12, 16, 5, 0)]   // W6's second: rows of 8, masked, four rows a tile
-    [InlineData(3, 8, 10, 5, 3, 0)]     // masked rows, three rows a tile, filters overlapping
-    [InlineData(3, 12, 14, 6, 3, 0)]    // rows of 12, five rows a tile
-    [InlineData(2, 11, 13, 6, 3, 2)]    // rows of 15, masked, two rows a tile
-    [InlineData(5, 9, 37, 7, 3, 1)]     // rows of 37: a whole pair of vectors, then an overlapping pair
-    [InlineData(2, 5, 40, 4, 2, 0)]     // rows of 39, two rows a tile
+    [InlineData(1, 28, 28, 8, 5, 0)]    // W6's first: rows of 24 in 28, 42 vectors: seven tiles of six
+    [InlineData(8, 12, 12, 16, 5, 0)]   // W6's second: rows of 8 in 12, a vector holding parts of three rows; one tile of six
+    [InlineData(3, 8, 10, 5, 3, 0)]     // one tile of four, filters overlapping
+    [InlineData(3, 12, 14, 6, 3, 0)]    // rows of 12, 9 vectors: five and four
+    [InlineData(2, 11, 13, 6, 3, 2)]    // rows of 15 in 17, padding 2: 5, 5, 4
+    [InlineData(5, 9, 37, 7, 3, 1)]     // rows of 37 in 39, 22 vectors: 6, 6, 6, 4
+    [InlineData(2, 5, 40, 4, 2, 0)]     // rows of 39 in 40: 10 vectors, two tiles of five
+    [InlineData(3, 4, 5, 4, 3, 0)]      // a run of 8, shorter than a vector: it reads past the input, into the copy's slack
+    [InlineData(2, 2, 9, 4, 3, 1)]      // a run of 20: one tile of two, the second vector overlapping the first
+    [InlineData(2, 4, 18, 4, 3, 0)]     // rows of exactly 16 in 18, two of them: 3 vectors, the last at row 1's start
+    [InlineData(1, 3, 16, 4, 1, 0)]     // a 1 × 1 window, rows of 16 with nothing unstored: a run of 48, three whole vectors
+    [InlineData(2, 6, 17, 5, 3, 1)]     // rows of 17, one past a vector, in 19: 7 vectors, four and three
+    [InlineData(1, 9, 9, 4, 3, 2)]      // 1 channel, padding 2: rows of 11 in 13, 9 vectors
+    [InlineData(1, 24, 22, 4, 3, 0)]    // 31 vectors: five tiles of six and a last of one
     [InlineData(3, 7, 6, 2, 3, 0)]      // fewer filters than a tile: the per-filter loops everywhere
     public void Every_path_gives_the_bits_of_the_portable_loops(int channels, int height, int width, int filters, int kernel, int padding)
     {
@@ -68,6 +77,7 @@ public sealed class DirectConvolutionPathTests
     [InlineData(3, 12, 14, 10, 3, 0)]   // no padding, two filters past the last tile: the band's input is a plain copy
     [InlineData(2, 9, 11, 4, 5, 2)]     // 9 rows: at most 4 bands of at least a tile's two rows
     [InlineData(2, 3, 11, 4, 3, 1)]     // 3 rows: one band, nothing to share
+    [InlineData(2, 13, 17, 5, 3, 1)]    // rows of 17: each band's run cut into tiles of its own
     public void Sharing_the_rows_among_threads_changes_no_bit(int channels, int height, int width, int filters, int kernel, int padding)
     {
         var random = new SeededRandom(channels * 31 + filters);
