@@ -231,9 +231,15 @@ public static unsafe partial class DirectConvolution
         Arguments.HasLength(bias, shape.Filters, nameof(bias));
     }
 
-    /// <summary>Every wanted output: in tiles where a whole tile fits (and, for pooling, AVX2 runs), else filter by filter.</summary>
+    /// <summary>Every wanted output: in tiles across filters where they apply, else in row tiles where a whole tile fits (and, for pooling, AVX2 runs), else filter by filter.</summary>
     private static void Compute(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
+        if (TakesFilterTiles(shape, targets))
+        {
+            FilterTiles(x, weights, bias, shape, targets);
+            return;
+        }
+
         if (TakesWideTiles(shape, targets))
         {
             WideTiles(x, weights, bias, shape, targets);

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Butterfly.Kernels;
 
@@ -21,6 +23,12 @@ internal static unsafe class ZeroPadding
     /// </summary>
     public static void PadRows(float* x, float* band, int channels, int height, int width, int padding, int first, int rows)
     {
+        if (Simd.Path == SimdPath.Vector512)
+        {
+            PadRows512(x, band, channels, height, width, padding, first, rows);
+            return;
+        }
+
         int paddedWidth = width + 2 * padding;
         for (int c = 0; c < channels; c++)
         {
@@ -37,6 +45,35 @@ internal static unsafe class ZeroPadding
                 new Span<float>(row, padding).Clear();
                 new ReadOnlySpan<float>(x + ((long)c * height + i) * width, width).CopyTo(new Span<float>(row + padding, width));
                 new Span<float>(row + padding + width, padding).Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PadRows"/> sixteen floats of a padded row at a time: a masked load of the input row, shifted left by
+    /// the padding (the lanes outside the row are neither read nor faulted on, and come out zero), and a masked store.
+    /// Rows of a convolution's planes are short (14 to 30 floats), and two calls to clear and copy them cost more.
+    /// </summary>
+    private static void PadRows512(float* x, float* band, int channels, int height, int width, int padding, int first, int rows)
+    {
+        int paddedWidth = width + 2 * padding;
+        for (int c = 0; c < channels; c++)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                float* row = band + ((long)c * rows + r) * paddedWidth;
+                int i = first + r - padding;
+                bool inside = i >= 0 && i < height;
+                float* source = x + ((long)c * height + i) * width - padding;
+                for (int l = 0; l < paddedWidth; l += Vector512<float>.Count)
+                {
+                    var lanes = Vector512<int>.Indices + Vector512.Create(l);
+                    var stored = Vector512.LessThan(lanes, Vector512.Create(paddedWidth)).AsSingle();
+                    var read = inside
+                        ? (Vector512.GreaterThanOrEqual(lanes, Vector512.Create(padding)) & Vector512.LessThan(lanes, Vector512.Create(padding + width))).AsSingle()
+                        : Vector512<float>.Zero;
+                    Avx512F.MaskStore(row + l, stored, Avx512F.MaskLoad(source + l, read, Vector512<float>.Zero));
+                }
             }
         }
     }

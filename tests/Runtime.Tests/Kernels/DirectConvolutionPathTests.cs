@@ -15,8 +15,8 @@ public sealed class DirectConvolutionPathTests
     // width, in n vectors of 16, as ⌈n / 6⌉ tiles of ⌈n / ⌈n / 6⌉⌉ vectors and a last tile of the rest.
     [Theory]
     [InlineData(1, 28, 28, 16, 3, 1)]   // W8's first layer: a run of 838, 53 vectors: eight tiles of six, one of five
-    [InlineData(16, 28, 28, 16, 3, 1)]  // W8's second and third
-    [InlineData(16, 14, 14, 32, 3, 1)]  // W8's fourth: a run of 222, 14 vectors of one row each (lanes 14, 15 unstored): 5, 5, 4
+    [InlineData(16, 28, 28, 16, 3, 1)]  // W8's second and third: tiles across 16 filters, two of 14 outputs a row
+    [InlineData(16, 14, 14, 32, 3, 1)]  // W8's fourth: one tile of 14 outputs a row across 32 filters
     [InlineData(32, 14, 14, 32, 3, 1)]
     [InlineData(1, 28, 28, 8, 5, 0)]    // W6's first: rows of 24 in 28, 42 vectors: seven tiles of six
     [InlineData(8, 12, 12, 16, 5, 0)]   // W6's second: rows of 8 in 12, a vector holding parts of three rows; one tile of six
@@ -33,6 +33,12 @@ public sealed class DirectConvolutionPathTests
     [InlineData(1, 9, 9, 4, 3, 2)]      // 1 channel, padding 2: rows of 11 in 13, 9 vectors
     [InlineData(1, 24, 22, 4, 3, 0)]    // 31 vectors: five tiles of six and a last of one
     [InlineData(3, 7, 6, 2, 3, 0)]      // fewer filters than a tile: the per-filter loops everywhere
+    [InlineData(4, 9, 20, 48, 3, 1)]    // tiles across 16 filters, a window row at a time: rows of 20, two tiles of 10
+    [InlineData(4, 5, 17, 16, 3, 0)]    // rows of 15: two tiles of 8 across 16 filters, the second overlapping
+    [InlineData(16, 7, 30, 16, 3, 1)]   // rows of 30: three tiles of 10
+    [InlineData(5, 8, 9, 32, 5, 2)]     // tiles across 32 filters with a 5×5 window, rows of 9
+    [InlineData(6, 4, 9, 64, 2, 1)]     // two pairs of filter vectors, a 2×2 window, rows of 10
+    [InlineData(4, 6, 7, 32, 3, 0)]     // rows of 5, too short for tiles across filters: the row tiles
     public void Every_path_gives_the_bits_of_the_portable_loops(int channels, int height, int width, int filters, int kernel, int padding)
     {
         var random = new SeededRandom(channels * 1000 + width * 10 + padding);
