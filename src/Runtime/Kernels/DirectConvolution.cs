@@ -333,23 +333,57 @@ public static unsafe partial class DirectConvolution
     /// <summary>Filters per tile.</summary>
     private const int TileFilters = 4;
 
-    /// <summary>Output rows per tile, at least: planes whose height three divides take tiles of three rows.</summary>
+    /// <summary>Output rows per row tile, at least: planes whose height three divides take tiles of three rows.</summary>
     private const int TileRows = 2;
 
+    /// <summary>Vectors of a 256-bit run tile, at most: with its four filters, 12 sums in registers (of AVX2's 16).</summary>
+    private const int RunVectors = 3;
+
     /// <summary>
-    /// Every output in tiles of <see cref="TileFilters"/> filters × two or three rows × eight columns; the last tile of
-    /// each direction starts early so as to end at the edge (at least one whole tile fits, as the caller checks).
-    /// Three rows load three input vectors and four weights for twelve fused multiply-adds, against six loads for eight
-    /// with two; they are used where they tile the plane's height exactly, as overlapping tiles would redo a row, and
-    /// not when pooling, whose tiles hold pairs of rows.
+    /// Positions of one filter's output plane read as a run, <c>(OH - 1) W + OW</c>: output <c>(i, j)</c> is position
+    /// <c>q = i W + j</c>, <c>W</c> the (padded) input's width, and reads input <c>q + (c H + u) W + v</c> for tap
+    /// <c>(c, u, v)</c>, so consecutive positions read consecutive floats for every tap, across row ends. The positions
+    /// with <c>j ≥ OW</c> are computed and not stored. The 512- and 256-bit tiles both cut each plane's run into vectors.
+    /// </summary>
+    private static int RunLength(ConvolutionShape unpadded) => (unpadded.OutH - 1) * unpadded.Width + unpadded.OutW;
+
+    /// <summary>
+    /// Every output in 256-bit tiles of <see cref="TileFilters"/> filters (at least one whole tile fits, as the caller
+    /// checks), of whichever kind computes fewer lanes: tiles of rows (<see cref="RowTiles"/>), whose vectors hold only
+    /// outputs when the rows are a whole number of vectors, or tiles of a plane's run (<see cref="RunTiles"/>), which
+    /// compute <c>K - 1</c> unstored positions a row but no vector beyond the row's end, and keep twelve sums in
+    /// registers where rows in twos keep eight. W8's 28-wide rows: 840 lanes a plane in runs, 896 in rows of
+    /// four vectors; the bench LeNet's 24- and 8-wide rows with a 5 × 5 window: rows (no lane wasted, against 4 of 28
+    /// and 4 of 12 in runs). With pooling, tiles of two rows (<see cref="PoolingTiles"/>).
     /// </summary>
     private static void Tiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
+        const int width = 8;
+        int rowLanes = (shape.OutH % 3 == 0 ? shape.OutH : shape.OutH + shape.OutH % 2) * ((shape.OutW + width - 1) / width * width);
+        int runLanes = (RunLength(shape) + width - 1) / width * width;
         if (targets.Pooled != null)
         {
             PoolingTiles(x, weights, bias, shape, targets);
         }
-        else if (shape.OutH % 3 == 0)
+        else if (rowLanes < runLanes)
+        {
+            RowTiles(x, weights, bias, shape, targets);
+        }
+        else
+        {
+            RunTiles(x, weights, bias, shape, targets);
+        }
+    }
+
+    /// <summary>
+    /// Tiles of <see cref="TileFilters"/> filters × two or three rows × eight columns; the last tile of each direction
+    /// starts early so as to end at the edge. Three rows load three input vectors and four weights for twelve fused
+    /// multiply-adds, against six loads for eight with two; they are used where they tile the plane's height exactly,
+    /// as overlapping tiles would redo a row.
+    /// </summary>
+    private static void RowTiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
+    {
+        if (shape.OutH % 3 == 0)
         {
             Tiles<Three>(x, weights, bias, shape, targets, shape.OutH, shape.OutW, pool: false);
         }
@@ -357,6 +391,197 @@ public static unsafe partial class DirectConvolution
         {
             Tiles<Two>(x, weights, bias, shape, targets, shape.OutH, shape.OutW, pool: false);
         }
+    }
+
+    /// <summary>
+    /// Tiles of <see cref="TileFilters"/> filters × up to three vectors of eight positions of a plane's run
+    /// (<see cref="RunLength"/>): <c>n</c> vectors as <c>t = ⌈n / 3⌉</c> tiles of <c>⌈n / t⌉</c> and a last of the rest, the
+    /// plane's last vector ending at the run's end (rows of eight or more, so the run holds a vector). Each tap loads
+    /// three input vectors and four weights for twelve fused multiply-adds.
+    /// </summary>
+    private static void RunTiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
+    {
+        int vectors = (RunLength(shape) + Vector256<float>.Count - 1) / Vector256<float>.Count;
+        int tiles = (vectors + RunVectors - 1) / RunVectors;
+        int perTile = (vectors + tiles - 1) / tiles;
+        int last = vectors - (tiles - 1) * perTile;
+        int* offsets = TapOffsets(shape);
+        for (int f0 = 0; f0 < shape.Filters; f0 += TileFilters)
+        {
+            int f = Math.Min(f0, shape.Filters - TileFilters);
+            var band = targets.At(shape, f, 0, pool: false);
+            RunBands(perTile, x, weights, bias, shape, band, f, 0, tiles - 1, offsets);
+            RunBands(last, x, weights, bias, shape, band, f, (tiles - 1) * perTile * Vector256<float>.Count, 1, offsets);
+        }
+    }
+
+    /// <summary><see cref="RunBand{TVectors}"/> for <paramref name="vectors"/> vectors a tile, from one to three.</summary>
+    private static void RunBands(int vectors, float* x, float* weights, float* bias, ConvolutionShape shape, Targets band, int f, int start, int count, int* offsets)
+    {
+        switch (vectors)
+        {
+            case 3:
+                RunBand<Three>(x, weights, bias, shape, band, f, start, count, offsets);
+                break;
+            case 2:
+                RunBand<Two>(x, weights, bias, shape, band, f, start, count, offsets);
+                break;
+            default:
+                RunBand<One>(x, weights, bias, shape, band, f, start, count, offsets);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> 256-bit tiles of <typeparamref name="TVectors"/> vectors each, for filters <c>f .. f + 3</c>:
+    /// run positions from <paramref name="start"/> on, stored to <paramref name="band"/> (at row 0, column 0 of filter
+    /// <c>f</c>), walking the taps in the order of <paramref name="tapOffsets"/>. The plane's last vector starts at
+    /// <c>run - 8</c>, overlapping the one before it. It calls nothing, so a tile's sums stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunBand<TVectors>(float* x, float* weights, float* bias, ConvolutionShape shape, Targets band, int f, int start, int count, int* tapOffsets)
+        where TVectors : struct, IConstant
+    {
+        const int width = 8;
+        int taps = shape.Window, plane = band.PlaneOf(shape), lastStart = RunLength(shape) - width;
+        weights += f * taps;
+        bias += f;
+        float* w1 = weights + taps, w2 = weights + 2 * taps, w3 = weights + 3 * taps;
+        for (int tile = 0, t = start; tile < count; tile++, t += TVectors.Value * width)
+        {
+            // Vectors 8 floats apart, but the plane's last one ends at the run's end (a lone vector moving back).
+            int last = Math.Min(t + (TVectors.Value - 1) * width, lastStart) - t;
+            int o0 = TVectors.Value == 1 ? last : 0;
+            int o1 = TVectors.Value == 2 ? last : width;
+            int o2 = last;
+            Vector256<float> a0 = Vector256.Create(bias[0]), a1 = Vector256.Create(bias[1]), a2 = Vector256.Create(bias[2]), a3 = Vector256.Create(bias[3]);
+            Vector256<float> b0 = a0, b1 = a1, b2 = a2, b3 = a3;
+            Vector256<float> c0 = a0, c1 = a1, c2 = a2, c3 = a3;
+            float* origin = x + t;
+            for (int tap = 0; tap < taps; tap++)
+            {
+                float* top = origin + tapOffsets[tap];
+                var p = Vector256.Load(top + o0);
+                var q = TVectors.Value > 1 ? Vector256.Load(top + o1) : default;
+                var r = TVectors.Value > 2 ? Vector256.Load(top + o2) : default;
+                var k = Vector256.Create(weights[tap]);
+                a0 = Vector256.FusedMultiplyAdd(k, p, a0);
+                if (TVectors.Value > 1)
+                {
+                    b0 = Vector256.FusedMultiplyAdd(k, q, b0);
+                }
+
+                if (TVectors.Value > 2)
+                {
+                    c0 = Vector256.FusedMultiplyAdd(k, r, c0);
+                }
+
+                k = Vector256.Create(w1[tap]);
+                a1 = Vector256.FusedMultiplyAdd(k, p, a1);
+                if (TVectors.Value > 1)
+                {
+                    b1 = Vector256.FusedMultiplyAdd(k, q, b1);
+                }
+
+                if (TVectors.Value > 2)
+                {
+                    c1 = Vector256.FusedMultiplyAdd(k, r, c1);
+                }
+
+                k = Vector256.Create(w2[tap]);
+                a2 = Vector256.FusedMultiplyAdd(k, p, a2);
+                if (TVectors.Value > 1)
+                {
+                    b2 = Vector256.FusedMultiplyAdd(k, q, b2);
+                }
+
+                if (TVectors.Value > 2)
+                {
+                    c2 = Vector256.FusedMultiplyAdd(k, r, c2);
+                }
+
+                k = Vector256.Create(w3[tap]);
+                a3 = Vector256.FusedMultiplyAdd(k, p, a3);
+                if (TVectors.Value > 1)
+                {
+                    b3 = Vector256.FusedMultiplyAdd(k, q, b3);
+                }
+
+                if (TVectors.Value > 2)
+                {
+                    c3 = Vector256.FusedMultiplyAdd(k, r, c3);
+                }
+            }
+
+            StoreRun(band, shape, plane, t + o0, a0, a1, a2, a3);
+            if (TVectors.Value > 1)
+            {
+                StoreRun(band, shape, plane, t + o1, b0, b1, b2, b3);
+            }
+
+            if (TVectors.Value > 2)
+            {
+                StoreRun(band, shape, plane, t + o2, c0, c1, c2, c3);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores the vector at run position <paramref name="at"/> for four filters a plane apart: to each output row
+    /// <c>i</c> it holds part of, lanes <c>l</c> with <c>0 ≤ at + l - i W &lt; OW</c>, at column <c>at + l - i W</c>; a
+    /// whole vector inside a row with a plain store, a part under a mask.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRun(
+        in Targets band, ConvolutionShape shape, int plane, int at, Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3)
+    {
+        int width = shape.Width, outW = shape.OutW, i = at / width;
+
+        // The column of lane 0 in row i; the rows on hold it at a column W less each.
+        for (int column = at - i * width; column > -Vector256<float>.Count && i < shape.OutH; i++, column -= width)
+        {
+            if (column >= 0 && column <= outW - Vector256<float>.Count)
+            {
+                StoreRow(band, i * outW + column, plane, s0, s1, s2, s3);
+            }
+            else if (column < outW)
+            {
+                var mask = Vector256.LessThan((Vector256<int>.Indices + Vector256.Create(column)).AsUInt32(), Vector256.Create((uint)outW)).AsSingle();
+                StoreRow(band, i * outW + column, plane, s0, s1, s2, s3, mask);
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static int[]? t_tapOffsets;
+
+    /// <summary>
+    /// This thread's table of where each tap <c>(c, u, v)</c> of a filter reads, <c>(c H + u) W + v</c> floats from a
+    /// window's first input, so that a tile walks its taps in one loop: no inner loops over the window's rows and
+    /// columns, whose short trip counts and loop-carried pointers cost registers and branches.
+    /// </summary>
+    private static int* TapOffsets(ConvolutionShape shape)
+    {
+        int taps = shape.Window, kernel = shape.Kernel;
+        if (t_tapOffsets is null || t_tapOffsets.Length < taps)
+        {
+            t_tapOffsets = GC.AllocateUninitializedArray<int>(taps, pinned: true);
+        }
+
+        int* offsets = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(t_tapOffsets));
+        int tap = 0;
+        for (int c = 0; c < shape.Channels; c++)
+        {
+            for (int u = 0; u < kernel; u++)
+            {
+                for (int v = 0; v < kernel; v++)
+                {
+                    offsets[tap++] = (c * shape.Height + u) * shape.Width + v;
+                }
+            }
+        }
+
+        return offsets;
     }
 
     /// <summary>
@@ -520,6 +745,32 @@ public static unsafe partial class DirectConvolution
             Vector256.Max(s1, zero).Store(y + plane);
             Vector256.Max(s2, zero).Store(y + 2 * plane);
             Vector256.Max(s3, zero).Store(y + 3 * plane);
+        }
+    }
+
+    /// <summary><see cref="StoreRow(in Targets, int, int, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float})"/>, only the lanes of <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow(
+        in Targets targets, int offset, int plane, Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3, Vector256<float> mask)
+    {
+        var zero = Vector256<float>.Zero;
+        if (targets.Y != null)
+        {
+            float* y = targets.Y + offset;
+            bool rectify = targets.RectifyY;
+            Avx.MaskStore(y, mask, rectify ? Vector256.Max(s0, zero) : s0);
+            Avx.MaskStore(y + plane, mask, rectify ? Vector256.Max(s1, zero) : s1);
+            Avx.MaskStore(y + 2 * plane, mask, rectify ? Vector256.Max(s2, zero) : s2);
+            Avx.MaskStore(y + 3 * plane, mask, rectify ? Vector256.Max(s3, zero) : s3);
+        }
+
+        if (targets.Rectified != null)
+        {
+            float* y = targets.Rectified + offset;
+            Avx.MaskStore(y, mask, Vector256.Max(s0, zero));
+            Avx.MaskStore(y + plane, mask, Vector256.Max(s1, zero));
+            Avx.MaskStore(y + 2 * plane, mask, Vector256.Max(s2, zero));
+            Avx.MaskStore(y + 3 * plane, mask, Vector256.Max(s3, zero));
         }
     }
 

@@ -41,9 +41,6 @@ public static unsafe partial class DirectConvolution
     private static bool TakesWideTiles(ConvolutionShape shape, Targets targets) =>
         Simd.Path == SimdPath.Vector512 && targets.Pooled == null && shape.Filters >= TileFilters && shape.OutH >= TileRows;
 
-    /// <summary>Positions of one filter's output plane read as a run (<see cref="DirectConvolution"/>'s 512-bit tiles): <c>(OH - 1) W + OW</c>.</summary>
-    private static int RunLength(ConvolutionShape unpadded) => (unpadded.OutH - 1) * unpadded.Width + unpadded.OutW;
-
     /// <summary>
     /// Every output in 512-bit tiles: each filter's run of <see cref="RunLength"/> positions in <c>n</c> vectors, as
     /// <c>t = ⌈n / 6⌉</c> tiles of <c>⌈n / t⌉</c> vectors and a last tile of the rest (53 vectors: eight of six and one of
@@ -89,38 +86,6 @@ public static unsafe partial class DirectConvolution
                 WideBand<One>(x, weights, bias, shape, band, f, start, count, offsets);
                 break;
         }
-    }
-
-    [ThreadStatic]
-    private static int[]? t_tapOffsets;
-
-    /// <summary>
-    /// This thread's table of where each tap <c>(c, u, v)</c> of a filter reads, <c>(c H + u) W + v</c> floats from a
-    /// window's first input, so that a tile walks its taps in one loop: no inner loops over the window's rows and
-    /// columns, whose short trip counts and loop-carried pointers cost registers and branches.
-    /// </summary>
-    private static int* TapOffsets(ConvolutionShape shape)
-    {
-        int taps = shape.Window, kernel = shape.Kernel;
-        if (t_tapOffsets is null || t_tapOffsets.Length < taps)
-        {
-            t_tapOffsets = GC.AllocateUninitializedArray<int>(taps, pinned: true);
-        }
-
-        int* offsets = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(t_tapOffsets));
-        int tap = 0;
-        for (int c = 0; c < shape.Channels; c++)
-        {
-            for (int u = 0; u < kernel; u++)
-            {
-                for (int v = 0; v < kernel; v++)
-                {
-                    offsets[tap++] = (c * shape.Height + u) * shape.Width + v;
-                }
-            }
-        }
-
-        return offsets;
     }
 
     /// <summary>

@@ -8,13 +8,13 @@ namespace Butterfly.Runtime.Tests.Kernels;
 public sealed class DirectConvolutionTests
 {
     [Theory]
-    [InlineData(1, 28, 28, 8, 5)]   // the bench LeNet's first layer: 24 outputs per row, three vectors; tiles of three rows
-    [InlineData(2, 11, 13, 6, 3)]   // tiles of three rows, overlapping in the last columns and the last filters
-    [InlineData(8, 12, 12, 16, 5)]  // its second: exactly one vector per row
+    [InlineData(1, 28, 28, 8, 5)]   // the bench LeNet's first layer: rows of 24 in 28, each plane a run of 668 positions
+    [InlineData(2, 11, 13, 6, 3)]   // a run of 115 (rows of 11 in 13): the last vector and the last filters overlapping
+    [InlineData(8, 12, 12, 16, 5)]  // its second: rows of 8 in 12, vectors across row ends
     [InlineData(3, 7, 6, 2, 3)]     // rows shorter than a vector: the scalar tail alone
     [InlineData(2, 13, 21, 3, 2)]   // 20 outputs per row: vectors and a tail
-    [InlineData(3, 12, 14, 6, 3)]   // tiles overlapping in the last columns and the last filters
-    [InlineData(2, 9, 12, 5, 3)]    // an odd number of rows: the last tile of rows overlaps too
+    [InlineData(3, 12, 14, 6, 3)]   // tiles overlapping in the last vector and the last filters
+    [InlineData(2, 9, 12, 5, 3)]    // an odd number of rows
     [InlineData(1, 1, 1, 1, 1)]
     public void Matches_the_nested_loops_and_the_unfolded_path(int channels, int height, int width, int filters, int kernel)
     {
@@ -129,7 +129,7 @@ public sealed class DirectConvolutionTests
     [InlineData(3, 12, 14, 6, 3)]
     [InlineData(2, 9, 12, 5, 3)]
     [InlineData(8, 12, 12, 16, 5)]
-    [InlineData(2, 11, 13, 6, 3)]   // three rows a tile
+    [InlineData(2, 11, 13, 6, 3)]   // vectors stored to two rows under masks
     public void Tiles_give_the_bits_of_one_filter_at_a_time(int channels, int height, int width, int filters, int kernel)
     {
         // One filter at a time takes the per-filter loops; several take the tiles, which overlap at ragged edges.
@@ -151,7 +151,7 @@ public sealed class DirectConvolutionTests
     [Theory]
     [InlineData(8, 12, 12, 16, 5)]  // tiles
     [InlineData(3, 12, 14, 6, 3)]   // overlapping tiles
-    [InlineData(2, 11, 13, 6, 3)]   // overlapping tiles of three rows
+    [InlineData(2, 11, 13, 6, 3)]   // vectors stored to two rows under masks, rectified
     [InlineData(2, 13, 21, 3, 2)]   // per-filter loops: vectors and a scalar tail
     public void Rectifying_gives_the_bits_of_a_ReLU_run_afterwards(int channels, int height, int width, int filters, int kernel)
     {
