@@ -35,23 +35,20 @@ internal static unsafe class ChannelsLastWeightGradient
     public static bool Takes(ConvolutionShape shape) =>
         shape.Channels % Lanes == 0 && Simd.Path >= SimdPath.Vector256 && Vector256.IsHardwareAccelerated;
 
-    /// <summary>Overwrites <paramref name="dWeights"/> with <c>Σ_n dy[n] ⋆ x[n]</c> over <paramref name="samples"/> samples.</summary>
-    public static void Compute(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape)
+    /// <summary>
+    /// Overwrites <paramref name="dWeights"/> with <c>Σ_n dy[n] ⋆ x[n]</c> over <paramref name="samples"/> samples;
+    /// <paramref name="shape"/> is the unpadded convolution over the samples with <paramref name="padding"/> zeros on every
+    /// side, which the channels-last copy adds (<paramref name="x"/> holds the samples without them).
+    /// </summary>
+    public static void Compute(float* x, float* dy, float* dWeights, int samples, ConvolutionShape shape, int padding)
     {
-        int plane = shape.Height * shape.Width;
+        int height = shape.Height - 2 * padding, width = shape.Width - 2 * padding, inLength = shape.Channels * height * width;
         var buffer = ThreadBuffer.Get(ref t_samples, samples * shape.InLength);
         fixed (float* transposed = buffer)
         {
             for (int n = 0; n < samples; n++)
             {
-                float* from = x + (nint)n * shape.InLength, to = transposed + (nint)n * shape.InLength;
-                for (int c = 0; c < shape.Channels; c++)
-                {
-                    for (int p = 0; p < plane; p++)
-                    {
-                        to[p * shape.Channels + c] = from[c * plane + p];
-                    }
-                }
+                ChannelsLastSamples.Write(x + (nint)n * inLength, transposed + (nint)n * shape.InLength, shape.Channels, height, width, padding);
             }
 
             int taps = shape.Kernel * shape.Kernel;

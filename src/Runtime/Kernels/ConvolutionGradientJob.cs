@@ -140,19 +140,28 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
             // from zero-padded copies: the same sums over the same zeros the padding stands for).
             var unpadded = shape.Unpadded;
             float* x = _x + (long)first * inLength;
-            if (shape.Padding > 0)
+            if (ChannelsLastWeightGradient.Takes(unpadded))
             {
-                float* copies = PinnedThreadBuffer.Get(ref t_paddedInputs, count * unpadded.InLength);
-                for (int n = 0; n < count; n++)
+                // Its channels-last copies of the samples take the zeros on the way.
+                ChannelsLastWeightGradient.Compute(x, _dy + (long)first * outLength, _partials + (long)g * partial.Length, count, unpadded, shape.Padding);
+            }
+            else
+            {
+                if (shape.Padding > 0)
                 {
-                    ZeroPadding.Pad(x + (long)n * inLength, copies + (long)n * unpadded.InLength, shape.Channels, shape.Height, shape.Width, shape.Padding);
+                    float* copies = PinnedThreadBuffer.Get(ref t_paddedInputs, count * unpadded.InLength);
+                    for (int n = 0; n < count; n++)
+                    {
+                        ZeroPadding.Pad(x + (long)n * inLength, copies + (long)n * unpadded.InLength, shape.Channels, shape.Height, shape.Width, shape.Padding);
+                    }
+
+                    x = copies;
                 }
 
-                x = copies;
+                DirectWeightGradient.Compute(
+                    new ReadOnlySpan<float>(x, count * unpadded.InLength), dy, weightPartial, count, unpadded.Channels, unpadded.Height, unpadded.Width, filters, shape.Kernel);
             }
 
-            DirectWeightGradient.Compute(
-                new ReadOnlySpan<float>(x, count * unpadded.InLength), dy, weightPartial, count, unpadded.Channels, unpadded.Height, unpadded.Width, filters, shape.Kernel);
             if (_dx == null)
             {
                 return;

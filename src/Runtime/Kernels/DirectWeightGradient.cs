@@ -59,7 +59,7 @@ public static partial class DirectWeightGradient
         {
             if (ChannelsLastWeightGradient.Takes(shape))
             {
-                ChannelsLastWeightGradient.Compute(px, pdy, pw, samples, shape);
+                ChannelsLastWeightGradient.Compute(px, pdy, pw, samples, shape, padding: 0);
                 return;
             }
 
