@@ -1,5 +1,6 @@
 using System;
 using System.Numerics.Tensors;
+using System.Threading;
 
 namespace Butterfly.Kernels;
 
@@ -43,6 +44,9 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     private float* _partials;
     private float* _flipped;
     private int _batch, _group, _groups;
+
+    /// <summary>Groups claimed so far in this call.</summary>
+    private int _claimed;
     private ConvolutionShape _shape;
 
     /// <summary>The calling thread's job, made once and refilled for every call.</summary>
@@ -112,12 +116,18 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         _dx = dx;
         _partials = partials;
         (_batch, _group, _groups, _shape) = (batch, group, (batch + group - 1) / group, shape);
+        _claimed = 0;
         WorkerPool.Shared.Run(this, Math.Min(Parallelism.ThreadCount, _groups));
     }
 
+    /// <summary>
+    /// Each piece claims the next group until none is left, so a thread that runs slower (a shared host's vCPUs are not
+    /// equally fast) takes fewer groups instead of holding the others up at the end. Which thread runs a group changes
+    /// nothing: its partial has its own place.
+    /// </summary>
     public override void Run(int part, int parts)
     {
-        for (int g = (int)((long)_groups * part / parts), end = (int)((long)_groups * (part + 1) / parts); g < end; g++)
+        for (int g = Interlocked.Increment(ref _claimed) - 1; g < _groups; g = Interlocked.Increment(ref _claimed) - 1)
         {
             RunGroup(g);
         }
