@@ -153,6 +153,10 @@ public sealed class PlannerTests
         Assert.Equal(new[] { false, false }, layers[5].OperandAccumulates);
         Assert.Equal(new[] { true }, layers[2].OperandAccumulates);
         Assert.Equal(256, plan.GradientSumFloats);
+
+        // The sum's dE/dy is its first operand's dE/dx where it lies; the second operand's has a region of its own.
+        Assert.Equal(layers[5].GradientOffset, layers[4].GradientOffset);
+        Assert.NotEqual(layers[5].GradientOffset, layers[1].GradientOffset);
         Assert.Null(layers[1].Next);
         Assert.Equal("Input(1, 8, 8) Conv2D(4, 3, 1, 1) stem=ReLU Conv2D(4, 3, 1, 1) ReLU Conv2D(4, 3, 1, 1) Add(stem) ReLU GlobalAvgPool Dense(3) Softmax", plan.Signature);
     }

@@ -13,6 +13,8 @@ internal sealed class AddLayer : MergeLayer
 
     public override ForwardValues BackwardReads => ForwardValues.None;
 
+    public override bool PassesGradientToFirstOperand => true;
+
     protected override string Disagreement => "an element-wise sum needs equal shapes; make the branches end in the same shape, or use Concat";
 
     /// <summary>A sum of two: <c>Merging.AddReLU</c> rectifies each block of sums while it is in cache.</summary>
@@ -57,9 +59,15 @@ internal sealed class AddLayer : MergeLayer
                 continue;
             }
 
+            if (k == 0 && layer.Layer.Sources[0] is { } first && first.GradientOffset == layer.Layer.GradientOffset)
+            {
+                writer.Comment($"{gradient} is {layer.OutputGradient} itself: the planner gave both the same region");
+                continue;
+            }
+
             writer.Line(layer.Layer.OperandAccumulates[k]
                 ? $"global::Butterfly.Kernels.Merging.Accumulate({gradient}, {layer.OutputGradient});"
-                : $"{layer.OutputGradient}.CopyTo({gradient});");
+                : $"global::Butterfly.Kernels.Merging.Copy({layer.OutputGradient}, {gradient});");
         }
     }
 }

@@ -91,6 +91,13 @@ internal abstract class LayerKind
     /// </summary>
     public virtual bool BackwardAppliesReLUMask => false;
 
+    /// <summary>
+    /// Whether <c>dE/dx</c> of the layer's first operand is its own <c>dE/dy</c> unchanged (a sum's Jacobian is the identity):
+    /// the planner then gives that operand's gradient this layer's region (<see cref="Planning.Graph.ShareGradients"/>), and
+    /// backward copies nothing for it.
+    /// </summary>
+    public virtual bool PassesGradientToFirstOperand => false;
+
     /// <summary>The forward rule, for the comment where another layer's call computes this one.</summary>
     public virtual string JoinedFormula(LayerSpec spec) => spec.ToString();
 

@@ -174,4 +174,23 @@ internal static class Graph
 
         return widest;
     }
+
+    /// <summary>
+    /// Gives the first operand of a layer that <see cref="Layers.LayerKind.PassesGradientToFirstOperand"/> the layer's own
+    /// gradient region, where that operand's <c>dE/dx</c> is written (not added) by this layer: <c>dE/dx</c> is then
+    /// <c>dE/dy</c> where it lies. Safe because the layer's <c>dE/dy</c> is complete before its backward rule runs and
+    /// nothing reads it after; other readers of the operand add their shares to it there. Goes from the last layer to the
+    /// first, so that a chain of such layers shares one region.
+    /// </summary>
+    public static void ShareGradients(List<LayerPlan> layers)
+    {
+        for (int i = layers.Count - 1; i >= 0; i--)
+        {
+            var layer = layers[i];
+            if (layer.ReachesOutput && layer.Kind.PassesGradientToFirstOperand && layer.Sources[0] is { } first && !layer.OperandAccumulates[0])
+            {
+                first.GradientOffset = layer.GradientOffset;
+            }
+        }
+    }
 }

@@ -126,6 +126,7 @@ internal static class Planner
 
         Graph.Connect(layers, errors);
         int gradientSum = Graph.PlanGradientSums(layers, spec.Input);
+        Graph.ShareGradients(layers);
         int gradientSumOffset = (int)System.Math.Min(workspace, MaxFloats);
         workspace += gradientSum;
         int slotFloats = PredictSlots.Assign(layers, out int slots);

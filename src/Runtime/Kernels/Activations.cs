@@ -67,7 +67,7 @@ public static class Activations
         Arguments.HasAtLeast(y, x.Length, nameof(y));
         fixed (float* px = x, py = y)
         {
-            SplitJob.Run(&ReLUBlocks, Blocks(x.Length), 2 * Block, px, py, null, width: x.Length);
+            SplitJob.RunElementwise(&ReLUBlocks, x.Length, 2, px, py, null);
         }
     }
 
@@ -78,7 +78,7 @@ public static class Activations
         Arguments.HasLength(dy, dx.Length, nameof(dy));
         fixed (float* py = y, pdy = dy, pdx = dx)
         {
-            SplitJob.Run(&ReLUBackwardBlocks, Blocks(dx.Length), 3 * Block, py, pdy, pdx, width: dx.Length);
+            SplitJob.RunElementwise(&ReLUBackwardBlocks, dx.Length, 3, py, pdy, pdx);
         }
     }
 
@@ -317,28 +317,16 @@ public static class Activations
         }
     }
 
-    /// <summary>Floats per unit when an element-wise kernel is split between threads.</summary>
-    private const int Block = 256;
-
-    private static int Blocks(int length) => (length + Block - 1) / Block;
-
-    /// <summary>The floats of blocks [<paramref name="from"/>, <paramref name="to"/>) of a job over <c>job.Width</c> floats.</summary>
-    private static (int Start, int Length) Range(SplitJob job, int from, int to)
-    {
-        int start = from * Block;
-        return (start, Math.Min(to * Block, job.Width) - start);
-    }
-
     private static unsafe void ReLUBlocks(SplitJob job, int from, int to)
     {
-        var (start, length) = Range(job, from, to);
+        var (start, length) = job.Floats(from, to);
         TensorPrimitives.Max(new ReadOnlySpan<float>(job.A + start, length), 0f, new Span<float>(job.B + start, length));
     }
 
     /// <summary><c>dx = dy ⊙ [y &gt; 0]</c> over one range.</summary>
     private static unsafe void ReLUBackwardBlocks(SplitJob job, int from, int to)
     {
-        var (start, length) = Range(job, from, to);
+        var (start, length) = job.Floats(from, to);
         var y = new ReadOnlySpan<float>(job.A + start, length);
         var dy = new ReadOnlySpan<float>(job.B + start, length);
         var dx = new Span<float>(job.C + start, length);

@@ -62,11 +62,43 @@ public static class Merging
         TensorPrimitives.MultiplyAdd(a, b, y, y);
     }
 
-    /// <summary><c>target += addend</c>: one reader's share of a gradient added to the others'.</summary>
-    public static void Accumulate(Span<float> target, ReadOnlySpan<float> addend)
+    /// <summary>
+    /// <c>target += addend</c>: one reader's share of a gradient added to the others'. Large calls are split between
+    /// threads in ranges; each element is one addition whoever computes it.
+    /// </summary>
+    public static unsafe void Accumulate(Span<float> target, ReadOnlySpan<float> addend)
     {
         Arguments.HasLength(addend, target.Length, nameof(addend));
-        TensorPrimitives.Add(target, addend, target);
+        fixed (float* pt = target, pa = addend)
+        {
+            SplitJob.RunElementwise(&AccumulateBlocks, target.Length, 3, pt, pa, null);
+        }
+    }
+
+    /// <summary>
+    /// <c>target = source</c>: an operand's gradient where a layer passes its own on unchanged (a sum's), split between
+    /// threads like <see cref="Accumulate"/>.
+    /// </summary>
+    public static unsafe void Copy(ReadOnlySpan<float> source, Span<float> target)
+    {
+        Arguments.HasLength(target, source.Length, nameof(target));
+        fixed (float* ps = source, pt = target)
+        {
+            SplitJob.RunElementwise(&CopyBlocks, source.Length, 2, ps, pt, null);
+        }
+    }
+
+    private static unsafe void AccumulateBlocks(SplitJob job, int from, int to)
+    {
+        var (start, length) = job.Floats(from, to);
+        var target = new Span<float>(job.A + start, length);
+        TensorPrimitives.Add(target, new ReadOnlySpan<float>(job.B + start, length), target);
+    }
+
+    private static unsafe void CopyBlocks(SplitJob job, int from, int to)
+    {
+        var (start, length) = job.Floats(from, to);
+        new ReadOnlySpan<float>(job.A + start, length).CopyTo(new Span<float>(job.B + start, length));
     }
 
     /// <summary>

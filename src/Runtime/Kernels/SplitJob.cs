@@ -46,6 +46,24 @@ internal sealed unsafe class SplitJob : ParallelJob
         WorkerPool.Shared.Run(job, parts);
     }
 
+    /// <summary>
+    /// Runs an element-wise <paramref name="body"/> over <paramref name="length"/> floats of each operand, in blocks of
+    /// <see cref="Block"/> (the body takes its range of floats from <see cref="Floats"/>); <paramref name="operands"/> is
+    /// how many arrays it touches, which decides whether splitting pays.
+    /// </summary>
+    public static void RunElementwise(delegate*<SplitJob, int, int, void> body, int length, int operands, float* a, float* b, float* c) =>
+        Run(body, (length + Block - 1) / Block, (long)operands * Block, a, b, c, width: length);
+
+    /// <summary>The floats of blocks [<paramref name="from"/>, <paramref name="to"/>) of a <see cref="RunElementwise"/> job.</summary>
+    public (int Start, int Length) Floats(int from, int to)
+    {
+        int start = from * Block;
+        return (start, Math.Min(to * Block, Width) - start);
+    }
+
+    /// <summary>Floats per unit of an element-wise job.</summary>
+    private const int Block = 256;
+
     public override void Run(int part, int parts)
     {
         int from = (int)((long)_units * part / parts), to = (int)((long)_units * (part + 1) / parts);

@@ -758,9 +758,9 @@ partial class Residual : global::Butterfly.INetwork
         global::Butterfly.Kernels.Activations.ReLUBackward(y15, dy15, dy14);
 
         // add_2 (backward): Add(s2), (32, 14, 14) -> (32, 14, 14)
-        global::System.Span<float> dy13 = workspace.Region(238336, 6272, batch);
+        global::System.Span<float> dy13 = workspace.Region(250880, 6272, batch);
         // dx_k = dy for every operand (added where the operand's output also feeds other layers)
-        dy14.CopyTo(dy13);
+        // dy13 is dy14 itself: the planner gave both the same region
         global::Butterfly.Kernels.Merging.Accumulate(dy10, dy14);
 
         // conv2d_6 (backward): Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
@@ -801,11 +801,11 @@ partial class Residual : global::Butterfly.INetwork
         global::Butterfly.Kernels.Pooling.MaxBackwardThroughReLU(y7, dy8, dy6, batch * 16, 28, 28, 2, 2);
 
         // add_1 (backward): Add(stem), (16, 28, 28) -> (16, 28, 28)
-        global::System.Span<float> dy5 = workspace.Region(112896, 12544, batch);
+        global::System.Span<float> dy5 = workspace.Region(137984, 12544, batch);
         global::System.Span<float> dy2 = workspace.Region(37632, 12544, batch);
         // dx_k = dy for every operand (added where the operand's output also feeds other layers)
-        dy6.CopyTo(dy5);
-        dy6.CopyTo(dy2);
+        // dy5 is dy6 itself: the planner gave both the same region
+        global::Butterfly.Kernels.Merging.Copy(dy6, dy2);
 
         // conv2d_3 (backward): Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> y4 = workspace.Region(75264, 12544, batch);

@@ -33,6 +33,21 @@ public sealed class MergingTests
 
     [Theory]
     [InlineData(1)]
+    [InlineData(100_003)] // split between threads on a multi-core machine, and a last block cut short
+    public void Accumulate_and_copy_match_plain_loops(int length)
+    {
+        float[] a = Random(length, 8), target = Random(length, 9);
+        var expected = target.Select((t, i) => t + a[i]).ToArray();
+        Merging.Accumulate(target, a);
+        Assert.Equal(expected, target);
+        var copy = Bits.Garbage(length);
+        Merging.Copy(a, copy);
+        Bits.AssertSame(a, copy, "copy");
+        Assert.Equal("target", Assert.Throws<ArgumentException>(() => Merging.Copy(a, new float[length + 1])).ParamName);
+    }
+
+    [Theory]
+    [InlineData(1)]
     [InlineData(2500)]
     public void Add_relu_gives_the_bits_of_add_then_relu_with_or_without_the_sum(int length)
     {
