@@ -221,11 +221,11 @@ internal sealed class Conv2DLayer : LayerKind
         writer.Comment(
             (geometry.Padding > 0
                 ? $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}], p = {geometry.Padding},\n" +
-                  "computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time"
+                  "computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows)"
                 : $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n" +
-                  "computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time") +
+                  "computed directly, each tile's sums in registers (DirectConvolution: tiles across filters or along rows)") +
             (layer.Epilogue is { } epilogue ? $";\nthen {epilogue.Rectifier.Name}'s max(0, y), applied as each output is stored" : "") +
-            (plan.PredictSplits ? ";\nits filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads" : ""));
+            (plan.PredictSplits ? ";\nits output rows shared in bands among up to Parallelism.PredictThreadCount threads" : ""));
         writer.Line(
             $"global::Butterfly.Kernels.DirectConvolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
             $"new global::Butterfly.Kernels.ConvolutionShape(channels: {plan.InputShape[0]}, height: {plan.InputShape[1]}, width: {plan.InputShape[2]}, " +

@@ -138,7 +138,7 @@ internal abstract class LayerKind
 
     /// <summary>
     /// Multiply-adds of one sample's Predict that the layer's kernel can share among threads (a direct convolution splits
-    /// its filters); 0 when it runs on the calling thread only. The planner decides from this which steps split.
+    /// its output rows); 0 when it runs on the calling thread only. The planner decides from this which steps split.
     /// </summary>
     public virtual long SplittablePredictWork(Shape input, Shape output, LayerSpec spec) => 0;
 

@@ -242,7 +242,7 @@ partial class OnnxLayers : global::Butterfly.INetwork
         // conv2d_1: Conv2D(4, 3, 1, 0), (2, 6, 6) -> (4, 4, 4)
         global::System.Span<float> h2 = scratch.Slice(72, 64);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [4 × 2 × 3 × 3],
-        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time
+        // computed directly, each tile's sums in registers (DirectConvolution: tiles across filters or along rows)
         global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(144, 72), parameters.Slice(216, 4), h2, new global::Butterfly.Kernels.ConvolutionShape(channels: 2, height: 6, width: 6, filters: 4, kernel: 3));
 
         // clamp_1: Clamp(0, 6), (4, 4, 4) -> (4, 4, 4)

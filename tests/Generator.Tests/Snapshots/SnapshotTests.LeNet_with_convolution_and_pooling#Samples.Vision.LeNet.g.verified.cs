@@ -183,7 +183,7 @@ partial class LeNet : global::Butterfly.INetwork
         // conv2d_1: Conv2D(8, 5, 1, 0), (1, 28, 28) -> (8, 24, 24)
         global::System.Span<float> h1 = scratch.Slice(0, 4608);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [8 × 1 × 5 × 5],
-        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // computed directly, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
         // then relu_1's max(0, y), applied as each output is stored
         global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 200), parameters.Slice(200, 8), h1, new global::Butterfly.Kernels.ConvolutionShape(channels: 1, height: 28, width: 28, filters: 8, kernel: 5), rectify: true);
 
@@ -198,7 +198,7 @@ partial class LeNet : global::Butterfly.INetwork
         // conv2d_2: Conv2D(16, 5, 1, 0), (8, 12, 12) -> (16, 8, 8)
         global::System.Span<float> h4 = scratch.Slice(0, 1024);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [16 × 8 × 5 × 5],
-        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // computed directly, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
         // then relu_2's max(0, y), applied as each output is stored
         global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(208, 3200), parameters.Slice(3408, 16), h4, new global::Butterfly.Kernels.ConvolutionShape(channels: 8, height: 12, width: 12, filters: 16, kernel: 5), rectify: true);
 

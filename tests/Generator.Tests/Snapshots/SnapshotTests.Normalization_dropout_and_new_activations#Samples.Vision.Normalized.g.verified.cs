@@ -278,7 +278,7 @@ partial class Normalized : global::Butterfly.INetwork
         // conv2d_2: Conv2D(6, 1, 1, 0), (4, 3, 3) -> (6, 3, 3)
         global::System.Span<float> h7 = scratch.Slice(243, 54);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [6 × 4 × 1 × 1],
-        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time
+        // computed directly, each tile's sums in registers (DirectConvolution: tiles across filters or along rows)
         global::Butterfly.Kernels.DirectConvolution.Forward(h6, parameters.Slice(128, 24), parameters.Slice(152, 6), h7, new global::Butterfly.Kernels.ConvolutionShape(channels: 4, height: 3, width: 3, filters: 6, kernel: 1));
 
         // elu_1: ELU(1), (6, 3, 3) -> (6, 3, 3)

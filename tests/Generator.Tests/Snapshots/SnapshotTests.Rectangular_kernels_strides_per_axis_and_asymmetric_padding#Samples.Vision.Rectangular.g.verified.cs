@@ -228,7 +228,7 @@ partial class Rectangular : global::Butterfly.INetwork
         // conv2d_3: Conv2D(4, 3, 1, 1), (8, 4, 5) -> (4, 4, 5)
         global::System.Span<float> h6 = scratch.Slice(640, 80);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [4 × 8 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
         // then relu_2's max(0, y), applied as each output is stored
         global::Butterfly.Kernels.DirectConvolution.Forward(h4, parameters.Slice(568, 288), parameters.Slice(856, 4), h6, new global::Butterfly.Kernels.ConvolutionShape(channels: 8, height: 4, width: 5, filters: 4, kernel: 3, padding: 1), rectify: true);
 

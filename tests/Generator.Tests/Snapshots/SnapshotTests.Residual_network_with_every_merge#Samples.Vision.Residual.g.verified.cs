@@ -324,7 +324,7 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_1: Conv2D(16, 3, 1, 1), (1, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h1 = scratch.Slice(0, 12544);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 1 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
         // then relu_1's max(0, y), applied as each output is stored
         global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 144), parameters.Slice(144, 16), h1, new global::Butterfly.Kernels.ConvolutionShape(channels: 1, height: 28, width: 28, filters: 16, kernel: 3, padding: 1), rectify: true);
 
@@ -334,9 +334,9 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_2: Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h3 = scratch.Slice(12544, 12544);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 16 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
         // then relu_2's max(0, y), applied as each output is stored;
-        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        // its output rows shared in bands among up to Parallelism.PredictThreadCount threads
         global::Butterfly.Kernels.DirectConvolution.Forward(h1, parameters.Slice(160, 2304), parameters.Slice(2464, 16), h3, new global::Butterfly.Kernels.ConvolutionShape(channels: 16, height: 28, width: 28, filters: 16, kernel: 3, padding: 1), rectify: true, split: true);
 
         // relu_2: ReLU, (16, 28, 28) -> (16, 28, 28)
@@ -345,8 +345,8 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_3: Conv2D(16, 3, 1, 1), (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> h5 = scratch.Slice(25088, 12544);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 16 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
-        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        // computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
+        // its output rows shared in bands among up to Parallelism.PredictThreadCount threads
         global::Butterfly.Kernels.DirectConvolution.Forward(h3, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), h5, new global::Butterfly.Kernels.ConvolutionShape(channels: 16, height: 28, width: 28, filters: 16, kernel: 3, padding: 1), split: true);
 
         // add_1: Add(stem), (16, 28, 28) -> (16, 28, 28)
@@ -365,9 +365,9 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_4: Conv2D(32, 3, 1, 1), (16, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h9 = scratch.Slice(12544, 6272);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 16 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
         // then relu_4's max(0, y), applied as each output is stored;
-        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        // its output rows shared in bands among up to Parallelism.PredictThreadCount threads
         global::Butterfly.Kernels.DirectConvolution.Forward(h8, parameters.Slice(4800, 4608), parameters.Slice(9408, 32), h9, new global::Butterfly.Kernels.ConvolutionShape(channels: 16, height: 14, width: 14, filters: 32, kernel: 3, padding: 1), rectify: true, split: true);
 
         // relu_4: s2=ReLU, (32, 14, 14) -> (32, 14, 14)
@@ -376,9 +376,9 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_5: Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h11 = scratch.Slice(0, 6272);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 32 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
         // then relu_5's max(0, y), applied as each output is stored;
-        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        // its output rows shared in bands among up to Parallelism.PredictThreadCount threads
         global::Butterfly.Kernels.DirectConvolution.Forward(h9, parameters.Slice(9440, 9216), parameters.Slice(18656, 32), h11, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 32, kernel: 3, padding: 1), rectify: true, split: true);
 
         // relu_5: ReLU, (32, 14, 14) -> (32, 14, 14)
@@ -387,8 +387,8 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_6: Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h13 = scratch.Slice(25088, 6272);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 32 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
-        // its filters shared, in groups of four, among up to Parallelism.PredictThreadCount threads
+        // computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
+        // its output rows shared in bands among up to Parallelism.PredictThreadCount threads
         global::Butterfly.Kernels.DirectConvolution.Forward(h11, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), h13, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 32, kernel: 3, padding: 1), split: true);
 
         // add_2: Add(s2), (32, 14, 14) -> (32, 14, 14)
@@ -402,7 +402,7 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_7: Conv2D(32, 1, 1, 0), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h16 = scratch.Slice(25088, 6272);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [32 × 32 × 1 × 1],
-        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time
+        // computed directly, each tile's sums in registers (DirectConvolution: tiles across filters or along rows)
         global::Butterfly.Kernels.DirectConvolution.Forward(h14, parameters.Slice(27936, 1024), parameters.Slice(28960, 32), h16, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 32, kernel: 1));
 
         // sigmoid_1: Sigmoid, (32, 14, 14) -> (32, 14, 14)
@@ -417,7 +417,7 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_8: From(s2) Conv2D(8, 1, 1, 0), (32, 14, 14) -> (8, 14, 14)
         global::System.Span<float> h19 = scratch.Slice(0, 1568);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [8 × 32 × 1 × 1],
-        // computed directly, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time
+        // computed directly, each tile's sums in registers (DirectConvolution: tiles across filters or along rows)
         global::Butterfly.Kernels.DirectConvolution.Forward(h9, parameters.Slice(28992, 256), parameters.Slice(29248, 8), h19, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 8, kernel: 1));
 
         // concat_1: Concat(gated), (8, 14, 14) -> (40, 14, 14)

@@ -166,7 +166,7 @@ partial class KerasCnn : global::Butterfly.INetwork
         // conv2d_1: Conv2D(5, 3, 1, 1), (3, 8, 8) -> (5, 8, 8)
         global::System.Span<float> h1 = scratch.Slice(0, 320);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [5 × 3 × 3 × 3], p = 1,
-        // computed directly over a zero-padded copy of x, eight (AVX2) or sixteen (AVX-512) neighbouring outputs of a row at a time;
+        // computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows);
         // then relu_1's max(0, y), applied as each output is stored
         global::Butterfly.Kernels.DirectConvolution.Forward(input, parameters.Slice(0, 135), parameters.Slice(135, 5), h1, new global::Butterfly.Kernels.ConvolutionShape(channels: 3, height: 8, width: 8, filters: 5, kernel: 3, padding: 1), rectify: true);
 
