@@ -555,6 +555,10 @@ public static unsafe partial class DirectConvolution
     [ThreadStatic]
     private static int[]? t_tapOffsets;
 
+    /// <summary>The channels, height, width and kernel <see cref="t_tapOffsets"/> was made for (a training step asks for the same table sample after sample).</summary>
+    [ThreadStatic]
+    private static (int Channels, int Height, int Width, int Kernel) t_tapOffsetsFor;
+
     /// <summary>
     /// This thread's table of where each tap <c>(c, u, v)</c> of a filter reads, <c>(c H + u) W + v</c> floats from a
     /// window's first input, so that a tile walks its taps in one loop: no inner loops over the window's rows and
@@ -563,11 +567,18 @@ public static unsafe partial class DirectConvolution
     private static int* TapOffsets(ConvolutionShape shape)
     {
         int taps = shape.Window, kernel = shape.Kernel;
+        var key = (shape.Channels, shape.Height, shape.Width, kernel);
+        if (t_tapOffsets is not null && t_tapOffsetsFor == key)
+        {
+            return (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(t_tapOffsets));
+        }
+
         if (t_tapOffsets is null || t_tapOffsets.Length < taps)
         {
             t_tapOffsets = GC.AllocateUninitializedArray<int>(taps, pinned: true);
         }
 
+        t_tapOffsetsFor = key;
         int* offsets = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(t_tapOffsets));
         int tap = 0;
         for (int c = 0; c < shape.Channels; c++)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -57,26 +58,59 @@ internal static unsafe class ZeroPadding
     private static void PadRows512(float* x, float* band, int channels, int height, int width, int padding, int first, int rows)
     {
         int paddedWidth = width + 2 * padding;
+        if (paddedWidth > 2 * Vector512<float>.Count)
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    int i = first + r - padding;
+                    float* row = band + ((long)c * rows + r) * paddedWidth;
+                    for (int l = 0; l < paddedWidth; l += Vector512<float>.Count)
+                    {
+                        var (stored, read) = Masks(l, paddedWidth, padding, width);
+                        PadVector(row + l, x + ((long)c * height + i) * width - padding + l, stored, i >= 0 && i < height ? read : default);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        // Rows of at most two vectors (every image layer up to 30 columns): the masks are the same for every row.
+        var (stored0, read0) = Masks(0, paddedWidth, padding, width);
+        var (stored1, read1) = Masks(Vector512<float>.Count, paddedWidth, padding, width);
+        bool second = paddedWidth > Vector512<float>.Count;
         for (int c = 0; c < channels; c++)
         {
             for (int r = 0; r < rows; r++)
             {
-                float* row = band + ((long)c * rows + r) * paddedWidth;
                 int i = first + r - padding;
                 bool inside = i >= 0 && i < height;
+                float* row = band + ((long)c * rows + r) * paddedWidth;
                 float* source = x + ((long)c * height + i) * width - padding;
-                for (int l = 0; l < paddedWidth; l += Vector512<float>.Count)
+                PadVector(row, source, stored0, inside ? read0 : default);
+                if (second)
                 {
-                    var lanes = Vector512<int>.Indices + Vector512.Create(l);
-                    var stored = Vector512.LessThan(lanes, Vector512.Create(paddedWidth)).AsSingle();
-                    var read = inside
-                        ? (Vector512.GreaterThanOrEqual(lanes, Vector512.Create(padding)) & Vector512.LessThan(lanes, Vector512.Create(padding + width))).AsSingle()
-                        : Vector512<float>.Zero;
-                    Avx512F.MaskStore(row + l, stored, Avx512F.MaskLoad(source + l, read, Vector512<float>.Zero));
+                    PadVector(row + Vector512<float>.Count, source + Vector512<float>.Count, stored1, inside ? read1 : default);
                 }
             }
         }
     }
+
+    /// <summary>Which of the sixteen lanes from column <paramref name="l"/> of a padded row are stored, and which hold input.</summary>
+    private static (Vector512<float> Stored, Vector512<float> Read) Masks(int l, int paddedWidth, int padding, int width)
+    {
+        var lanes = Vector512<int>.Indices + Vector512.Create(l);
+        var stored = Vector512.LessThan(lanes, Vector512.Create(paddedWidth)).AsSingle();
+        var read = (Vector512.GreaterThanOrEqual(lanes, Vector512.Create(padding)) & Vector512.LessThan(lanes, Vector512.Create(padding + width))).AsSingle();
+        return (stored, read);
+    }
+
+    /// <summary>Stores the lanes of <paramref name="stored"/>: the input's where <paramref name="read"/> is set (the others neither read nor faulted on), zero elsewhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PadVector(float* row, float* source, Vector512<float> stored, Vector512<float> read) =>
+        Avx512F.MaskStore(row, stored, Avx512F.MaskLoad(source, read, Vector512<float>.Zero));
 
     /// <summary><c>x[c, i, j] = padded[c, i + p, j + p]</c>: the inside of a tensor over the padded input.</summary>
     public static void Crop(float* padded, float* x, int channels, int height, int width, int padding)
