@@ -39,6 +39,8 @@ public sealed class DirectConvolutionPathTests
     [InlineData(5, 8, 9, 32, 5, 2)]     // tiles across 32 filters with a 5×5 window, rows of 9
     [InlineData(6, 4, 9, 64, 2, 1)]     // two pairs of filter vectors, a 2×2 window, rows of 10
     [InlineData(4, 6, 7, 32, 3, 0)]     // rows of 5, too short for tiles across filters: the row tiles
+    [InlineData(1, 9, 12, 32, 3, 1)]    // one channel: tiles across 32 filters all the same
+    [InlineData(2, 6, 20, 16, 3, 0)]    // two channels, 16 filters: too few taps for tiles across filters, the run tiles
     public void Every_path_gives_the_bits_of_the_portable_loops(int channels, int height, int width, int filters, int kernel, int padding)
     {
         var random = new SeededRandom(channels * 1000 + width * 10 + padding);
