@@ -50,7 +50,7 @@ public sealed class DirectConvolutionPathTests
         int outH = height + 2 * padding - kernel + 1, outW = width + 2 * padding - kernel + 1, length = filters * outH * outW;
         int pooledLength = filters * (outH / 2) * (outW / 2);
 
-        (float[] Y, float[] Rectify, float[] Both, float[] Rectified, float[] Pooled) Run(SimdPath path)
+        (float[] Y, float[] Rectify, float[] Both, float[] Rectified, float[] Pooled, float[] RectifiedBesidePooled, float[] PooledBesideRectified) Run(SimdPath path)
         {
             using var forced = Simd.Force(path);
             var y = Bits.Garbage(length);
@@ -58,15 +58,19 @@ public sealed class DirectConvolutionPathTests
             var both = Bits.Garbage(length);
             var rectified = Bits.Garbage(length);
             var pooled = Bits.Garbage(pooledLength);
+            var kept = Bits.Garbage(length);
+            var keptPooled = Bits.Garbage(pooledLength);
             DirectConvolution.Forward(x, w, b, y, channels, height, width, filters, kernel, padding: padding);
             DirectConvolution.Forward(x, w, b, rectify, channels, height, width, filters, kernel, rectify: true, padding: padding);
             DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, both, rectified, default, padding);
             DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, default, default, pooled, padding);
-            return (y, rectify, both, rectified, pooled);
+            DirectConvolution.ForwardReLU(x, w, b, channels, height, width, filters, kernel, default, kept, keptPooled, padding);
+            return (y, rectify, both, rectified, pooled, kept, keptPooled);
         }
 
         var portable = Run(SimdPath.VectorT);
         Assert.DoesNotContain(Bits.Unwritten, portable.Y);
+        Assert.DoesNotContain(Bits.Unwritten, portable.Pooled);
         Assert.Equal(portable.Y.Select(v => MathF.Max(v, 0f)), portable.Rectify);
         foreach (var path in KernelPaths.Available().Where(p => p > SimdPath.VectorT))
         {
@@ -76,6 +80,8 @@ public sealed class DirectConvolutionPathTests
             Bits.AssertSame(portable.Y, other.Both, $"{path} y beside its ReLU");
             Bits.AssertSame(portable.Rectify, other.Rectified, $"{path} ReLU beside y");
             Bits.AssertSame(portable.Pooled, other.Pooled, $"{path} pooled");
+            Bits.AssertSame(portable.Rectify, other.RectifiedBesidePooled, $"{path} ReLU beside its pooling");
+            Bits.AssertSame(portable.Pooled, other.PooledBesideRectified, $"{path} pooled beside the ReLU");
         }
     }
 
