@@ -8,8 +8,9 @@ namespace Butterfly.Kernels;
 /// The backward rule of <see cref="Convolution"/> for groups of samples, the groups split between threads. Group
 /// <c>g</c> takes its share of the weight and bias gradients, <c>dW_g = dY_g X̃_gᵀ</c> and <c>db_g = Σ dY_g</c>, into a
 /// partial of its own (from the samples as they lie for stride 1 without padding, through <see cref="DirectWeightGradient"/>;
-/// else from the unfolded samples <c>X̃_g</c>). Its samples' input gradients come sample by sample from
-/// <see cref="DirectInputGradient"/> where that takes the shape; otherwise <c>Wᵀ dY_g</c>, one product for the group, is
+/// else from the unfolded samples <c>X̃_g</c>). Its samples' input gradients come sample by sample, each a unit of work
+/// of its own, from the flipped filters' forward convolution or <see cref="DirectInputGradient"/> where they take the
+/// shape; otherwise <c>Wᵀ dY_g</c>, one product for the group, is
 /// folded into them. The caller sums the partials in group order, so the result depends on the group size (fixed by
 /// the shapes) and never on which thread ran which group.
 /// </summary>
@@ -45,8 +46,14 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
     private float* _flipped;
     private int _batch, _group, _groups;
 
-    /// <summary>Groups claimed so far in this call.</summary>
+    /// <summary>Units claimed so far in this call (<see cref="Run(int, int)"/>).</summary>
     private int _claimed;
+
+    /// <summary>
+    /// Whether each sample's input gradient is a unit of its own (a direct convolution's, from the flipped filters or
+    /// <see cref="DirectInputGradient"/>), rather than part of its group's (folded from the group's <c>Wᵀ dY</c>).
+    /// </summary>
+    private bool _samplesApart;
     private ConvolutionShape _shape;
 
     /// <summary>The calling thread's job, made once and refilled for every call.</summary>
@@ -117,19 +124,56 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
         _partials = partials;
         (_batch, _group, _groups, _shape) = (batch, group, (batch + group - 1) / group, shape);
         _claimed = 0;
+        _samplesApart = dx != null && shape.IsDirect && (flipped != null || DirectInputGradient.Takes(shape.Unpadded));
         WorkerPool.Shared.Run(this, Math.Min(Parallelism.ThreadCount, _groups));
     }
 
     /// <summary>
-    /// Each piece claims the next group until none is left, so a thread that runs slower (a shared host's vCPUs are not
-    /// equally fast) takes fewer groups instead of holding the others up at the end. Which thread runs a group changes
-    /// nothing: its partial has its own place.
+    /// Each piece claims the next unit until none is left, so a thread that runs slower (a shared host's vCPUs are not
+    /// equally fast) takes fewer instead of holding the others up at the end. The units are the groups, and then, where a
+    /// sample's input gradient is computed on its own (<see cref="_samplesApart"/>), each sample's: the last units are
+    /// small, so the threads finish close together. Which thread runs a unit changes nothing: a group's partial and a
+    /// sample's input gradient have their own places.
     /// </summary>
     public override void Run(int part, int parts)
     {
-        for (int g = Interlocked.Increment(ref _claimed) - 1; g < _groups; g = Interlocked.Increment(ref _claimed) - 1)
+        int units = _groups + (_samplesApart ? _batch : 0);
+        for (int u = Interlocked.Increment(ref _claimed) - 1; u < units; u = Interlocked.Increment(ref _claimed) - 1)
         {
-            RunGroup(g);
+            if (u < _groups)
+            {
+                RunGroup(u);
+            }
+            else
+            {
+                SampleInputGradient(u - _groups);
+            }
+        }
+    }
+
+    /// <summary>Sample <paramref name="n"/>'s input gradient, where it is computed on its own (<see cref="_samplesApart"/>).</summary>
+    private void SampleInputGradient(int n)
+    {
+        var shape = _shape;
+        int inLength = shape.InLength, outLength = shape.OutLength;
+        float* dx = _dx + (long)n * inLength, dy = _dy + (long)n * outLength;
+        if (_flipped != null)
+        {
+            var flipped = FlippedShape(shape);
+            var weights = new ReadOnlySpan<float>(_flipped, flipped.Filters * flipped.Window);
+            var zeros = new ReadOnlySpan<float>(_flipped + flipped.Filters * flipped.Window, flipped.Filters);
+            DirectConvolution.Forward(new ReadOnlySpan<float>(dy, outLength), weights, zeros, new Span<float>(dx, inLength), flipped);
+            return;
+        }
+
+        // With padding, dx over the padded input, then its inside: the border's gradient belongs to the zeros.
+        var unpadded = shape.Unpadded;
+        float* scratch = PinnedThreadBuffer.Get(ref t_padded, DirectInputGradient.ScratchLength(unpadded));
+        float* wide = shape.Padding > 0 ? PinnedThreadBuffer.Get(ref t_paddedGradient, unpadded.InLength) : null;
+        DirectInputGradient.Compute(dy, _weights, wide == null ? dx : wide, scratch, unpadded);
+        if (wide != null)
+        {
+            ZeroPadding.Crop(wide, dx, shape.Channels, shape.Height, shape.Width, shape.Padding);
         }
     }
 
@@ -172,40 +216,8 @@ internal sealed unsafe class ConvolutionGradientJob : ParallelJob
                     new ReadOnlySpan<float>(x, count * unpadded.InLength), dy, weightPartial, count, unpadded.Channels, unpadded.Height, unpadded.Width, filters, shape.Kernel);
             }
 
-            if (_dx == null)
+            if (_dx == null || _samplesApart)
             {
-                return;
-            }
-
-            if (_flipped != null)
-            {
-                var flipped = FlippedShape(shape);
-                var weights = new ReadOnlySpan<float>(_flipped, flipped.Filters * flipped.Window);
-                var zeros = new ReadOnlySpan<float>(_flipped + flipped.Filters * flipped.Window, flipped.Filters);
-                for (int n = first; n < first + count; n++)
-                {
-                    DirectConvolution.Forward(
-                        new ReadOnlySpan<float>(_dy + (long)n * outLength, outLength), weights, zeros, new Span<float>(_dx + (long)n * inLength, inLength), flipped);
-                }
-
-                return;
-            }
-
-            if (DirectInputGradient.Takes(unpadded))
-            {
-                // With padding, dx over the padded input, then its inside: the border's gradient belongs to the zeros.
-                float* scratch = PinnedThreadBuffer.Get(ref t_padded, DirectInputGradient.ScratchLength(unpadded));
-                float* wide = shape.Padding > 0 ? PinnedThreadBuffer.Get(ref t_paddedGradient, unpadded.InLength) : null;
-                for (int n = first; n < first + count; n++)
-                {
-                    float* dx = _dx + (long)n * inLength;
-                    DirectInputGradient.Compute(_dy + (long)n * outLength, _weights, wide == null ? dx : wide, scratch, unpadded);
-                    if (wide != null)
-                    {
-                        ZeroPadding.Crop(wide, dx, shape.Channels, shape.Height, shape.Width, shape.Padding);
-                    }
-                }
-
                 return;
             }
         }

@@ -38,6 +38,18 @@ public sealed class TrainingThreadCountTests
         }
     }
 
+    [Theory]
+    [InlineData(9)]
+    [InlineData(40)] // 40 samples of 1,024 floats: the gradient copies and sums are split between threads too
+    public void Residual_weights_after_training_are_identical_for_every_thread_count(int batch)
+    {
+        var reference = Train<WideResidualNet>(threads: 1, batch);
+        foreach (int threads in new[] { 2, 3, 8 })
+        {
+            Assert.True(reference.AsSpan().SequenceEqual(Train<WideResidualNet>(threads, batch)), $"batch {batch}: {threads} threads trained other weights than 1.");
+        }
+    }
+
     private static float[] Train<TNetwork>(int threads, int batch)
         where TNetwork : INetwork
     {

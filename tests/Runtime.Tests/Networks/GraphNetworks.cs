@@ -60,6 +60,20 @@ internal sealed partial class ResidualNet;
 [Dense(3), Softmax]
 internal sealed partial class ResidualLeakyNet;
 
+/// <summary>
+/// The bench residual network's first block on 8 × 8 images: sixteen channels, so the weight gradients go channels-last
+/// from padded copies and the input gradients through the flipped filters where the processor has AVX-512.
+/// </summary>
+[Network]
+[Input(1, 8, 8)]
+[Conv2D(16, 3, padding: 1), ReLU(Name = "stem")]
+[Conv2D(16, 3, padding: 1), ReLU]
+[Conv2D(16, 3, padding: 1)]
+[Add("stem"), ReLU]
+[GlobalAvgPool]
+[Dense(3), Softmax]
+internal sealed partial class WideResidualNet;
+
 /// <summary>The residual block with batch normalization in the branch, as ResNet has it.</summary>
 [Network]
 [Input(2, 6, 6)]
