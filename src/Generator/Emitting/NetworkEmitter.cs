@@ -520,7 +520,7 @@ internal static class NetworkEmitter
                 }
 
                 Header(writer, last, " (backward)");
-                EmitLayerBackward(writer, plan, last, new HashSet<string>(), "outputGradient");
+                EmitLayerBackward(writer, plan, last, new HashSet<string>(), "outputGradient", new Dictionary<LayerPlan, string>());
             }
             else
             {
@@ -686,6 +686,7 @@ internal static class NetworkEmitter
             writer.Line($"{ReadOnlySpan} parameters = _parameters;");
             writer.Line($"{Span} gradients = _gradients;");
             var declared = new HashSet<string>();
+            var shares = new Dictionary<LayerPlan, string>();
             foreach (var layer in plan.Steps.Reverse().SelectMany(step => step.Layers.Reverse()).Where(l => l.Index <= start))
             {
                 writer.Line();
@@ -703,7 +704,7 @@ internal static class NetworkEmitter
                     continue;
                 }
 
-                EmitLayerBackward(writer, plan, layer, declared, null);
+                EmitLayerBackward(writer, plan, layer, declared, null, shares);
             }
         }
 
@@ -715,8 +716,14 @@ internal static class NetworkEmitter
     /// giving each operand its <c>dE/dx</c>: written, or added through the gradient-sum region where another reader of the
     /// same output wrote first; for the network's input, only when the caller asked for it.
     /// </summary>
-    private static void EmitLayerBackward(CodeWriter writer, NetworkPlan plan, LayerPlan layer, HashSet<string> declared, string? outputGradient)
+    /// <remarks>
+    /// <paramref name="shares"/> holds the shares of <c>dE/dy</c> left for the layer they belong to, whose backward rule
+    /// adds them on the way (<see cref="DefersShareTo"/>); this layer takes its own and may leave one for its input's.
+    /// </remarks>
+    private static void EmitLayerBackward(
+        CodeWriter writer, NetworkPlan plan, LayerPlan layer, HashSet<string> declared, string? outputGradient, Dictionary<LayerPlan, string> shares)
     {
+        shares.TryGetValue(layer, out string? ownShare);
         // A ReLU whose pooling's backward call applies its mask too starts from the pooling's dE/dy.
         var masking = layer == layer.Step.Rectifier ? layer.Step.Pooling : null;
         var gradientOf = masking ?? layer;
@@ -763,6 +770,13 @@ internal static class NetworkEmitter
             int length = layer.Source?.OutputLength ?? plan.InputLength;
             string share = GradientSum(plan, length);
             emission.Layer.Kind.EmitBackward(writer, Backward(share, [share]));
+            if (DefersShareTo(layer) is { } next)
+            {
+                writer.Comment($"dx += this layer's share: {next.Name}'s backward call, next, adds it as it reads {targets[0]}");
+                shares[next] = share;
+                return;
+            }
+
             writer.Comment("dx += this layer's share: the output it reads feeds other layers too");
             writer.Line($"global::Butterfly.Kernels.Merging.Accumulate({targets[0]}, {share});");
         }
@@ -775,12 +789,25 @@ internal static class NetworkEmitter
                 Operands = Operands(layer),
                 OperandGradients = targets,
                 GradientSum = GradientSum(plan, layer.OutputLength),
+                OutputGradientShare = ownShare,
             }
             : new LayerEmission(masking, EmissionContext.Backward, Input(masking), Output(masking), outputGradient ?? Gradient(masking), inputGradient)
             {
                 MasksThroughReLU = true,
             };
     }
+
+    /// <summary>
+    /// The layer that <paramref name="layer"/>, adding its share to the <c>dE/dy</c> of the layer it reads, can leave that
+    /// share to, or null: the layer read, when its backward rule is the next one emitted (so every other reader has added
+    /// its share already and the gradient-sum region is not reused in between), its kind
+    /// <see cref="LayerKind.AddsGradientShareInBackward"/>, and it writes (not adds) its own <c>dx</c> into a layer's region.
+    /// </summary>
+    private static LayerPlan? DefersShareTo(LayerPlan layer) =>
+        layer.Source is { } source && source.Index == layer.Index - 1 && source.Kind.AddsGradientShareInBackward &&
+        source.Source is not null && !source.OperandAccumulates[0] && source.Step.Pooling is null
+            ? source
+            : null;
 
     /// <summary>The gradient-sum region, <paramref name="length"/> floats per sample.</summary>
     private static string GradientSum(NetworkPlan plan, int length) =>

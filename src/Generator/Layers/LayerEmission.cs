@@ -63,6 +63,13 @@ internal sealed class LayerEmission
     /// </summary>
     public IReadOnlyList<string?> OperandGradients { get; set; }
 
+    /// <summary>
+    /// A reader's share of <c>dE/dy</c> not yet added to <see cref="OutputGradient"/> (backward left it in the gradient-sum
+    /// region for this layer, whose backward rule comes next, to add on the way), or null. Only a layer that
+    /// <see cref="LayerKind.AddsGradientShareInBackward"/> is given one.
+    /// </summary>
+    public string? OutputGradientShare { get; init; }
+
     /// <summary>A span a merge may use for an operand's share of a gradient before adding it (<see cref="Planning.NetworkPlan.GradientSumOffset"/>).</summary>
     public string GradientSum { get; init; } = "";
 

@@ -98,6 +98,12 @@ internal abstract class LayerKind
     /// </summary>
     public virtual bool PassesGradientToFirstOperand => false;
 
+    /// <summary>
+    /// Whether the layer's backward kernel can add a last share of <c>dE/dy</c> as it reads it
+    /// (<see cref="LayerEmission.OutputGradientShare"/>), instead of that share being added in a pass of its own first.
+    /// </summary>
+    public virtual bool AddsGradientShareInBackward => false;
+
     /// <summary>The forward rule, for the comment where another layer's call computes this one.</summary>
     public virtual string JoinedFormula(LayerSpec spec) => spec.ToString();
 

@@ -17,5 +17,19 @@ internal sealed class ReLULayer : ActivationLayer
 
     public override bool IsReLU => true;
 
+    public override bool AddsGradientShareInBackward => true;
+
+    public override void EmitBackward(Emitting.CodeWriter writer, LayerEmission layer)
+    {
+        if (layer.OutputGradientShare is not { } share || layer.InputGradient is not { } inputGradient)
+        {
+            base.EmitBackward(writer, layer);
+            return;
+        }
+
+        writer.Comment("dx = (dy + share) ⊙ [y > 0]: the share, the last reader's part of dy (in the gradient-sum region), added on the way");
+        writer.Line($"global::Butterfly.Kernels.Merging.AddReLUBackward({layer.Output}, {layer.OutputGradient}, {share}, {inputGradient});");
+    }
+
     public override string JoinedFormula(LayerSpec spec) => Formula;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
@@ -85,6 +86,39 @@ public static class Merging
         fixed (float* ps = source, pt = target)
         {
             SplitJob.RunElementwise(&CopyBlocks, source.Length, 2, ps, pt, null);
+        }
+    }
+
+    /// <summary>
+    /// <c>dx = (dy + share) ⊙ [y &gt; 0]</c>: the last reader's share added to a ReLU's output gradient and the ReLU's
+    /// backward rule, in one pass; the bits of <see cref="Accumulate"/> then <see cref="Activations.ReLUBackward"/>, without
+    /// writing the sum. Split between threads like <see cref="Accumulate"/>.
+    /// </summary>
+    public static unsafe void AddReLUBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, ReadOnlySpan<float> share, Span<float> dx)
+    {
+        Arguments.HasLength(y, dx.Length, nameof(y));
+        Arguments.HasLength(dy, dx.Length, nameof(dy));
+        Arguments.HasLength(share, dx.Length, nameof(share));
+        fixed (float* py = y, pdy = dy, ps = share, pdx = dx)
+        {
+            SplitJob.RunElementwise(&AddReLUBackwardBlocks, dx.Length, 4, py, pdy, ps, pdx);
+        }
+    }
+
+    private static unsafe void AddReLUBackwardBlocks(SplitJob job, int from, int to)
+    {
+        var (start, length) = job.Floats(from, to);
+        float* y = job.A + start, dy = job.B + start, share = job.C + start, dx = job.D + start;
+        int i = 0;
+        for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var sum = Vector.Load(dy + i) + Vector.Load(share + i);
+            Vector.ConditionalSelect(Vector.GreaterThan(Vector.Load(y + i), Vector<float>.Zero), sum, Vector<float>.Zero).Store(dx + i);
+        }
+
+        for (; i < length; i++)
+        {
+            dx[i] = y[i] > 0f ? dy[i] + share[i] : 0f;
         }
     }
 

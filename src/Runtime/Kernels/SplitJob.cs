@@ -19,7 +19,7 @@ internal sealed unsafe class SplitJob : ParallelJob
     private int _units;
 
     /// <summary>The operands, as the body reads them.</summary>
-    public float* A, B, C;
+    public float* A, B, C, D;
 
     /// <summary>Shape values for the body (a plane's height and width, say).</summary>
     public int Height, Width;
@@ -29,7 +29,7 @@ internal sealed unsafe class SplitJob : ParallelJob
     /// call touches enough memory (<paramref name="floatsPerUnit"/> each) to pay for it.
     /// </summary>
     public static void Run(
-        delegate*<SplitJob, int, int, void> body, int units, long floatsPerUnit, float* a, float* b, float* c, int height = 0, int width = 0)
+        delegate*<SplitJob, int, int, void> body, int units, long floatsPerUnit, float* a, float* b, float* c, int height = 0, int width = 0, float* d = null)
     {
         if (units == 0)
         {
@@ -41,6 +41,7 @@ internal sealed unsafe class SplitJob : ParallelJob
         job.A = a;
         job.B = b;
         job.C = c;
+        job.D = d;
         (job._units, job.Height, job.Width) = (units, height, width);
         int parts = (int)Math.Min(Math.Min(Parallelism.ThreadCount, units), Math.Max(1, units * floatsPerUnit / MinimumFloats));
         WorkerPool.Shared.Run(job, parts);
@@ -51,8 +52,8 @@ internal sealed unsafe class SplitJob : ParallelJob
     /// <see cref="Block"/> (the body takes its range of floats from <see cref="Floats"/>); <paramref name="operands"/> is
     /// how many arrays it touches, which decides whether splitting pays.
     /// </summary>
-    public static void RunElementwise(delegate*<SplitJob, int, int, void> body, int length, int operands, float* a, float* b, float* c) =>
-        Run(body, (length + Block - 1) / Block, (long)operands * Block, a, b, c, width: length);
+    public static void RunElementwise(delegate*<SplitJob, int, int, void> body, int length, int operands, float* a, float* b, float* c, float* d = null) =>
+        Run(body, (length + Block - 1) / Block, (long)operands * Block, a, b, c, width: length, d: d);
 
     /// <summary>The floats of blocks [<paramref name="from"/>, <paramref name="to"/>) of a <see cref="RunElementwise"/> job.</summary>
     public (int Start, int Length) Floats(int from, int to)

@@ -749,13 +749,12 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_7 (backward): Conv2D(32, 1, 1, 0), (32, 14, 14) -> (32, 14, 14)
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
         global::Butterfly.Kernels.Convolution.Backward(y15, parameters.Slice(27936, 1024), dy16, gradients.Slice(27936, 1024), gradients.Slice(28960, 32), workspace.Region(326264, 6272, batch), batch, 32, 14, 14, 32, 1, 1, 0);
-        // dx += this layer's share: the output it reads feeds other layers too
-        global::Butterfly.Kernels.Merging.Accumulate(dy15, workspace.Region(326264, 6272, batch));
+        // dx += this layer's share: relu_6's backward call, next, adds it as it reads dy15
 
         // relu_6 (backward): body=ReLU, (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> dy14 = workspace.Region(250880, 6272, batch);
-        // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
-        global::Butterfly.Kernels.Activations.ReLUBackward(y15, dy15, dy14);
+        // dx = (dy + share) ⊙ [y > 0]: the share, the last reader's part of dy (in the gradient-sum region), added on the way
+        global::Butterfly.Kernels.Merging.AddReLUBackward(y15, dy15, workspace.Region(326264, 6272, batch), dy14);
 
         // add_2 (backward): Add(s2), (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> dy13 = workspace.Region(250880, 6272, batch);
@@ -777,13 +776,12 @@ partial class Residual : global::Butterfly.INetwork
         // conv2d_5 (backward): Conv2D(32, 3, 1, 1), (32, 14, 14) -> (32, 14, 14)
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
         global::Butterfly.Kernels.Convolution.Backward(y10, parameters.Slice(9440, 9216), dy11, gradients.Slice(9440, 9216), gradients.Slice(18656, 32), workspace.Region(326264, 6272, batch), batch, 32, 14, 14, 32, 3, 1, 1);
-        // dx += this layer's share: the output it reads feeds other layers too
-        global::Butterfly.Kernels.Merging.Accumulate(dy10, workspace.Region(326264, 6272, batch));
+        // dx += this layer's share: relu_4's backward call, next, adds it as it reads dy10
 
         // relu_4 (backward): s2=ReLU, (32, 14, 14) -> (32, 14, 14)
         global::System.Span<float> dy9 = workspace.Region(188160, 6272, batch);
-        // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
-        global::Butterfly.Kernels.Activations.ReLUBackward(y10, dy10, dy9);
+        // dx = (dy + share) ⊙ [y > 0]: the share, the last reader's part of dy (in the gradient-sum region), added on the way
+        global::Butterfly.Kernels.Merging.AddReLUBackward(y10, dy10, workspace.Region(326264, 6272, batch), dy9);
 
         // conv2d_4 (backward): Conv2D(32, 3, 1, 1), (16, 14, 14) -> (32, 14, 14)
         global::System.Span<float> y8 = workspace.Region(175616, 3136, batch);
@@ -822,13 +820,12 @@ partial class Residual : global::Butterfly.INetwork
         global::System.Span<float> y2 = workspace.Region(25088, 12544, batch);
         // dW = Σ_batch dY X̃ᵀ, db = Σ_batch,p dY, dx = fold(Wᵀ dY): forward's W X̃, mirrored
         global::Butterfly.Kernels.Convolution.Backward(y2, parameters.Slice(160, 2304), dy3, gradients.Slice(160, 2304), gradients.Slice(2464, 16), workspace.Region(326264, 12544, batch), batch, 16, 28, 28, 16, 3, 1, 1);
-        // dx += this layer's share: the output it reads feeds other layers too
-        global::Butterfly.Kernels.Merging.Accumulate(dy2, workspace.Region(326264, 12544, batch));
+        // dx += this layer's share: relu_1's backward call, next, adds it as it reads dy2
 
         // relu_1 (backward): stem=ReLU, (16, 28, 28) -> (16, 28, 28)
         global::System.Span<float> dy1 = workspace.Region(12544, 12544, batch);
-        // dx = dy ⊙ [x > 0] = dy ⊙ [y > 0]
-        global::Butterfly.Kernels.Activations.ReLUBackward(y2, dy2, dy1);
+        // dx = (dy + share) ⊙ [y > 0]: the share, the last reader's part of dy (in the gradient-sum region), added on the way
+        global::Butterfly.Kernels.Merging.AddReLUBackward(y2, dy2, workspace.Region(326264, 12544, batch), dy1);
 
         // conv2d_1 (backward): Conv2D(16, 3, 1, 1), (1, 28, 28) -> (16, 28, 28)
         if (inputGradient.IsEmpty)

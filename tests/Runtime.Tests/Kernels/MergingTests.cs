@@ -48,6 +48,29 @@ public sealed class MergingTests
 
     [Theory]
     [InlineData(1)]
+    [InlineData(13)]
+    [InlineData(100_003)]
+    public void Add_relu_backward_gives_the_bits_of_accumulate_then_relu_backward(int length)
+    {
+        float[] y = Random(length, 10), dy = Random(length, 11), share = Random(length, 12);
+        y[0] = float.NaN;
+        if (length > 2)
+        {
+            (y[1], y[2]) = (0f, -0f);
+        }
+
+        var sum = (float[])dy.Clone();
+        Merging.Accumulate(sum, share);
+        var expected = new float[length];
+        Activations.ReLUBackward(y, sum, expected);
+        var actual = Bits.Garbage(length);
+        Merging.AddReLUBackward(y, dy, share, actual);
+        Bits.AssertSame(expected, actual, "dx");
+        Assert.Equal("share", Assert.Throws<ArgumentException>(() => Merging.AddReLUBackward(y, dy, new float[length + 1], actual)).ParamName);
+    }
+
+    [Theory]
+    [InlineData(1)]
     [InlineData(2500)]
     public void Add_relu_gives_the_bits_of_add_then_relu_with_or_without_the_sum(int length)
     {
