@@ -234,9 +234,9 @@ public static unsafe partial class DirectConvolution
     /// <summary>Every wanted output: in tiles across filters where they apply, else in row tiles where a whole tile fits (and, for pooling, AVX2 runs), else filter by filter.</summary>
     private static void Compute(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
-        if (targets.Pooled != null && Simd.Path == SimdPath.Vector512 && shape.Filters >= TileFilters && shape.OutH >= TileRows)
+        if (targets.Pooled != null && PoolsAfterTiles(shape))
         {
-            PoolAfterWideTiles(x, weights, bias, shape, targets);
+            PoolAfterTiles(x, weights, bias, shape, targets);
             return;
         }
 
@@ -293,14 +293,25 @@ public static unsafe partial class DirectConvolution
     }
 
     /// <summary>
-    /// Pooling on the 512-bit path: the 512-bit tiles (across filters, or runs) store the rectified outputs (to
-    /// <see cref="Targets.Rectified"/>, or this thread's scratch when they are not wanted themselves), and
-    /// <see cref="Pooling2x2.Max"/> pools them from there, with the bits of the fused pooling tiles. Those hold pairs of
-    /// rows of eight outputs at even rows and columns, a shape the 512-bit tiles do not have; the pass over the
-    /// rectified planes, still in cache, costs less than half-width tiles: W7's two layers (1 → 8 and 8 → 16 channels,
-    /// 5 × 5) took 0.63 and 0.75 of the fused 256-bit tiles' time on the Zen 5 host, 16 → 32 channels on 28 × 28 0.43.
+    /// Whether a call with pooling has its tiles store the ReLU and pools that afterwards (<see cref="PoolAfterTiles"/>)
+    /// rather than in the fused pooling tiles (<see cref="PoolingTiles"/>, pairs of rows of eight outputs at even rows
+    /// and columns): on the 512-bit path, which has no such tile, always; on the 256-bit path unless its own choice
+    /// (<see cref="TakesRowTiles"/>) would be rows in twos anyway, where the pass would only cost.
     /// </summary>
-    private static void PoolAfterWideTiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
+    private static bool PoolsAfterTiles(ConvolutionShape shape) =>
+        shape.Filters >= TileFilters && shape.OutH >= TileRows
+        && (Simd.Path == SimdPath.Vector512
+            || (Simd.Path == SimdPath.Vector256 && shape.OutW >= Vector256<float>.Count && !(TakesRowTiles(shape) && shape.OutH % 3 != 0)));
+
+    /// <summary>
+    /// Pooling after the tiles: they store the rectified outputs (to <see cref="Targets.Rectified"/>, or this thread's
+    /// scratch when they are not wanted themselves), and <see cref="Pooling2x2.Max"/> pools them from there, with the
+    /// bits of the fused pooling tiles. The pass over the rectified planes, still in cache, costs less than the fused
+    /// tiles' narrower shape: on the Zen 5 host, W7's two layers (1 → 8 and 8 → 16 channels, 5 × 5) took 0.63 and 0.75 of
+    /// the fused 256-bit tiles' time on the 512-bit path, 16 → 32 channels on 28 × 28 0.43; on the 256-bit path, in
+    /// runs or rows in threes, 0.82-0.88 for W7's first layer and 0.85-0.91 for 3 × 3 padded layers.
+    /// </summary>
+    private static void PoolAfterTiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
         var unpooled = new Targets { Y = targets.Y, RectifyY = targets.RectifyY, Rectified = targets.Rectified };
         if (unpooled.Rectified != null)
@@ -381,23 +392,20 @@ public static unsafe partial class DirectConvolution
 
     /// <summary>
     /// Every output in 256-bit tiles of <see cref="TileFilters"/> filters (at least one whole tile fits, as the caller
-    /// checks), of whichever kind computes fewer lanes: tiles of rows (<see cref="RowTiles"/>), whose vectors hold only
+    /// checks), of whichever kind costs less (<see cref="TakesRowTiles"/>): tiles of rows (<see cref="RowTiles"/>), whose vectors hold only
     /// outputs when the rows are a whole number of vectors, or tiles of a plane's run (<see cref="RunTiles"/>), which
     /// compute <c>K - 1</c> unstored positions a row but no vector beyond the row's end, and keep twelve sums in
     /// registers where rows in twos keep eight. W8's 28-wide rows: 840 lanes a plane in runs, 896 in rows of
     /// four vectors; the bench LeNet's 24- and 8-wide rows with a 5 × 5 window: rows (no lane wasted, against 4 of 28
-    /// and 4 of 12 in runs). With pooling, tiles of two rows (<see cref="PoolingTiles"/>).
+    /// and 4 of 12 in runs). With pooling fused (see <see cref="PoolsAfterTiles"/>), tiles of two rows (<see cref="PoolingTiles"/>).
     /// </summary>
     private static void Tiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
-        const int width = 8;
-        int rowLanes = (shape.OutH % 3 == 0 ? shape.OutH : shape.OutH + shape.OutH % 2) * ((shape.OutW + width - 1) / width * width);
-        int runLanes = (RunLength(shape) + width - 1) / width * width;
         if (targets.Pooled != null)
         {
             PoolingTiles(x, weights, bias, shape, targets);
         }
-        else if (rowLanes < runLanes)
+        else if (TakesRowTiles(shape))
         {
             RowTiles(x, weights, bias, shape, targets);
         }
@@ -405,6 +413,19 @@ public static unsafe partial class DirectConvolution
         {
             RunTiles(x, weights, bias, shape, targets);
         }
+    }
+
+    /// <summary>
+    /// Whether the 256-bit row tiles cost less than its run tiles: their lanes against the runs' lanes, a lane of rows in
+    /// twos (eight sums a tile, against twelve) counted as 9/8. Measured on the Zen 5 host with AVX-512 off, a 32-wide
+    /// padded 3 × 3 layer took 0.97 of the time of rows in twos in runs, for 1088 lanes a plane against 1024.
+    /// </summary>
+    private static bool TakesRowTiles(ConvolutionShape shape)
+    {
+        const int width = 8;
+        int rowLanes = (shape.OutH % 3 == 0 ? shape.OutH : shape.OutH + shape.OutH % 2) * ((shape.OutW + width - 1) / width * width);
+        int runLanes = (RunLength(shape) + width - 1) / width * width;
+        return (shape.OutH % 3 == 0 ? 8 * rowLanes : 9 * rowLanes) < 8 * runLanes;
     }
 
     /// <summary>
