@@ -111,7 +111,7 @@ public static unsafe partial class DirectConvolution
                     }
                     else
                     {
-                        WindowRowTile<TPixels>(origin, tapMajor + f, bias + f, filters, shape, tile, plane);
+                        WindowRowTile<TPixels>(origin, tapMajor + f, bias + f, filters, shape.Channels, offsets, tile, plane);
                     }
                 }
             }
@@ -268,164 +268,162 @@ public static unsafe partial class DirectConvolution
     /// the window's columns 0, 1 and 2, so each output still takes its taps in the formula's order.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void WindowRowTile<TPixels>(float* x, float* tapMajor, float* bias, int filters, ConvolutionShape shape, Targets targets, int plane)
+    private static void WindowRowTile<TPixels>(float* x, float* tapMajor, float* bias, int filters, int channels, int* tapOffsets, Targets targets, int plane)
         where TPixels : struct, IConstant
     {
         var b = Vector512.Load(bias);
         Vector512<float> s0 = b, s1 = b, s2 = b, s3 = b, s4 = b, s5 = b, s6 = b,
             s7 = b, s8 = b, s9 = b, s10 = b, s11 = b, s12 = b, s13 = b;
-        int width = shape.Width, channelStride = shape.Height * width;
-        for (int c = 0; c < shape.Channels; c++)
+        // One loop over the window rows of every channel, each starting where tap (c, u, 0) reads.
+        int windowRows = channels * 3, rowWeights = 3 * filters;
+        for (int row = 0; row < windowRows; row++)
         {
-            for (int u = 0; u < 3; u++)
+            float* input = x + tapOffsets[3 * row];
+            float* w = tapMajor + row * rowWeights;
+            var k0 = Vector512.Load(w);
+            var k1 = Vector512.Load(w + filters);
+            var k2 = Vector512.Load(w + 2 * filters);
+            var q0 = Vector512.Create(input[0]);
+            s0 = Vector512.FusedMultiplyAdd(k0, q0, s0);
+            var q1 = Vector512.Create(input[1]);
+            s1 = Vector512.FusedMultiplyAdd(k0, q1, s1);
+            s0 = Vector512.FusedMultiplyAdd(k1, q1, s0);
+            var q2 = Vector512.Create(input[2]);
+            s2 = Vector512.FusedMultiplyAdd(k0, q2, s2);
+            s1 = Vector512.FusedMultiplyAdd(k1, q2, s1);
+            s0 = Vector512.FusedMultiplyAdd(k2, q2, s0);
+            var q3 = Vector512.Create(input[3]);
+            s3 = Vector512.FusedMultiplyAdd(k0, q3, s3);
+            s2 = Vector512.FusedMultiplyAdd(k1, q3, s2);
+            s1 = Vector512.FusedMultiplyAdd(k2, q3, s1);
+            var q4 = Vector512.Create(input[4]);
+            s4 = Vector512.FusedMultiplyAdd(k0, q4, s4);
+            s3 = Vector512.FusedMultiplyAdd(k1, q4, s3);
+            s2 = Vector512.FusedMultiplyAdd(k2, q4, s2);
+            var q5 = Vector512.Create(input[5]);
+            s5 = Vector512.FusedMultiplyAdd(k0, q5, s5);
+            s4 = Vector512.FusedMultiplyAdd(k1, q5, s4);
+            s3 = Vector512.FusedMultiplyAdd(k2, q5, s3);
+            var q6 = Vector512.Create(input[6]);
+            s6 = Vector512.FusedMultiplyAdd(k0, q6, s6);
+            s5 = Vector512.FusedMultiplyAdd(k1, q6, s5);
+            s4 = Vector512.FusedMultiplyAdd(k2, q6, s4);
+            var q7 = Vector512.Create(input[7]);
+            if (TPixels.Value > 7)
             {
-                float* input = x + c * channelStride + u * width;
-                float* w = tapMajor + (c * 3 + u) * 3 * filters;
-                var k0 = Vector512.Load(w);
-                var k1 = Vector512.Load(w + filters);
-                var k2 = Vector512.Load(w + 2 * filters);
-                var q0 = Vector512.Create(input[0]);
-                s0 = Vector512.FusedMultiplyAdd(k0, q0, s0);
-                var q1 = Vector512.Create(input[1]);
-                s1 = Vector512.FusedMultiplyAdd(k0, q1, s1);
-                s0 = Vector512.FusedMultiplyAdd(k1, q1, s0);
-                var q2 = Vector512.Create(input[2]);
-                s2 = Vector512.FusedMultiplyAdd(k0, q2, s2);
-                s1 = Vector512.FusedMultiplyAdd(k1, q2, s1);
-                s0 = Vector512.FusedMultiplyAdd(k2, q2, s0);
-                var q3 = Vector512.Create(input[3]);
-                s3 = Vector512.FusedMultiplyAdd(k0, q3, s3);
-                s2 = Vector512.FusedMultiplyAdd(k1, q3, s2);
-                s1 = Vector512.FusedMultiplyAdd(k2, q3, s1);
-                var q4 = Vector512.Create(input[4]);
-                s4 = Vector512.FusedMultiplyAdd(k0, q4, s4);
-                s3 = Vector512.FusedMultiplyAdd(k1, q4, s3);
-                s2 = Vector512.FusedMultiplyAdd(k2, q4, s2);
-                var q5 = Vector512.Create(input[5]);
-                s5 = Vector512.FusedMultiplyAdd(k0, q5, s5);
-                s4 = Vector512.FusedMultiplyAdd(k1, q5, s4);
-                s3 = Vector512.FusedMultiplyAdd(k2, q5, s3);
-                var q6 = Vector512.Create(input[6]);
-                s6 = Vector512.FusedMultiplyAdd(k0, q6, s6);
-                s5 = Vector512.FusedMultiplyAdd(k1, q6, s5);
-                s4 = Vector512.FusedMultiplyAdd(k2, q6, s4);
-                var q7 = Vector512.Create(input[7]);
-                if (TPixels.Value > 7)
+                s7 = Vector512.FusedMultiplyAdd(k0, q7, s7);
+            }
+
+            s6 = Vector512.FusedMultiplyAdd(k1, q7, s6);
+            s5 = Vector512.FusedMultiplyAdd(k2, q7, s5);
+            var q8 = Vector512.Create(input[8]);
+            if (TPixels.Value > 8)
+            {
+                s8 = Vector512.FusedMultiplyAdd(k0, q8, s8);
+            }
+
+            if (TPixels.Value > 7)
+            {
+                s7 = Vector512.FusedMultiplyAdd(k1, q8, s7);
+            }
+
+            s6 = Vector512.FusedMultiplyAdd(k2, q8, s6);
+
+            if (TPixels.Value > 7)
+            {
+                var q9 = Vector512.Create(input[9]);
+                if (TPixels.Value > 9)
                 {
-                    s7 = Vector512.FusedMultiplyAdd(k0, q7, s7);
-                }
-
-                s6 = Vector512.FusedMultiplyAdd(k1, q7, s6);
-                s5 = Vector512.FusedMultiplyAdd(k2, q7, s5);
-                var q8 = Vector512.Create(input[8]);
-                if (TPixels.Value > 8)
-                {
-                    s8 = Vector512.FusedMultiplyAdd(k0, q8, s8);
-                }
-
-                if (TPixels.Value > 7)
-                {
-                    s7 = Vector512.FusedMultiplyAdd(k1, q8, s7);
-                }
-
-                s6 = Vector512.FusedMultiplyAdd(k2, q8, s6);
-
-                if (TPixels.Value > 7)
-                {
-                    var q9 = Vector512.Create(input[9]);
-                    if (TPixels.Value > 9)
-                    {
-                        s9 = Vector512.FusedMultiplyAdd(k0, q9, s9);
-                    }
-
-                    if (TPixels.Value > 8)
-                    {
-                        s8 = Vector512.FusedMultiplyAdd(k1, q9, s8);
-                    }
-
-                    s7 = Vector512.FusedMultiplyAdd(k2, q9, s7);
+                    s9 = Vector512.FusedMultiplyAdd(k0, q9, s9);
                 }
 
                 if (TPixels.Value > 8)
                 {
-                    var q10 = Vector512.Create(input[10]);
-                    if (TPixels.Value > 10)
-                    {
-                        s10 = Vector512.FusedMultiplyAdd(k0, q10, s10);
-                    }
+                    s8 = Vector512.FusedMultiplyAdd(k1, q9, s8);
+                }
 
-                    if (TPixels.Value > 9)
-                    {
-                        s9 = Vector512.FusedMultiplyAdd(k1, q10, s9);
-                    }
+                s7 = Vector512.FusedMultiplyAdd(k2, q9, s7);
+            }
 
-                    s8 = Vector512.FusedMultiplyAdd(k2, q10, s8);
+            if (TPixels.Value > 8)
+            {
+                var q10 = Vector512.Create(input[10]);
+                if (TPixels.Value > 10)
+                {
+                    s10 = Vector512.FusedMultiplyAdd(k0, q10, s10);
                 }
 
                 if (TPixels.Value > 9)
                 {
-                    var q11 = Vector512.Create(input[11]);
-                    if (TPixels.Value > 11)
-                    {
-                        s11 = Vector512.FusedMultiplyAdd(k0, q11, s11);
-                    }
+                    s9 = Vector512.FusedMultiplyAdd(k1, q10, s9);
+                }
 
-                    if (TPixels.Value > 10)
-                    {
-                        s10 = Vector512.FusedMultiplyAdd(k1, q11, s10);
-                    }
+                s8 = Vector512.FusedMultiplyAdd(k2, q10, s8);
+            }
 
-                    s9 = Vector512.FusedMultiplyAdd(k2, q11, s9);
+            if (TPixels.Value > 9)
+            {
+                var q11 = Vector512.Create(input[11]);
+                if (TPixels.Value > 11)
+                {
+                    s11 = Vector512.FusedMultiplyAdd(k0, q11, s11);
                 }
 
                 if (TPixels.Value > 10)
                 {
-                    var q12 = Vector512.Create(input[12]);
-                    if (TPixels.Value > 12)
-                    {
-                        s12 = Vector512.FusedMultiplyAdd(k0, q12, s12);
-                    }
+                    s10 = Vector512.FusedMultiplyAdd(k1, q11, s10);
+                }
 
-                    if (TPixels.Value > 11)
-                    {
-                        s11 = Vector512.FusedMultiplyAdd(k1, q12, s11);
-                    }
+                s9 = Vector512.FusedMultiplyAdd(k2, q11, s9);
+            }
 
-                    s10 = Vector512.FusedMultiplyAdd(k2, q12, s10);
+            if (TPixels.Value > 10)
+            {
+                var q12 = Vector512.Create(input[12]);
+                if (TPixels.Value > 12)
+                {
+                    s12 = Vector512.FusedMultiplyAdd(k0, q12, s12);
                 }
 
                 if (TPixels.Value > 11)
                 {
-                    var q13 = Vector512.Create(input[13]);
-                    if (TPixels.Value > 13)
-                    {
-                        s13 = Vector512.FusedMultiplyAdd(k0, q13, s13);
-                    }
+                    s11 = Vector512.FusedMultiplyAdd(k1, q12, s11);
+                }
 
-                    if (TPixels.Value > 12)
-                    {
-                        s12 = Vector512.FusedMultiplyAdd(k1, q13, s12);
-                    }
+                s10 = Vector512.FusedMultiplyAdd(k2, q12, s10);
+            }
 
-                    s11 = Vector512.FusedMultiplyAdd(k2, q13, s11);
+            if (TPixels.Value > 11)
+            {
+                var q13 = Vector512.Create(input[13]);
+                if (TPixels.Value > 13)
+                {
+                    s13 = Vector512.FusedMultiplyAdd(k0, q13, s13);
                 }
 
                 if (TPixels.Value > 12)
                 {
-                    var q14 = Vector512.Create(input[14]);
-                    if (TPixels.Value > 13)
-                    {
-                        s13 = Vector512.FusedMultiplyAdd(k1, q14, s13);
-                    }
-
-                    s12 = Vector512.FusedMultiplyAdd(k2, q14, s12);
+                    s12 = Vector512.FusedMultiplyAdd(k1, q13, s12);
                 }
 
+                s11 = Vector512.FusedMultiplyAdd(k2, q13, s11);
+            }
+
+            if (TPixels.Value > 12)
+            {
+                var q14 = Vector512.Create(input[14]);
                 if (TPixels.Value > 13)
                 {
-                    var q15 = Vector512.Create(input[15]);
-                    s13 = Vector512.FusedMultiplyAdd(k2, q15, s13);
+                    s13 = Vector512.FusedMultiplyAdd(k1, q14, s13);
                 }
+
+                s12 = Vector512.FusedMultiplyAdd(k2, q14, s12);
+            }
+
+            if (TPixels.Value > 13)
+            {
+                var q15 = Vector512.Create(input[15]);
+                s13 = Vector512.FusedMultiplyAdd(k2, q15, s13);
             }
         }
 
