@@ -391,6 +391,18 @@ public static unsafe partial class DirectConvolution
     private static int RunLength(ConvolutionShape unpadded) => (unpadded.OutH - 1) * unpadded.Width + unpadded.OutW;
 
     /// <summary>
+    /// A plane's run (<see cref="RunLength"/>) in <c>n</c> vectors of <paramref name="width"/> floats, cut into
+    /// <c>t = ⌈n / most⌉</c> tiles: <c>t - 1</c> of <c>⌈n / t⌉</c> vectors and a last of the rest.
+    /// </summary>
+    private static (int Tiles, int PerTile, int Last) RunCut(ConvolutionShape shape, int width, int most)
+    {
+        int vectors = (RunLength(shape) + width - 1) / width;
+        int tiles = (vectors + most - 1) / most;
+        int perTile = (vectors + tiles - 1) / tiles;
+        return (tiles, perTile, vectors - (tiles - 1) * perTile);
+    }
+
+    /// <summary>
     /// Every output in 256-bit tiles of <see cref="TileFilters"/> filters (at least one whole tile fits, as the caller
     /// checks), of whichever kind costs less (<see cref="TakesRowTiles"/>): tiles of rows (<see cref="RowTiles"/>), whose vectors hold only
     /// outputs when the rows are a whole number of vectors, or tiles of a plane's run (<see cref="RunTiles"/>), which
@@ -454,10 +466,7 @@ public static unsafe partial class DirectConvolution
     /// </summary>
     private static void RunTiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
-        int vectors = (RunLength(shape) + Vector256<float>.Count - 1) / Vector256<float>.Count;
-        int tiles = (vectors + RunVectors - 1) / RunVectors;
-        int perTile = (vectors + tiles - 1) / tiles;
-        int last = vectors - (tiles - 1) * perTile;
+        var (tiles, perTile, last) = RunCut(shape, Vector256<float>.Count, RunVectors);
         int* offsets = TapOffsets(shape);
         for (int f0 = 0; f0 < shape.Filters; f0 += TileFilters)
         {

@@ -48,10 +48,7 @@ public static unsafe partial class DirectConvolution
     /// </summary>
     private static void WideTiles(float* x, float* weights, float* bias, ConvolutionShape shape, Targets targets)
     {
-        int vectors = (RunLength(shape) + Wide - 1) / Wide;
-        int tiles = (vectors + WideVectors - 1) / WideVectors;
-        int perTile = (vectors + tiles - 1) / tiles;
-        int last = vectors - (tiles - 1) * perTile;
+        var (tiles, perTile, last) = RunCut(shape, Wide, WideVectors);
         int* offsets = TapOffsets(shape);
         for (int f0 = 0; f0 < shape.Filters; f0 += TileFilters)
         {
