@@ -10,10 +10,11 @@ namespace Butterfly.Kernels;
 /// <summary>
 /// Convolution of one sample computed straight from the formula, for <c>Predict</c> and, sample by sample, for
 /// training: with stride 1 and no padding, <c>y[f, i, j] = b[f] + Σ_c Σ_u Σ_v w[f, c, u, v] · x[c, i + u, j + v]</c>.
-/// Eight neighbouring outputs of a row share
-/// every weight, so a vector of eight accumulators walks the taps and reads eight neighbouring inputs per tap. A tile
-/// of four filters and two rows keeps eight such vectors: each tap loads two input vectors and four weights for eight
-/// fused multiply-adds. Nothing is unfolded, and the sums stay in registers until the tile is done.
+/// Neighbouring outputs of a filter share every weight, so a vector of accumulators walks the taps and reads
+/// neighbouring inputs per tap; a tile keeps several such vectors for four filters (or, on the 512-bit path, one
+/// vector per output for sixteen filters: <c>DirectConvolutionFilterTiles.cs</c>), so that each tap's loads feed many
+/// fused multiply-adds. The vectors run along a plane read as one run across row ends (<see cref="RunLength"/>), or,
+/// on the 256-bit path, along rows. Nothing is unfolded, and the sums stay in registers until the tile is done.
 /// </summary>
 /// <remarks>
 /// The unfolded path (<see cref="Convolution.Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int, ConvolutionShape, int, Span{float}, Span{float})"/>) pays for an im2col copy and a general matrix product that
@@ -23,9 +24,10 @@ namespace Butterfly.Kernels;
 /// cover ragged edges by overlapping: the last tile of a row, of a plane's rows or of the filters starts early enough to
 /// end at the edge, and writes again, with the same bits, outputs an earlier tile wrote.
 /// <para>
-/// A ReLU after the convolution, and a 2×2 max pooling after that, can be applied while a tile's sums are still in
-/// registers (<see cref="ForwardReLU"/>): the tile stores whichever of the three results are wanted, the pooled one
-/// from its two rows of eight by the rule of <see cref="Pooling"/>. Pooling tiles start at even rows and columns.
+/// A ReLU after the convolution can be applied while a tile's sums are still in registers, and a 2×2 max pooling after
+/// that (<see cref="ForwardReLU"/>) either from the rectified planes the tiles stored, still in cache
+/// (<see cref="PoolsAfterTiles"/>), or, in the 256-bit tiles of two rows at even rows and columns, from the registers by
+/// the rule of <see cref="Pooling"/>.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
