@@ -9,8 +9,9 @@ namespace Butterfly.Kernels;
 
 /// <summary>
 /// The 512-bit tiles across filters of <see cref="DirectConvolution"/>: one vector holds an output pixel for sixteen
-/// filters, so no lane is wasted whatever the width of a row, where the tiles along a row (<see cref="WideTiles"/>) fill
-/// 16 of 16 lanes only when the row's width is a multiple of sixteen (a row of 28 takes 32 lanes, one of 14 takes 16).
+/// filters, so no lane is wasted whatever the width of a row, where the run tiles (<see cref="WideTiles"/>) also compute
+/// the lanes past each row's end (2 of every 30 for a 28-wide row padded by one, 2 of every 16 for a 14-wide one) and
+/// broadcast a weight per filter and tap.
 /// A tile is up to fourteen neighbouring outputs of a row (the last tile of a row starts early enough to end at the
 /// edge) for 32 filters, or, for a 3×3 window, for 16: each input is broadcast once and multiplied by a vector of
 /// sixteen weights read from a tap-major copy of the filters (<c>[taps × filters]</c>, made per call with 16×16
@@ -22,8 +23,9 @@ namespace Butterfly.Kernels;
 /// it loads that row's three weight vectors and broadcasts each input once for up to three outputs (columns
 /// <c>j</c>, <c>j - 1</c>, <c>j - 2</c> with window columns 0, 1, 2), which keeps each output's sum in the order of the
 /// formula. Every output is accumulated as in the other tiles (bias, channels, window rows, window columns, with fused
-/// multiply-adds), so it has their bits. Measured on the 2-vCPU Zen 5 host, one thread, tiles alone: 32 → 32 filters
-/// on 14 × 14 at 196 GFLOP/s against 125-151 for the row tiles in the same runs, 16 → 16 on 28 × 28 at 172 against 140.
+/// multiply-adds), so it has their bits. Measured on the 2-vCPU Zen 5 host, one thread, whole calls alternated in one
+/// process: 16 → 16 filters on 28 × 28 in 22.5 us against 26.4 for the run tiles, 16 → 32 on 14 × 14 in 11.2 against
+/// 13.4, 32 → 32 on 14 × 14 in 21.2 against 26.1 (161-170 GFLOP/s against 135-138; tiles alone, 172-196).
 /// </remarks>
 public static unsafe partial class DirectConvolution
 {
