@@ -58,29 +58,6 @@ internal static unsafe class ZeroPadding
     private static void PadRows512(float* x, float* band, int channels, int height, int width, int padding, int first, int rows)
     {
         int paddedWidth = width + 2 * padding;
-        if (paddedWidth > 2 * Vector512<float>.Count)
-        {
-            for (int c = 0; c < channels; c++)
-            {
-                for (int r = 0; r < rows; r++)
-                {
-                    int i = first + r - padding;
-                    float* row = band + ((long)c * rows + r) * paddedWidth;
-                    for (int l = 0; l < paddedWidth; l += Vector512<float>.Count)
-                    {
-                        var (stored, read) = Masks(l, paddedWidth, padding, width);
-                        PadVector(row + l, x + ((long)c * height + i) * width - padding + l, stored, i >= 0 && i < height ? read : default);
-                    }
-                }
-            }
-
-            return;
-        }
-
-        // Rows of at most two vectors (every image layer up to 30 columns): the masks are the same for every row.
-        var (stored0, read0) = Masks(0, paddedWidth, padding, width);
-        var (stored1, read1) = Masks(Vector512<float>.Count, paddedWidth, padding, width);
-        bool second = paddedWidth > Vector512<float>.Count;
         for (int c = 0; c < channels; c++)
         {
             for (int r = 0; r < rows; r++)
@@ -89,10 +66,10 @@ internal static unsafe class ZeroPadding
                 bool inside = i >= 0 && i < height;
                 float* row = band + ((long)c * rows + r) * paddedWidth;
                 float* source = x + ((long)c * height + i) * width - padding;
-                PadVector(row, source, stored0, inside ? read0 : default);
-                if (second)
+                for (int l = 0; l < paddedWidth; l += Vector512<float>.Count)
                 {
-                    PadVector(row + Vector512<float>.Count, source + Vector512<float>.Count, stored1, inside ? read1 : default);
+                    var (stored, read) = Masks(l, paddedWidth, padding, width);
+                    PadVector(row + l, source + l, stored, inside ? read : default);
                 }
             }
         }
