@@ -52,7 +52,10 @@ public static unsafe partial class DirectConvolution
     /// </summary>
     private static bool TakesFilterTiles(ConvolutionShape shape, Targets targets) =>
         Simd.Path == SimdPath.Vector512 && targets.Pooled == null && shape.OutW >= FilterTileMinimumPixels
-        && (shape.Filters % (2 * Wide) == 0 || (shape.Filters % Wide == 0 && shape.Kernel == 3 && shape.Channels >= FilterTileMinimumChannels));
+        && (InPairs(shape) || (shape.Filters % Wide == 0 && shape.Kernel == 3 && shape.Channels >= FilterTileMinimumChannels));
+
+    /// <summary>Whether the filters come in whole pairs of vectors, which the 32-filter tiles take; else the 16-filter ones do.</summary>
+    private static bool InPairs(ConvolutionShape shape) => shape.Filters % (2 * Wide) == 0;
 
     /// <summary>
     /// Every output in tiles across filters: rows cut into as few tiles of at most <see cref="FilterTilePixels"/>
@@ -97,7 +100,7 @@ public static unsafe partial class DirectConvolution
         float* tapMajor = TapMajor(weights, shape);
         int* offsets = TapOffsets(shape);
         int filters = shape.Filters, plane = targets.PlaneOf(shape);
-        bool pairs = filters % (2 * Wide) == 0;
+        bool pairs = InPairs(shape);
         for (int i = 0; i < shape.OutH; i++)
         {
             for (int j0 = 0; j0 < shape.OutW; j0 += TPixels.Value)
