@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace Butterfly.Kernels;
 
 /// <summary>
-/// A sample copied channels-last with <c>p</c> zeros on every side, for <see cref="ChannelsLastWeightGradient"/>:
+/// A sample copied channels-last with <c>p</c> zeros on every side, for <see cref="ChannelsLastWeightGradient"/> and
+/// <see cref="ChannelsLast.ConvolvePlanes"/>:
 /// <c>x̂[i + p, j + p, c] = x[c, i, j]</c> over <c>(H + 2p) × (W + 2p) × C</c> floats, zero where the window hangs over
 /// the padding. One pass does what zero-padding the sample and then transposing it would do in two. With AVX and a
 /// multiple of eight channels, eight channels of eight neighbouring pixels are loaded as eight row vectors (one per
@@ -18,20 +19,40 @@ internal static unsafe class ChannelsLastSamples
     private const int Block = 8;
 
     /// <summary>Writes <paramref name="x"/>'s channels-last padded copy to <paramref name="to"/>.</summary>
-    public static void Write(float* x, float* to, int channels, int height, int width, int padding)
+    public static void Write(float* x, float* to, int channels, int height, int width, int padding) =>
+        WriteRows(x, to, channels, height, width, padding, 0, height + 2 * padding);
+
+    /// <summary>
+    /// Writes padded rows [<paramref name="first"/>, <paramref name="first"/> + <paramref name="rows"/>) of
+    /// <paramref name="x"/>'s channels-last padded copy to <paramref name="to"/>, row <paramref name="first"/> at its
+    /// start: what one band of a channels-last convolution reads (<see cref="ChannelsLast.ConvolvePlanes"/>). One
+    /// channel is a padded copy of each row.
+    /// </summary>
+    public static void WriteRows(float* x, float* to, int channels, int height, int width, int padding, int first, int rows)
     {
-        int plane = height * width, paddedWidth = width + 2 * padding, paddedHeight = height + 2 * padding;
+        int plane = height * width, paddedWidth = width + 2 * padding;
         int pixelRow = paddedWidth * channels;
-        new Span<float>(to, padding * pixelRow).Clear();
-        new Span<float>(to + (long)(padding + height) * pixelRow, padding * pixelRow).Clear();
         bool blocks = Avx.IsSupported && channels % Block == 0 && width >= Block;
-        for (int i = 0; i < height; i++)
+        for (int r = first; r < first + rows; r++)
         {
-            float* row = to + (long)(i + padding) * pixelRow;
+            float* row = to + (long)(r - first) * pixelRow;
+            int i = r - padding;
+            if (i < 0 || i >= height)
+            {
+                new Span<float>(row, pixelRow).Clear();
+                continue;
+            }
+
             new Span<float>(row, padding * channels).Clear();
             new Span<float>(row + (padding + width) * channels, padding * channels).Clear();
             float* inside = row + padding * channels;
             float* source = x + i * width;
+            if (channels == 1)
+            {
+                new ReadOnlySpan<float>(source, width).CopyTo(new Span<float>(inside, width));
+                continue;
+            }
+
             if (!blocks)
             {
                 for (int j = 0; j < width; j++)

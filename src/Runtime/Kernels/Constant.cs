@@ -79,3 +79,32 @@ internal struct Fourteen : IConstant
 {
     public static int Value => 14;
 }
+
+internal struct Sixteen : IConstant
+{
+    public static int Value => 16;
+}
+
+internal struct ThirtyTwo : IConstant
+{
+    public static int Value => 32;
+}
+
+internal struct SixtyFour : IConstant
+{
+    public static int Value => 64;
+}
+
+/// <summary>Zero, which a kernel may read as "the value is given at run time" (a stride it takes as an argument).</summary>
+internal struct Zero : IConstant
+{
+    public static int Value => 0;
+}
+
+/// <summary><typeparamref name="TA"/> + <typeparamref name="TB"/>, a constant too: sizes past fourteen without a type each.</summary>
+internal struct Plus<TA, TB> : IConstant
+    where TA : struct, IConstant
+    where TB : struct, IConstant
+{
+    public static int Value => TA.Value + TB.Value;
+}

@@ -124,11 +124,13 @@ public static unsafe partial class DirectConvolution
     }
 
     /// <summary>
-    /// The filters tap-major, <c>[taps × filters]</c>, in this thread's buffer on a 64-byte line: sixteen filters by
-    /// sixteen taps at a time, loaded (masked past the last tap), transposed in registers and stored whole (the buffer
-    /// has room for the taps rounded up to sixteen; rows past the last tap hold zeros no tile reads).
+    /// The filters tap-major, <c>[taps × filters]</c>, in this thread's buffer on a 64-byte line, valid until the
+    /// thread's next call: with AVX-512 and whole sixteens of filters, sixteen filters by sixteen taps at a time, loaded
+    /// (masked past the last tap), transposed in registers and stored whole (the buffer has room for the taps rounded
+    /// up to sixteen; rows past the last tap hold zeros no tile reads); else one float at a time. The channels-last
+    /// tiles (<see cref="ChannelsLast.Convolve"/>) read the same copy.
     /// </summary>
-    private static float* TapMajor(float* weights, ConvolutionShape shape)
+    internal static float* TapMajor(float* weights, ConvolutionShape shape)
     {
         int taps = shape.Window, filters = shape.Filters;
         int length = (taps + Wide - 1) / Wide * Wide * filters;
@@ -138,6 +140,19 @@ public static unsafe partial class DirectConvolution
         }
 
         float* tapMajor = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t_tapMajor.Span));
+        if (!Avx512F.IsSupported || filters % Wide != 0)
+        {
+            for (int f = 0; f < filters; f++)
+            {
+                for (int t = 0; t < taps; t++)
+                {
+                    tapMajor[t * filters + f] = weights[f * taps + t];
+                }
+            }
+
+            return tapMajor;
+        }
+
         for (int f = 0; f < filters; f += Wide)
         {
             float* rows = weights + f * taps;
