@@ -191,6 +191,7 @@ internal static class SnapshotDeclarations
         [nameof(LeNet)] = LeNet,
         [nameof(NormalizedConvolution)] = NormalizedConvolution,
         [nameof(OnnxLayers)] = OnnxLayers,
+        [nameof(ChannelsLastResidual)] = ChannelsLastResidual,
     };
 
     /// <summary>The names of <see cref="ByName"/>, as theory data (names read better than sources in test output).</summary>
@@ -223,6 +224,32 @@ internal static class SnapshotDeclarations
         [Concat("gated"), GlobalAvgPool]
         [Dense(10), Softmax]
         public partial class Residual;
+        """;
+
+    /// <summary>
+    /// The bench's residual network as declared (W8, W9): every image layer up to the global pooling reads and writes
+    /// channels-last images in Predict, split in the same bands of rows.
+    /// </summary>
+    public const string ChannelsLastResidual = """
+        using Butterfly;
+
+        namespace Samples.Vision;
+
+        /// <summary>Two residual blocks over 28×28 digits, 16 and 32 channels.</summary>
+        [Network]
+        [Input(1, 28, 28)]
+        [Conv2D(16, 3, padding: 1), ReLU(Name = "stem")]
+        [Conv2D(16, 3, padding: 1), ReLU]
+        [Conv2D(16, 3, padding: 1)]
+        [Add("stem"), ReLU]
+        [MaxPool(2)]
+        [Conv2D(32, 3, padding: 1), ReLU(Name = "s2")]
+        [Conv2D(32, 3, padding: 1), ReLU]
+        [Conv2D(32, 3, padding: 1)]
+        [Add("s2"), ReLU]
+        [GlobalAvgPool]
+        [Dense(10), Softmax]
+        public partial class ResNet;
         """;
 
     /// <summary>A language model: token inputs, an embedding and a hierarchical softmax.</summary>

@@ -48,6 +48,9 @@ public sealed class SnapshotTests
     public void Residual_network_with_every_merge() => VerifySingleSource(SnapshotDeclarations.Residual, "Samples.Vision.Residual.g.cs");
 
     [Fact]
+    public void Residual_network_predicting_channels_last() => VerifySingleSource(SnapshotDeclarations.ChannelsLastResidual, "Samples.Vision.ResNet.g.cs");
+
+    [Fact]
     public void Language_model_with_token_input_embedding_and_hierarchical_softmax() =>
         VerifySingleSource(SnapshotDeclarations.LanguageModel, "Samples.Text.NextWord.g.cs");
 

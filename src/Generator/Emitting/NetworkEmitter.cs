@@ -330,7 +330,7 @@ internal static class NetworkEmitter
             else
             {
                 output = $"h{layer.Index + 1}";
-                writer.Line($"{Span} {output} = scratch.Slice({layer.PredictSlot * slot}, {layer.OutputLength});");
+                writer.Line($"{Span} {output} = scratch.Slice({layer.PredictSlot * slot}, {layer.PredictOutputLength});");
             }
 
             spans[layer] = output;

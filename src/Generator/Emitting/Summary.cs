@@ -36,6 +36,12 @@ internal static class Summary
         text.Append("Predict threads: ").Append(split.Count == 0
             ? "the calling thread only"
             : $"up to Parallelism.PredictThreadCount in {string.Join(", ", split)}, the calling thread elsewhere").Append('\n');
+        var channelsLast = plan.Layers.Where(l => l.PredictChannelsLast).Select(l => l.Name).ToList();
+        if (channelsLast.Count > 0)
+        {
+            text.Append("Predict images channels-last, with zero borders, in ").Append(string.Join(", ", channelsLast)).Append('\n');
+        }
+
         text.Append("Loss: ").Append(plan.Spec.Loss == LossKind.CrossEntropy ? $"cross-entropy ({plan.Output.Kind.CrossEntropy?.Output ?? "softmax output"})" : "mean squared error");
         return text.ToString();
     }

@@ -27,8 +27,17 @@ internal sealed class AddLayer : MergeLayer
 
     public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
 
+    /// <summary>A sum of zeros is zero: a border stays one.</summary>
+    public override ChannelsLastUse ChannelsLast(LayerSpec spec) => ChannelsLastUse.Keeps;
+
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
+        if (layer.ChannelsLastBorder >= 0)
+        {
+            EmitChannelsLast(writer, layer);
+            return;
+        }
+
         if (layer.Epilogue is { } epilogue)
         {
             // Predict: the ReLU works in place, over this layer's span; a batch pass keeps the sum unless a training step skips it.
@@ -68,6 +77,23 @@ internal sealed class AddLayer : MergeLayer
             writer.Line(layer.Layer.OperandAccumulates[k]
                 ? $"global::Butterfly.Kernels.Merging.Accumulate({gradient}, {layer.OutputGradient});"
                 : $"global::Butterfly.Kernels.Merging.Copy({layer.OutputGradient}, {gradient});");
+        }
+    }
+
+    /// <summary>Predict's sum of channels-last images, borders and all (zeros add up to zeros), in the run's bands of rows.</summary>
+    private static void EmitChannelsLast(CodeWriter writer, LayerEmission layer)
+    {
+        string target = layer.Epilogue?.Rectified ?? layer.Output;
+        string rows = $"{layer.Layer.OutputShape[1]}, {layer.ChannelsLastBorder}";
+        writer.Comment(
+            (layer.Epilogue is { } epilogue
+                ? $"{layer.Layer.Name} and {epilogue.Rectifier.Name} in one call: {target} = max(0, {layer.Operands[0]} + {layer.Operands[1]})"
+                : $"y = {string.Join(" + ", layer.Operands)}") +
+            ", over the channels-last images with their zero borders");
+        writer.Line($"global::Butterfly.Kernels.ChannelsLast.Add({layer.Operands[0]}, {layer.Operands[1]}, {target}, {rows}{(layer.Epilogue is null ? "" : ", rectify: true")}{layer.SplitArgument});");
+        for (int k = 2; k < layer.Operands.Count; k++)
+        {
+            writer.Line($"global::Butterfly.Kernels.ChannelsLast.Add({target}, {layer.Operands[k]}, {target}, {rows}{layer.SplitArgument});");
         }
     }
 }

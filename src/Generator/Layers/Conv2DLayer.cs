@@ -206,6 +206,14 @@ internal sealed class Conv2DLayer : LayerKind
             $"{plan.Name}: Glorot uniform, a = sqrt(6 / (C {window} + F {window})) = sqrt(6 / ({fanIn} + {fanOut})); bias 0.");
     }
 
+    public override ChannelsLastUse ChannelsLast(LayerSpec spec)
+    {
+        var geometry = Geometry.Of(spec);
+        return KernelChoice.ConvolvesChannelsLast(geometry.ConvolvesDirectly, geometry.Filters) ? ChannelsLastUse.Writes : ChannelsLastUse.None;
+    }
+
+    public override int ChannelsLastBorder(LayerSpec spec) => Geometry.Of(spec).Padding;
+
     public override void EmitPredict(CodeWriter writer, LayerEmission layer)
     {
         var plan = layer.Layer;
@@ -218,16 +226,31 @@ internal sealed class Conv2DLayer : LayerKind
 
         // One sample: unfolding and a general product cost more than the arithmetic, so the kernel walks the window.
         bool rectify = layer.Epilogue is not null;
+        string formula = geometry.Padding > 0
+            ? $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}], p = {geometry.Padding},\n"
+            : $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n";
+        string how;
+        string call;
+        if (plan.PredictChannelsLast)
+        {
+            bool planes = plan.Source is not { PredictChannelsLast: true };
+            how = (planes ? "from x's planes " : "") + $"into a channels-last image with a zero border {geometry.Padding} wide" +
+                (planes ? "" : " (x's own border is its padding)") + ", a vector of 16 filters a pixel, each tile's sums in registers";
+            call = $"global::Butterfly.Kernels.ChannelsLast.{(planes ? "ConvolvePlanes" : "Convolve")}";
+        }
+        else
+        {
+            how = (geometry.Padding > 0 ? "computed directly over a zero-padded copy of x" : "computed directly") +
+                ", each tile's sums in registers (DirectConvolution: tiles across filters or along rows)";
+            call = "global::Butterfly.Kernels.DirectConvolution.Forward";
+        }
+
         writer.Comment(
-            (geometry.Padding > 0
-                ? $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}], p = {geometry.Padding},\n" +
-                  "computed directly over a zero-padded copy of x, each tile's sums in registers (DirectConvolution: tiles across filters or along rows)"
-                : $"y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u, j + v]    w: [{geometry.Filters} × {plan.InputShape[0]} × {geometry.Kernel} × {geometry.Kernel}],\n" +
-                  "computed directly, each tile's sums in registers (DirectConvolution: tiles across filters or along rows)") +
+            formula + how +
             (layer.Epilogue is { } epilogue ? $";\nthen {epilogue.Rectifier.Name}'s max(0, y), applied as each output is stored" : "") +
             (plan.PredictSplits ? ";\nits output rows shared in bands among up to Parallelism.PredictThreadCount threads" : ""));
         writer.Line(
-            $"global::Butterfly.Kernels.DirectConvolution.Forward({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
+            $"{call}({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
             $"new global::Butterfly.Kernels.ConvolutionShape(channels: {plan.InputShape[0]}, height: {plan.InputShape[1]}, width: {plan.InputShape[2]}, " +
             $"filters: {geometry.Filters}, kernel: {geometry.Kernel}{(geometry.Padding > 0 ? $", padding: {geometry.Padding}" : "")})" +
             $"{(rectify ? ", rectify: true" : "")}{(plan.PredictSplits ? ", split: true" : "")});");

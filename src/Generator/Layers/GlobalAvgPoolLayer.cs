@@ -18,7 +18,20 @@ internal sealed class GlobalAvgPoolLayer : LayerKind
     public override ShapeResult InferShape(Shape input, LayerSpec spec) =>
         ImageInput.Require(input, spec) ?? ShapeResult.Of(Shape.Of(input[0]));
 
-    public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
+    public override ChannelsLastUse ChannelsLast(LayerSpec spec) => ChannelsLastUse.Reads;
+
+    public override void EmitPredict(CodeWriter writer, LayerEmission layer)
+    {
+        if (layer.Layer.Source is not { PredictChannelsLast: true } source)
+        {
+            EmitForward(writer, layer);
+            return;
+        }
+
+        var shape = layer.Layer.InputShape;
+        writer.Comment($"y[c] = (1 / HW) Σ_i,j x[c, i, j], x channels-last with a border of {source.PredictBorder}");
+        writer.Line($"global::Butterfly.Kernels.ChannelsLast.GlobalAverage({layer.Input}, {layer.Output}, {shape[0]}, {shape[1]}, {shape[2]}, {source.PredictBorder});");
+    }
 
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {

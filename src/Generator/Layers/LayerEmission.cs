@@ -126,6 +126,15 @@ internal sealed class LayerEmission
     /// </summary>
     public bool MasksThroughReLU { get; init; }
 
+    /// <summary>
+    /// In Predict, the zero border of the channels-last image the output is (<see cref="LayerPlan.PredictBorder"/>); -1 where
+    /// the output is planes, as it always is in the other passes.
+    /// </summary>
+    public int ChannelsLastBorder => Context == EmissionContext.Predict ? Layer.PredictBorder : -1;
+
+    /// <summary>The ", split: true" argument of a Predict kernel that shares its rows among threads, else empty.</summary>
+    public string SplitArgument => Context == EmissionContext.Predict && Layer.PredictSplits ? ", split: true" : "";
+
     /// <summary>Whether the output span is the input span (Predict computes element-wise layers in place).</summary>
     public bool InPlace => Input == Output;
 

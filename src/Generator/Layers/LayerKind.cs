@@ -64,6 +64,12 @@ internal abstract class LayerKind
     /// <summary>Whether the layer is the plain rectifier, <c>max(0, x)</c>, which other kernels can apply in passing.</summary>
     public virtual bool IsReLU => false;
 
+    /// <summary>How Predict may keep the layer's images channels-last (<see cref="Planning.ChannelsLastRuns"/>).</summary>
+    public virtual ChannelsLastUse ChannelsLast(LayerSpec spec) => ChannelsLastUse.None;
+
+    /// <summary>The zero border of the channels-last image a <see cref="ChannelsLastUse.Writes"/> layer writes: its padding.</summary>
+    public virtual int ChannelsLastBorder(LayerSpec spec) => 0;
+
     /// <summary>
     /// Whether the layer's Predict and batch forward kernels can apply the ReLU that follows as they store, given a
     /// <see cref="LayerEmission.Epilogue"/> (<see cref="Planning.Lowering"/> joins them into one step).

@@ -26,6 +26,21 @@ internal sealed class MaxPoolLayer : PoolingLayer
 
     public override bool BackwardAppliesReLUMask => true;
 
+    /// <summary>Windows inside the image read no border, and the kernel writes the output's border zeros.</summary>
+    public override ChannelsLastUse ChannelsLast(LayerSpec spec) => ChannelsLastUse.Keeps;
+
+    public override void EmitPredict(CodeWriter writer, LayerEmission layer)
+    {
+        if (layer.ChannelsLastBorder < 0)
+        {
+            base.EmitPredict(writer, layer);
+            return;
+        }
+
+        writer.Comment(Formula + ", over channels-last images with borders of " + layer.ChannelsLastBorder);
+        writer.Line($"global::Butterfly.Kernels.ChannelsLast.MaxPool({layer.Input}, {layer.Output}, {Planes(layer)}, {Arguments(layer)}, {layer.ChannelsLastBorder}{layer.SplitArgument});");
+    }
+
     public override void EmitBackward(CodeWriter writer, LayerEmission layer)
     {
         if (!layer.MasksThroughReLU || layer.InputGradient is not { } inputGradient)

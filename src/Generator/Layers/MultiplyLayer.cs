@@ -1,5 +1,6 @@
 using System.Linq;
 using Butterfly.Generator.Emitting;
+using Butterfly.Generator.Model;
 
 namespace Butterfly.Generator.Layers;
 
@@ -17,8 +18,24 @@ internal sealed class MultiplyLayer : MergeLayer
 
     public override void EmitPredict(CodeWriter writer, LayerEmission layer) => EmitForward(writer, layer);
 
+    /// <summary>A product with zero is zero: a border stays one.</summary>
+    public override ChannelsLastUse ChannelsLast(LayerSpec spec) => ChannelsLastUse.Keeps;
+
     public override void EmitForward(CodeWriter writer, LayerEmission layer)
     {
+        if (layer.ChannelsLastBorder >= 0)
+        {
+            string rows = $"{layer.Layer.OutputShape[1]}, {layer.ChannelsLastBorder}";
+            writer.Comment($"y = {string.Join(" ⊙ ", layer.Operands)}, over the channels-last images with their zero borders");
+            writer.Line($"global::Butterfly.Kernels.ChannelsLast.Multiply({layer.Operands[0]}, {layer.Operands[1]}, {layer.Output}, {rows}{layer.SplitArgument});");
+            for (int k = 2; k < layer.Operands.Count; k++)
+            {
+                writer.Line($"global::Butterfly.Kernels.ChannelsLast.Multiply({layer.Output}, {layer.Operands[k]}, {layer.Output}, {rows}{layer.SplitArgument});");
+            }
+
+            return;
+        }
+
         writer.Comment($"y = {string.Join(" ⊙ ", layer.Operands)}");
         writer.Line($"global::Butterfly.Kernels.Merging.Multiply({layer.Operands[0]}, {layer.Operands[1]}, {layer.Output});");
         for (int k = 2; k < layer.Operands.Count; k++)

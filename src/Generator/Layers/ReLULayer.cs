@@ -17,6 +17,9 @@ internal sealed class ReLULayer : ActivationLayer
 
     public override bool IsReLU => true;
 
+    /// <summary><c>max(0, 0) = 0</c>: a border of zeros stays one.</summary>
+    public override ChannelsLastUse ChannelsLast(LayerSpec spec) => ChannelsLastUse.Keeps;
+
     public override bool AddsGradientShareInBackward => true;
 
     public override void EmitBackward(Emitting.CodeWriter writer, LayerEmission layer)

@@ -70,6 +70,20 @@ internal sealed class LayerPlan
     /// <summary>Whether Predict computes the layer in place, over its input's slot.</summary>
     public bool PredictInPlace { get; internal set; }
 
+    /// <summary>
+    /// The zero border of the channels-last image Predict keeps this layer's output in (<see cref="ChannelsLastRuns"/>), or -1
+    /// when it keeps it as planes, <c>[C × H × W]</c>, as every other pass does.
+    /// </summary>
+    public int PredictBorder { get; internal set; } = -1;
+
+    /// <summary>Whether Predict keeps the output channels-last (<see cref="PredictBorder"/>).</summary>
+    public bool PredictChannelsLast => PredictBorder >= 0;
+
+    /// <summary>Floats of Predict's copy of the output: the channels-last image with its border, or the output itself.</summary>
+    public int PredictOutputLength => PredictChannelsLast
+        ? (int)System.Math.Min(Kernels.KernelChoice.ChannelsLastLength(OutputShape[0], OutputShape[1], OutputShape[2], PredictBorder), Planner.MaxFloats)
+        : OutputLength;
+
     public Shape OutputShape { get; }
 
     public int InputLength => (int)InputShape.Length;

@@ -129,6 +129,7 @@ internal static class Planner
         Graph.ShareGradients(layers);
         int gradientSumOffset = (int)System.Math.Min(workspace, MaxFloats);
         workspace += gradientSum;
+        ChannelsLastRuns.Assign(layers);
         int slotFloats = PredictSlots.Assign(layers, out int slots);
         long fixedScratch = PlaceScratch(layers, scratchShapes, (long)slots * slotFloats, ref workspace);
         if (parameters > MaxFloats)

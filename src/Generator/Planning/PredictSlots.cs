@@ -6,7 +6,8 @@ namespace Butterfly.Generator.Planning;
 /// <summary>
 /// Assigns Predict's hidden activations to slots by liveness: an output takes a free slot when it is computed, and its
 /// slot is freed after the last layer that reads it. An element-wise layer that is the last reader of its input works
-/// in place, in the input's slot. The slots are all as wide as the widest hidden output; a straight stack needs two
+/// in place, in the input's slot. The slots are all as wide as the widest hidden output (a channels-last one with its
+/// border, <see cref="LayerPlan.PredictOutputLength"/>); a straight stack needs two
 /// (a layer's input and its output), a residual block three (the block's input waits for the merge).
 /// </summary>
 internal static class PredictSlots
@@ -15,7 +16,7 @@ internal static class PredictSlots
     /// <returns>Floats per slot; <paramref name="slots"/> receives how many there are.</returns>
     public static int Assign(IReadOnlyList<LayerPlan> layers, out int slots)
     {
-        int slotFloats = layers.Where(l => !l.IsOutput).Select(l => l.OutputLength).DefaultIfEmpty(0).Max();
+        int slotFloats = layers.Where(l => !l.IsOutput).Select(l => l.PredictOutputLength).DefaultIfEmpty(0).Max();
         var lastRead = layers.Select(l => l.Readers.Count == 0 ? l.Index : l.Readers[l.Readers.Count - 1].Index).ToArray();
         var free = new SortedSet<int>();
         slots = 0;
