@@ -37,10 +37,14 @@ public sealed class ChannelsLastRunsTests
         Assert.Equal(new[] { 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1 }, Borders(plan));
 
         // Every kernel of the run goes in the same bands, the first convolution (1 channel in, too little work alone) too;
-        // the ReLUs are applied by the layers before them.
+        // the ReLUs are applied by the layers before them, and the sum by the convolution before it, in its slot.
         Assert.Equal(
-            new[] { true, false, true, false, true, true, false, true, true, false, false, false },
+            new[] { true, false, true, false, true, false, false, true, true, false, false, false },
             plan.Layers.Select(l => l.PredictSplits).ToArray());
+        Assert.Equal(plan.Layers[5], plan.Layers[4].PredictSumsInto);
+        Assert.True(plan.Layers[5].PredictInPlace);
+        Assert.Equal(plan.Layers[4].PredictSlot, plan.Layers[5].PredictSlot);
+        Assert.All(plan.Layers.Where(l => l != plan.Layers[4]), l => Assert.Null(l.PredictSumsInto));
 
         // Slots hold the widest image with its border: 30 × 30 × 16.
         Assert.Equal(30 * 30 * 16, plan.PredictSlotFloats);
@@ -95,5 +99,17 @@ public sealed class ChannelsLastRunsTests
     {
         var plan = Plan(Shape.Of(1, 6, 6), Convolution(16), Layer("ReLU"));
         Assert.All(plan.Layers, l => Assert.Equal(-1, l.PredictBorder));
+    }
+
+    [Fact]
+    public void A_convolution_sums_only_into_a_sum_that_reads_it_directly()
+    {
+        // A ReLU between the convolution and the sum: the convolution applies it as it stores, and the sum runs on its own.
+        var plan = Plan(
+            Shape.Of(1, 8, 8),
+            Convolution(16) with { Name = "a" }, Convolution(16), Layer("ReLU"), Layer("Add") with { Merged = new[] { "a" }.ToEquatableArray() },
+            Layer("GlobalAvgPool"), Layer("Dense", ("units", 3)), Layer("Softmax"));
+        Assert.All(plan.Layers, l => Assert.Null(l.PredictSumsInto));
+        Assert.Equal(1, plan.Layers[3].PredictBorder);
     }
 }

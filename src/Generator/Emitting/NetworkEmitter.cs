@@ -336,7 +336,14 @@ internal static class NetworkEmitter
             spans[layer] = output;
             if (layer == step.Rectifier && step.Rectifying is { } rectifying)
             {
-                writer.Comment($"{layer.Kind.JoinedFormula(layer.Spec)}: applied by {rectifying.Name} as it stored its outputs");
+                var storing = rectifying.Source?.PredictSumsInto == rectifying ? rectifying.Source : rectifying;
+                writer.Comment($"{layer.Kind.JoinedFormula(layer.Spec)}: applied by {storing.Name} as it stored its outputs");
+                continue;
+            }
+
+            if (layer.Source?.PredictSumsInto == layer)
+            {
+                writer.Comment($"{layer.Kind.JoinedFormula(layer.Spec)}: computed by {layer.Source.Name} as it stored its outputs");
                 continue;
             }
 
@@ -348,6 +355,15 @@ internal static class NetworkEmitter
                 // The ReLU works in place (it is this layer's only reader), so its output is this layer's span. The
                 // one-sample direct kernel has no pooling stage: a pooling in the step runs in its own call.
                 layerEmission.Epilogue = new ReLUEpilogue(step.Rectifier!, output);
+            }
+            else if (layer.PredictSumsInto is { } sum)
+            {
+                // The sum takes this layer's slot; its other operand is added, and its ReLU applied, as each output is stored.
+                layerEmission.Residual = (sum, spans[sum.Sources[1]!]);
+                if (sum.Step.Rectifying == sum)
+                {
+                    layerEmission.Epilogue = new ReLUEpilogue(sum.Step.Rectifier!, output);
+                }
             }
 
             layer.Kind.EmitPredict(writer, layerEmission);

@@ -15,6 +15,8 @@ internal sealed class AddLayer : MergeLayer
 
     public override bool PassesGradientToFirstOperand => true;
 
+    public override bool IsSum => true;
+
     protected override string Disagreement => "an element-wise sum needs equal shapes; make the branches end in the same shape, or use Concat";
 
     /// <summary>A sum of two: <c>Merging.AddReLU</c> rectifies each block of sums while it is in cache.</summary>

@@ -247,13 +247,14 @@ internal sealed class Conv2DLayer : LayerKind
 
         writer.Comment(
             formula + how +
+            (layer.Residual is { } residual ? $";\nthen {residual.Sum.Name}'s y + {residual.Operand}, its sum with the other operand" : "") +
             (layer.Epilogue is { } epilogue ? $";\nthen {epilogue.Rectifier.Name}'s max(0, y), applied as each output is stored" : "") +
             (plan.PredictSplits ? ";\nits output rows shared in bands among up to Parallelism.PredictThreadCount threads" : ""));
         writer.Line(
             $"{call}({layer.Input}, {layer.Parameter(0)}, {layer.Parameter(1)}, {layer.Output}, " +
             $"new global::Butterfly.Kernels.ConvolutionShape(channels: {plan.InputShape[0]}, height: {plan.InputShape[1]}, width: {plan.InputShape[2]}, " +
             $"filters: {geometry.Filters}, kernel: {geometry.Kernel}{(geometry.Padding > 0 ? $", padding: {geometry.Padding}" : "")})" +
-            $"{(rectify ? ", rectify: true" : "")}{(plan.PredictSplits ? ", split: true" : "")});");
+            $"{(rectify ? ", rectify: true" : "")}{(plan.PredictSplits ? ", split: true" : "")}{(layer.Residual is { } sum ? $", residual: {sum.Operand}" : "")});");
     }
 
     public override bool AppliesFollowingReLU(LayerSpec spec) => true;

@@ -127,6 +127,12 @@ internal sealed class LayerEmission
     public bool MasksThroughReLU { get; init; }
 
     /// <summary>
+    /// For a convolution that computes the sum after it (<see cref="LayerPlan.PredictSumsInto"/>): the sum and the span of
+    /// its other operand, added to each output as it is stored; else null.
+    /// </summary>
+    public (LayerPlan Sum, string Operand)? Residual { get; set; }
+
+    /// <summary>
     /// In Predict, the zero border of the channels-last image the output is (<see cref="LayerPlan.PredictBorder"/>); -1 where
     /// the output is planes, as it always is in the other passes.
     /// </summary>

@@ -64,6 +64,9 @@ internal abstract class LayerKind
     /// <summary>Whether the layer is the plain rectifier, <c>max(0, x)</c>, which other kernels can apply in passing.</summary>
     public virtual bool IsReLU => false;
 
+    /// <summary>Whether the layer is the element-wise sum of its operands, which a convolution can add as it stores.</summary>
+    public virtual bool IsSum => false;
+
     /// <summary>How Predict may keep the layer's images channels-last (<see cref="Planning.ChannelsLastRuns"/>).</summary>
     public virtual ChannelsLastUse ChannelsLast(LayerSpec spec) => ChannelsLastUse.None;
 

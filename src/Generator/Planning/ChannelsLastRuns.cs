@@ -55,13 +55,25 @@ internal static class ChannelsLastRuns
             }
         }
 
+        // A residual sum right after a convolution: the convolution adds the other operand as it stores, which saves the
+        // sum's pass over three images and its handoff between threads. The other operand is computed before the
+        // convolution runs, and the convolution reads a channels-last image (the kernel that reads planes has no sum).
+        foreach (var layer in layers.Where(l => l.PredictChannelsLast && l.Kind.ChannelsLast(l.Spec) == ChannelsLastUse.Writes))
+        {
+            if (layer.Source is { PredictChannelsLast: true } && layer.Readers.Count == 1 && layer.Readers[0] is { Sources.Count: 2 } sum
+                && sum.PredictChannelsLast && sum.Kind.IsSum && sum.Sources[0] == layer && sum.Sources[1] is { } other && other.Index < layer.Index)
+            {
+                layer.PredictSumsInto = sum;
+            }
+        }
+
         // Every kernel of the runs goes in the same bands, so that each band's rows stay on one core (a ReLU is applied by
         // the layer before it); a run too small to pay for the handoffs stays on the calling thread.
         var run = layers.Where(l => l.PredictChannelsLast).ToList();
         bool split = run.Sum(l => l.Kind.SplittablePredictWork(l.InputShape, l.OutputShape, l.Spec)) >= Planner.PredictSplitWork;
         foreach (var layer in run)
         {
-            layer.PredictSplits = split && !layer.Kind.IsReLU;
+            layer.PredictSplits = split && !layer.Kind.IsReLU && layer.Source?.PredictSumsInto != layer;
         }
     }
 

@@ -76,6 +76,13 @@ internal sealed class LayerPlan
     /// </summary>
     public int PredictBorder { get; internal set; } = -1;
 
+    /// <summary>
+    /// For a channels-last convolution whose only reader is a sum of it and an earlier output, that sum: Predict's
+    /// convolution adds the other operand (and applies the sum's ReLU) as it stores, and the sum takes its slot
+    /// (<see cref="ChannelsLastRuns"/>); else null.
+    /// </summary>
+    public LayerPlan? PredictSumsInto { get; internal set; }
+
     /// <summary>Whether Predict keeps the output channels-last (<see cref="PredictBorder"/>).</summary>
     public bool PredictChannelsLast => PredictBorder >= 0;
 

@@ -6,7 +6,8 @@ namespace Butterfly.Generator.Planning;
 /// <summary>
 /// Assigns Predict's hidden activations to slots by liveness: an output takes a free slot when it is computed, and its
 /// slot is freed after the last layer that reads it. An element-wise layer that is the last reader of its input works
-/// in place, in the input's slot. The slots are all as wide as the widest hidden output (a channels-last one with its
+/// in place, in the input's slot, and so does a sum that the convolution before it computes
+/// (<see cref="LayerPlan.PredictSumsInto"/>). The slots are all as wide as the widest hidden output (a channels-last one with its
 /// border, <see cref="LayerPlan.PredictOutputLength"/>); a straight stack needs two
 /// (a layer's input and its output), a residual block three (the block's input waits for the merge).
 /// </summary>
@@ -26,7 +27,8 @@ internal static class PredictSlots
             {
                 layer.PredictSlot = -1;
             }
-            else if (layer.Kind.IsElementwise && !layer.Kind.IsMerge && layer.Source is { PredictSlot: >= 0 } source && lastRead[source.Index] == layer.Index)
+            else if (((layer.Kind.IsElementwise && !layer.Kind.IsMerge) || layer.Source?.PredictSumsInto == layer)
+                && layer.Source is { PredictSlot: >= 0 } source && lastRead[source.Index] == layer.Index)
             {
                 layer.PredictSlot = source.PredictSlot;
                 layer.PredictInPlace = true;
@@ -44,7 +46,7 @@ internal static class PredictSlots
             // Operands die after their last reader (an output read by none dies at once), unless this layer took the slot over.
             foreach (var source in layer.Sources.Append(layer).Distinct())
             {
-                if (source is { PredictSlot: >= 0 } dying && lastRead[dying.Index] == layer.Index && !(dying != layer && layer.PredictInPlace))
+                if (source is { PredictSlot: >= 0 } dying && lastRead[dying.Index] == layer.Index && !(dying == layer.Source && dying != layer && layer.PredictInPlace))
                 {
                     free.Add(dying.PredictSlot);
                 }

@@ -32,7 +32,7 @@ namespace Samples.Vision;
 /// =============================================================
 /// Total parameters: 28,266
 /// Predict scratch: 172,800 bytes (per-thread buffer)
-/// Predict threads: up to Parallelism.PredictThreadCount in conv2d_1, conv2d_2, conv2d_3, add_1, max_pool_1, conv2d_4, conv2d_5, conv2d_6, add_2, the calling thread elsewhere
+/// Predict threads: up to Parallelism.PredictThreadCount in conv2d_1, conv2d_2, conv2d_3, max_pool_1, conv2d_4, conv2d_5, conv2d_6, the calling thread elsewhere
 /// Predict images channels-last, with zero borders, in conv2d_1, relu_1, conv2d_2, relu_2, conv2d_3, add_1, relu_3, max_pool_1, conv2d_4, relu_4, conv2d_5, relu_5, conv2d_6, add_2, relu_6
 /// Loss: cross-entropy (softmax output)
 /// </code>
@@ -56,7 +56,7 @@ partial class ResNet : global::Butterfly.INetwork
     public const string Signature = "Input(1, 28, 28) Conv2D(16, 3, 1, 1) stem=ReLU Conv2D(16, 3, 1, 1) ReLU Conv2D(16, 3, 1, 1) Add(stem) ReLU MaxPool(2) Conv2D(32, 3, 1, 1) s2=ReLU Conv2D(32, 3, 1, 1) ReLU Conv2D(32, 3, 1, 1) Add(s2) ReLU GlobalAvgPool Dense(10) Softmax";
 
     /// <summary>A Keras-style table: layer, output shape, parameters.</summary>
-    public const string Summary = "Layer (type)                        Output shape   Parameters\n=============================================================\ninput (Input)                       (1, 28, 28)             0\nconv2d_1 (Conv2D)                   (16, 28, 28)          160\nrelu_1 (ReLU)                       (16, 28, 28)            0\nconv2d_2 (Conv2D)                   (16, 28, 28)        2,320\nrelu_2 (ReLU)                       (16, 28, 28)            0\nconv2d_3 (Conv2D)                   (16, 28, 28)        2,320\nadd_1 (Add)                         (16, 28, 28)            0\nrelu_3 (ReLU)                       (16, 28, 28)            0\nmax_pool_1 (MaxPool)                (16, 14, 14)            0\nconv2d_4 (Conv2D)                   (32, 14, 14)        4,640\nrelu_4 (ReLU)                       (32, 14, 14)            0\nconv2d_5 (Conv2D)                   (32, 14, 14)        9,248\nrelu_5 (ReLU)                       (32, 14, 14)            0\nconv2d_6 (Conv2D)                   (32, 14, 14)        9,248\nadd_2 (Add)                         (32, 14, 14)            0\nrelu_6 (ReLU)                       (32, 14, 14)            0\nglobal_avg_pool_1 (GlobalAvgPool)   (32)                    0\ndense_1 (Dense)                     (10)                  330\nsoftmax_1 (Softmax)                 (10)                    0\n=============================================================\nTotal parameters: 28,266\nPredict scratch: 172,800 bytes (per-thread buffer)\nPredict threads: up to Parallelism.PredictThreadCount in conv2d_1, conv2d_2, conv2d_3, add_1, max_pool_1, conv2d_4, conv2d_5, conv2d_6, add_2, the calling thread elsewhere\nPredict images channels-last, with zero borders, in conv2d_1, relu_1, conv2d_2, relu_2, conv2d_3, add_1, relu_3, max_pool_1, conv2d_4, relu_4, conv2d_5, relu_5, conv2d_6, add_2, relu_6\nLoss: cross-entropy (softmax output)";
+    public const string Summary = "Layer (type)                        Output shape   Parameters\n=============================================================\ninput (Input)                       (1, 28, 28)             0\nconv2d_1 (Conv2D)                   (16, 28, 28)          160\nrelu_1 (ReLU)                       (16, 28, 28)            0\nconv2d_2 (Conv2D)                   (16, 28, 28)        2,320\nrelu_2 (ReLU)                       (16, 28, 28)            0\nconv2d_3 (Conv2D)                   (16, 28, 28)        2,320\nadd_1 (Add)                         (16, 28, 28)            0\nrelu_3 (ReLU)                       (16, 28, 28)            0\nmax_pool_1 (MaxPool)                (16, 14, 14)            0\nconv2d_4 (Conv2D)                   (32, 14, 14)        4,640\nrelu_4 (ReLU)                       (32, 14, 14)            0\nconv2d_5 (Conv2D)                   (32, 14, 14)        9,248\nrelu_5 (ReLU)                       (32, 14, 14)            0\nconv2d_6 (Conv2D)                   (32, 14, 14)        9,248\nadd_2 (Add)                         (32, 14, 14)            0\nrelu_6 (ReLU)                       (32, 14, 14)            0\nglobal_avg_pool_1 (GlobalAvgPool)   (32)                    0\ndense_1 (Dense)                     (10)                  330\nsoftmax_1 (Softmax)                 (10)                    0\n=============================================================\nTotal parameters: 28,266\nPredict scratch: 172,800 bytes (per-thread buffer)\nPredict threads: up to Parallelism.PredictThreadCount in conv2d_1, conv2d_2, conv2d_3, max_pool_1, conv2d_4, conv2d_5, conv2d_6, the calling thread elsewhere\nPredict images channels-last, with zero borders, in conv2d_1, relu_1, conv2d_2, relu_2, conv2d_3, add_1, relu_3, max_pool_1, conv2d_4, relu_4, conv2d_5, relu_5, conv2d_6, add_2, relu_6\nLoss: cross-entropy (softmax output)";
 
     /// <summary>The loss <c>TrainStep</c> minimizes.</summary>
     public const global::Butterfly.LossFunction Loss = global::Butterfly.LossFunction.CrossEntropy;
@@ -301,21 +301,21 @@ partial class ResNet : global::Butterfly.INetwork
         global::System.Span<float> h5 = scratch.Slice(28800, 14400);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [16 × 16 × 3 × 3], p = 1,
         // into a channels-last image with a zero border 1 wide (x's own border is its padding), a vector of 16 filters a pixel, each tile's sums in registers;
+        // then add_1's y + h1, its sum with the other operand;
+        // then relu_3's max(0, y), applied as each output is stored;
         // its output rows shared in bands among up to Parallelism.PredictThreadCount threads
-        global::Butterfly.Kernels.ChannelsLast.Convolve(h3, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), h5, new global::Butterfly.Kernels.ConvolutionShape(channels: 16, height: 28, width: 28, filters: 16, kernel: 3, padding: 1), split: true);
+        global::Butterfly.Kernels.ChannelsLast.Convolve(h3, parameters.Slice(2480, 2304), parameters.Slice(4784, 16), h5, new global::Butterfly.Kernels.ConvolutionShape(channels: 16, height: 28, width: 28, filters: 16, kernel: 3, padding: 1), rectify: true, split: true, residual: h1);
 
         // add_1: Add(stem), (16, 28, 28) -> (16, 28, 28)
-        global::System.Span<float> h6 = scratch.Slice(14400, 14400);
-        // add_1 and relu_3 in one call: h6 = max(0, h5 + h1), over the channels-last images with their zero borders
-        global::Butterfly.Kernels.ChannelsLast.Add(h5, h1, h6, 28, 1, rectify: true, split: true);
+        // y = x_0 + x_1: computed by conv2d_3 as it stored its outputs
 
         // relu_3: ReLU, (16, 28, 28) -> (16, 28, 28)
-        // y = max(0, x): applied by add_1 as it stored its outputs
+        // y = max(0, x): applied by conv2d_3 as it stored its outputs
 
         // max_pool_1: MaxPool(2), (16, 28, 28) -> (16, 14, 14)
         global::System.Span<float> h8 = scratch.Slice(0, 4096);
         // y[c, i, j] = max_{u, v < size} x[c, i s + u, j s + v], over channels-last images with borders of 1
-        global::Butterfly.Kernels.ChannelsLast.MaxPool(h6, h8, 16, 28, 28, 2, 2, 1, split: true);
+        global::Butterfly.Kernels.ChannelsLast.MaxPool(h5, h8, 16, 28, 28, 2, 2, 1, split: true);
 
         // conv2d_4: Conv2D(32, 3, 1, 1), (16, 14, 14) -> (32, 14, 14)
         global::System.Span<float> h9 = scratch.Slice(14400, 8192);
@@ -343,24 +343,24 @@ partial class ResNet : global::Butterfly.INetwork
         global::System.Span<float> h13 = scratch.Slice(28800, 8192);
         // y[f, i, j] = b[f] + Σ_c,u,v w[f, c, u, v] x[c, i + u - p, j + v - p]    w: [32 × 32 × 3 × 3], p = 1,
         // into a channels-last image with a zero border 1 wide (x's own border is its padding), a vector of 16 filters a pixel, each tile's sums in registers;
+        // then add_2's y + h9, its sum with the other operand;
+        // then relu_6's max(0, y), applied as each output is stored;
         // its output rows shared in bands among up to Parallelism.PredictThreadCount threads
-        global::Butterfly.Kernels.ChannelsLast.Convolve(h11, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), h13, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 32, kernel: 3, padding: 1), split: true);
+        global::Butterfly.Kernels.ChannelsLast.Convolve(h11, parameters.Slice(18688, 9216), parameters.Slice(27904, 32), h13, new global::Butterfly.Kernels.ConvolutionShape(channels: 32, height: 14, width: 14, filters: 32, kernel: 3, padding: 1), rectify: true, split: true, residual: h9);
 
         // add_2: Add(s2), (32, 14, 14) -> (32, 14, 14)
-        global::System.Span<float> h14 = scratch.Slice(0, 8192);
-        // add_2 and relu_6 in one call: h14 = max(0, h13 + h9), over the channels-last images with their zero borders
-        global::Butterfly.Kernels.ChannelsLast.Add(h13, h9, h14, 14, 1, rectify: true, split: true);
+        // y = x_0 + x_1: computed by conv2d_6 as it stored its outputs
 
         // relu_6: ReLU, (32, 14, 14) -> (32, 14, 14)
-        // y = max(0, x): applied by add_2 as it stored its outputs
+        // y = max(0, x): applied by conv2d_6 as it stored its outputs
 
         // global_avg_pool_1: GlobalAvgPool, (32, 14, 14) -> (32)
-        global::System.Span<float> h16 = scratch.Slice(14400, 32);
+        global::System.Span<float> h16 = scratch.Slice(0, 32);
         // y[c] = (1 / HW) Σ_i,j x[c, i, j], x channels-last with a border of 1
-        global::Butterfly.Kernels.ChannelsLast.GlobalAverage(h14, h16, 32, 14, 14, 1);
+        global::Butterfly.Kernels.ChannelsLast.GlobalAverage(h13, h16, 32, 14, 14, 1);
 
         // dense_1: Dense(10), (32) -> (10)
-        global::System.Span<float> h17 = scratch.Slice(0, 10);
+        global::System.Span<float> h17 = scratch.Slice(14400, 10);
         // y = W x + b    W: [10 × 32]: batch 1 is matrix-vector work, one dot product per row
         global::Butterfly.Kernels.Gemv.MultiplyAddBias(parameters.Slice(27936, 320), h16, parameters.Slice(28256, 10), h17, 10, 32);
 
