@@ -503,6 +503,296 @@ internal static unsafe class ChannelsLastTiles512
         }
     }
 
+    /// <summary>
+    /// Outputs of <c>TPixels</c> (at most 14) neighbouring pixels for 16 filters of a 3 × 3 window, a window row at a
+    /// time: per channel and window row the three weight vectors are loaded once, and each of the row's inputs is
+    /// broadcast once for up to three outputs (pixel <c>j</c> takes window column <c>v</c> from input <c>j + v</c>), about
+    /// 0.45 loads per multiply-add against one for <see cref="Filters16{TPixels, TStride}"/>. Input <c>j + v</c> comes
+    /// after input <c>j + v - 1</c>, so each output still sums its taps in the formula's order, with the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void WindowRows16<TPixels, TStride>(float* x, int stride, int inRow, int channels, float* tapMajor, float* bias, int filters, float* y, nint toResidual, bool rectify)
+        where TPixels : struct, IConstant
+        where TStride : struct, IConstant
+    {
+        int s = TStride.Value == 0 ? stride : TStride.Value;
+        var b0 = Vector512.Load(bias);
+        Vector512<float> s0 = b0, s1 = b0, s2 = b0, s3 = b0, s4 = b0, s5 = b0, s6 = b0, s7 = b0, s8 = b0, s9 = b0, s10 = b0, s11 = b0, s12 = b0, s13 = b0;
+        for (int c = 0; c < channels; c++)
+        {
+            for (int u = 0; u < 3; u++)
+            {
+                float* input = x + u * inRow + c;
+                float* w = tapMajor + (c * 3 + u) * 3 * filters;
+                var k0 = Vector512.Load(w);
+                var k1 = Vector512.Load(w + filters);
+                var k2 = Vector512.Load(w + 2 * filters);
+                {
+                    var q = Vector512.Create(input[0 * s]);
+                    s0 = Vector512.FusedMultiplyAdd(k0, q, s0);
+                }
+
+                {
+                    var q = Vector512.Create(input[1 * s]);
+                    if (TPixels.Value > 1)
+                    {
+                        s1 = Vector512.FusedMultiplyAdd(k0, q, s1);
+                    }
+                    s0 = Vector512.FusedMultiplyAdd(k1, q, s0);
+                }
+
+                {
+                    var q = Vector512.Create(input[2 * s]);
+                    if (TPixels.Value > 2)
+                    {
+                        s2 = Vector512.FusedMultiplyAdd(k0, q, s2);
+                    }
+                    if (TPixels.Value > 1)
+                    {
+                        s1 = Vector512.FusedMultiplyAdd(k1, q, s1);
+                    }
+                    s0 = Vector512.FusedMultiplyAdd(k2, q, s0);
+                }
+
+                if (TPixels.Value > 1)
+                {
+                    var q = Vector512.Create(input[3 * s]);
+                    if (TPixels.Value > 3)
+                    {
+                        s3 = Vector512.FusedMultiplyAdd(k0, q, s3);
+                    }
+                    if (TPixels.Value > 2)
+                    {
+                        s2 = Vector512.FusedMultiplyAdd(k1, q, s2);
+                    }
+                    s1 = Vector512.FusedMultiplyAdd(k2, q, s1);
+                }
+
+                if (TPixels.Value > 2)
+                {
+                    var q = Vector512.Create(input[4 * s]);
+                    if (TPixels.Value > 4)
+                    {
+                        s4 = Vector512.FusedMultiplyAdd(k0, q, s4);
+                    }
+                    if (TPixels.Value > 3)
+                    {
+                        s3 = Vector512.FusedMultiplyAdd(k1, q, s3);
+                    }
+                    s2 = Vector512.FusedMultiplyAdd(k2, q, s2);
+                }
+
+                if (TPixels.Value > 3)
+                {
+                    var q = Vector512.Create(input[5 * s]);
+                    if (TPixels.Value > 5)
+                    {
+                        s5 = Vector512.FusedMultiplyAdd(k0, q, s5);
+                    }
+                    if (TPixels.Value > 4)
+                    {
+                        s4 = Vector512.FusedMultiplyAdd(k1, q, s4);
+                    }
+                    s3 = Vector512.FusedMultiplyAdd(k2, q, s3);
+                }
+
+                if (TPixels.Value > 4)
+                {
+                    var q = Vector512.Create(input[6 * s]);
+                    if (TPixels.Value > 6)
+                    {
+                        s6 = Vector512.FusedMultiplyAdd(k0, q, s6);
+                    }
+                    if (TPixels.Value > 5)
+                    {
+                        s5 = Vector512.FusedMultiplyAdd(k1, q, s5);
+                    }
+                    s4 = Vector512.FusedMultiplyAdd(k2, q, s4);
+                }
+
+                if (TPixels.Value > 5)
+                {
+                    var q = Vector512.Create(input[7 * s]);
+                    if (TPixels.Value > 7)
+                    {
+                        s7 = Vector512.FusedMultiplyAdd(k0, q, s7);
+                    }
+                    if (TPixels.Value > 6)
+                    {
+                        s6 = Vector512.FusedMultiplyAdd(k1, q, s6);
+                    }
+                    s5 = Vector512.FusedMultiplyAdd(k2, q, s5);
+                }
+
+                if (TPixels.Value > 6)
+                {
+                    var q = Vector512.Create(input[8 * s]);
+                    if (TPixels.Value > 8)
+                    {
+                        s8 = Vector512.FusedMultiplyAdd(k0, q, s8);
+                    }
+                    if (TPixels.Value > 7)
+                    {
+                        s7 = Vector512.FusedMultiplyAdd(k1, q, s7);
+                    }
+                    s6 = Vector512.FusedMultiplyAdd(k2, q, s6);
+                }
+
+                if (TPixels.Value > 7)
+                {
+                    var q = Vector512.Create(input[9 * s]);
+                    if (TPixels.Value > 9)
+                    {
+                        s9 = Vector512.FusedMultiplyAdd(k0, q, s9);
+                    }
+                    if (TPixels.Value > 8)
+                    {
+                        s8 = Vector512.FusedMultiplyAdd(k1, q, s8);
+                    }
+                    s7 = Vector512.FusedMultiplyAdd(k2, q, s7);
+                }
+
+                if (TPixels.Value > 8)
+                {
+                    var q = Vector512.Create(input[10 * s]);
+                    if (TPixels.Value > 10)
+                    {
+                        s10 = Vector512.FusedMultiplyAdd(k0, q, s10);
+                    }
+                    if (TPixels.Value > 9)
+                    {
+                        s9 = Vector512.FusedMultiplyAdd(k1, q, s9);
+                    }
+                    s8 = Vector512.FusedMultiplyAdd(k2, q, s8);
+                }
+
+                if (TPixels.Value > 9)
+                {
+                    var q = Vector512.Create(input[11 * s]);
+                    if (TPixels.Value > 11)
+                    {
+                        s11 = Vector512.FusedMultiplyAdd(k0, q, s11);
+                    }
+                    if (TPixels.Value > 10)
+                    {
+                        s10 = Vector512.FusedMultiplyAdd(k1, q, s10);
+                    }
+                    s9 = Vector512.FusedMultiplyAdd(k2, q, s9);
+                }
+
+                if (TPixels.Value > 10)
+                {
+                    var q = Vector512.Create(input[12 * s]);
+                    if (TPixels.Value > 12)
+                    {
+                        s12 = Vector512.FusedMultiplyAdd(k0, q, s12);
+                    }
+                    if (TPixels.Value > 11)
+                    {
+                        s11 = Vector512.FusedMultiplyAdd(k1, q, s11);
+                    }
+                    s10 = Vector512.FusedMultiplyAdd(k2, q, s10);
+                }
+
+                if (TPixels.Value > 11)
+                {
+                    var q = Vector512.Create(input[13 * s]);
+                    if (TPixels.Value > 13)
+                    {
+                        s13 = Vector512.FusedMultiplyAdd(k0, q, s13);
+                    }
+                    if (TPixels.Value > 12)
+                    {
+                        s12 = Vector512.FusedMultiplyAdd(k1, q, s12);
+                    }
+                    s11 = Vector512.FusedMultiplyAdd(k2, q, s11);
+                }
+
+                if (TPixels.Value > 12)
+                {
+                    var q = Vector512.Create(input[14 * s]);
+                    if (TPixels.Value > 13)
+                    {
+                        s13 = Vector512.FusedMultiplyAdd(k1, q, s13);
+                    }
+                    s12 = Vector512.FusedMultiplyAdd(k2, q, s12);
+                }
+
+                if (TPixels.Value > 13)
+                {
+                    var q = Vector512.Create(input[15 * s]);
+                    s13 = Vector512.FusedMultiplyAdd(k2, q, s13);
+                }
+            }
+        }
+
+        Store(y, s0, toResidual, rectify);
+        if (TPixels.Value > 1)
+        {
+            Store(y + 1 * filters, s1, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 2)
+        {
+            Store(y + 2 * filters, s2, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 3)
+        {
+            Store(y + 3 * filters, s3, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 4)
+        {
+            Store(y + 4 * filters, s4, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 5)
+        {
+            Store(y + 5 * filters, s5, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 6)
+        {
+            Store(y + 6 * filters, s6, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 7)
+        {
+            Store(y + 7 * filters, s7, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 8)
+        {
+            Store(y + 8 * filters, s8, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 9)
+        {
+            Store(y + 9 * filters, s9, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 10)
+        {
+            Store(y + 10 * filters, s10, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 11)
+        {
+            Store(y + 11 * filters, s11, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 12)
+        {
+            Store(y + 12 * filters, s12, toResidual, rectify);
+        }
+
+        if (TPixels.Value > 13)
+        {
+            Store(y + 13 * filters, s13, toResidual, rectify);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(float* y, Vector512<float> sum, nint toResidual, bool rectify)
     {
