@@ -30,6 +30,12 @@ internal static unsafe class ZeroPadding
             return;
         }
 
+        if (Simd.Path == SimdPath.Vector256)
+        {
+            PadRows256(x, band, channels, height, width, padding, first, rows);
+            return;
+        }
+
         int paddedWidth = width + 2 * padding;
         for (int c = 0; c < channels; c++)
         {
@@ -74,6 +80,68 @@ internal static unsafe class ZeroPadding
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="PadRows"/> eight floats at a time: a masked load of the input row shifted left by the padding (lanes
+    /// outside the row neither read nor faulted on, zero), then a plain store, since <c>vmaskmovps</c> stores are slow on
+    /// AMD cores. A row's last vector runs on into the next row, which is written after it and overwrites those lanes
+    /// (each store starts at most a vector after the one before, so a float's last writer is the store whose row holds
+    /// it); only the vector that would pass the band's end is stored under a mask, so nothing outside the band is written.
+    /// </summary>
+    private static void PadRows256(float* x, float* band, int channels, int height, int width, int padding, int first, int rows)
+    {
+        int paddedWidth = width + 2 * padding;
+        float* last = band + (long)channels * rows * paddedWidth - Vector256<float>.Count;
+        var before = Vector256.Create(padding - 1);
+        var after = Vector256.Create(padding + width);
+        var step = Vector256.Create(Vector256<float>.Count);
+        for (int c = 0; c < channels; c++)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                int i = first + r - padding;
+                float* row = band + ((long)c * rows + r) * paddedWidth;
+
+                // Columns [0, whole) start a vector that ends inside the band: all of a row's, except in the band's last row.
+                int whole = (int)Math.Min(paddedWidth, last - row + 1);
+                int l = 0;
+                var lanes = Vector256<int>.Indices;
+                var tail = Vector256<float>.Zero;
+                if (i >= 0 && i < height)
+                {
+                    // Lane l + k holds input column l + k - p where p <= l + k < p + W.
+                    float* source = x + ((long)c * height + i) * width - padding;
+                    for (; l < whole; l += Vector256<float>.Count, lanes += step)
+                    {
+                        Avx.MaskLoad(source + l, Inside(lanes, before, after)).Store(row + l);
+                    }
+
+                    if (l < paddedWidth)
+                    {
+                        tail = Avx.MaskLoad(source + l, Inside(lanes, before, after));
+                    }
+                }
+                else
+                {
+                    for (; l < whole; l += Vector256<float>.Count)
+                    {
+                        Vector256<float>.Zero.Store(row + l);
+                    }
+                }
+
+                if (l < paddedWidth)
+                {
+                    int room = (int)(last - (row + l)) + Vector256<float>.Count;
+                    Avx.MaskStore(row + l, Vector256.GreaterThan(Vector256.Create(room), Vector256<int>.Indices).AsSingle(), tail);
+                }
+            }
+        }
+    }
+
+    /// <summary>The lanes whose column is in (<paramref name="before"/>, <paramref name="after"/>): those that hold input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Inside(Vector256<int> lanes, Vector256<int> before, Vector256<int> after) =>
+        (Vector256.GreaterThan(lanes, before) & Vector256.GreaterThan(after, lanes)).AsSingle();
 
     /// <summary>Which of the sixteen lanes from column <paramref name="l"/> of a padded row are stored, and which hold input.</summary>
     private static (Vector512<float> Stored, Vector512<float> Read) Masks(int l, int paddedWidth, int padding, int width)
