@@ -24,14 +24,6 @@ internal static unsafe class ChannelsLastConvolution
     /// </summary>
     private const int MostPixels16 = 28, MostPixels32 = 14, MostWindowRowPixels = 14;
 
-    /// <summary>The 512-bit tile a band takes.</summary>
-    private enum Tile
-    {
-        Sixteen,
-        Pairs,
-        WindowRows,
-    }
-
     /// <summary>What a band's tiles read and write; passed by reference, so the dispatch takes one argument.</summary>
     private struct Band
     {
@@ -98,19 +90,19 @@ internal static unsafe class ChannelsLastConvolution
         {
             case SimdPath.Vector512 when TakesWindowRows(shape):
                 band.Pixels = Cut(shape.OutW, MostWindowRowPixels);
-                Strides512(ref band, Tile.WindowRows);
+                Strides<WindowRowTile512>(ref band);
                 break;
             case SimdPath.Vector512 when TakesPairs(shape):
                 band.Pixels = Cut(shape.OutW, MostPixels32);
-                Strides512(ref band, Tile.Pairs);
+                Strides<PairTile512>(ref band);
                 break;
             case SimdPath.Vector512:
                 band.Pixels = Cut(shape.OutW, MostPixels16);
-                Strides512(ref band, Tile.Sixteen);
+                Strides<Tile512>(ref band);
                 break;
             case SimdPath.Vector256:
                 band.Pixels = Cut(shape.OutW, ChannelsLastTiles256.MostPixels);
-                Strides256(ref band);
+                Strides<Tile256>(ref band);
                 break;
             default:
                 Portable(band);
@@ -178,131 +170,124 @@ internal static unsafe class ChannelsLastConvolution
         return offsets;
     }
 
-    /// <summary>The 512-bit rows with the input's pixel stride a constant where it is a common channel count.</summary>
-    private static void Strides512(ref Band band, Tile tile)
+    /// <summary>One tile kind: how many filters it covers, and one call of it for a tile of <c>TPixels</c> pixels.</summary>
+    private interface ITile
+    {
+        static abstract int Filters { get; }
+
+        static abstract void Compute<TPixels, TStride>(float* x, in Band band, float* weights, float* bias, float* y)
+            where TPixels : struct, IConstant
+            where TStride : struct, IConstant;
+    }
+
+    private struct Tile512 : ITile
+    {
+        public static int Filters => 16;
+
+        public static void Compute<TPixels, TStride>(float* x, in Band band, float* weights, float* bias, float* y)
+            where TPixels : struct, IConstant
+            where TStride : struct, IConstant =>
+            ChannelsLastTiles512.Filters16<TPixels, TStride>(x, band.Channels, weights, bias, band.Filters, band.Taps, band.Offsets, y, band.ToResidual, band.Rectify);
+    }
+
+    private struct PairTile512 : ITile
+    {
+        public static int Filters => 32;
+
+        public static void Compute<TPixels, TStride>(float* x, in Band band, float* weights, float* bias, float* y)
+            where TPixels : struct, IConstant
+            where TStride : struct, IConstant =>
+            ChannelsLastTiles512.Filters32<TPixels, TStride>(x, band.Channels, weights, bias, band.Filters, band.Taps, band.Offsets, y, band.ToResidual, band.Rectify);
+    }
+
+    private struct WindowRowTile512 : ITile
+    {
+        public static int Filters => 16;
+
+        public static void Compute<TPixels, TStride>(float* x, in Band band, float* weights, float* bias, float* y)
+            where TPixels : struct, IConstant
+            where TStride : struct, IConstant =>
+            ChannelsLastTiles512.WindowRows16<TPixels, TStride>(x, band.Channels, band.InRow, band.Channels, weights, bias, band.Filters, y, band.ToResidual, band.Rectify);
+    }
+
+    private struct Tile256 : ITile
+    {
+        public static int Filters => 16;
+
+        public static void Compute<TPixels, TStride>(float* x, in Band band, float* weights, float* bias, float* y)
+            where TPixels : struct, IConstant
+            where TStride : struct, IConstant =>
+            ChannelsLastTiles256.Filters16<TPixels, TStride>(x, band.Channels, weights, bias, band.Filters, band.Taps, band.Offsets, y, band.ToResidual, band.Rectify);
+    }
+
+    /// <summary>The band's rows in tiles of <typeparamref name="TTile"/>, the input's pixel stride a constant where it is a common channel count.</summary>
+    private static void Strides<TTile>(ref Band band)
+        where TTile : struct, ITile
     {
         switch (band.Channels)
         {
             case 1:
-                Pixels512<One>(ref band, tile);
+                Pixels<TTile, One>(ref band);
                 break;
             case 3:
-                Pixels512<Three>(ref band, tile);
+                Pixels<TTile, Three>(ref band);
                 break;
             case 16:
-                Pixels512<Sixteen>(ref band, tile);
+                Pixels<TTile, Sixteen>(ref band);
                 break;
             case 32:
-                Pixels512<ThirtyTwo>(ref band, tile);
+                Pixels<TTile, ThirtyTwo>(ref band);
                 break;
             case 64:
-                Pixels512<SixtyFour>(ref band, tile);
+                Pixels<TTile, SixtyFour>(ref band);
                 break;
             default:
-                Pixels512<Zero>(ref band, tile);
+                Pixels<TTile, Zero>(ref band);
                 break;
         }
     }
 
-    private static void Pixels512<TStride>(ref Band band, Tile tile)
-        where TStride : struct, IConstant
-    {
-        switch (tile)
-        {
-            case Tile.Pairs:
-                Pixels32<TStride>(ref band);
-                break;
-            case Tile.WindowRows:
-                PixelsWindowRows<TStride>(ref band);
-                break;
-            default:
-                Pixels16<TStride>(ref band);
-                break;
-        }
-    }
-
-    private static void Pixels16<TStride>(ref Band band)
+    /// <summary>The band's rows in tiles of <see cref="Band.Pixels"/> pixels, a constant (each tile kind is given at most its own maximum).</summary>
+    private static void Pixels<TTile, TStride>(ref Band band)
+        where TTile : struct, ITile
         where TStride : struct, IConstant
     {
         switch (band.Pixels)
         {
-            case 28: Rows16<Plus<Fourteen, Fourteen>, TStride>(band); break;
-            case 27: Rows16<Plus<Fourteen, Thirteen>, TStride>(band); break;
-            case 26: Rows16<Plus<Fourteen, Twelve>, TStride>(band); break;
-            case 25: Rows16<Plus<Fourteen, Eleven>, TStride>(band); break;
-            case 24: Rows16<Plus<Fourteen, Ten>, TStride>(band); break;
-            case 23: Rows16<Plus<Fourteen, Nine>, TStride>(band); break;
-            case 22: Rows16<Plus<Fourteen, Eight>, TStride>(band); break;
-            case 21: Rows16<Plus<Fourteen, Seven>, TStride>(band); break;
-            case 20: Rows16<Plus<Fourteen, Six>, TStride>(band); break;
-            case 19: Rows16<Plus<Fourteen, Five>, TStride>(band); break;
-            case 18: Rows16<Plus<Fourteen, Four>, TStride>(band); break;
-            case 17: Rows16<Plus<Fourteen, Three>, TStride>(band); break;
-            case 16: Rows16<Sixteen, TStride>(band); break;
-            case 15: Rows16<Plus<Fourteen, One>, TStride>(band); break;
-            case 14: Rows16<Fourteen, TStride>(band); break;
-            case 13: Rows16<Thirteen, TStride>(band); break;
-            case 12: Rows16<Twelve, TStride>(band); break;
-            case 11: Rows16<Eleven, TStride>(band); break;
-            case 10: Rows16<Ten, TStride>(band); break;
-            case 9: Rows16<Nine, TStride>(band); break;
-            case 8: Rows16<Eight, TStride>(band); break;
-            case 7: Rows16<Seven, TStride>(band); break;
-            case 6: Rows16<Six, TStride>(band); break;
-            case 5: Rows16<Five, TStride>(band); break;
-            case 4: Rows16<Four, TStride>(band); break;
-            case 3: Rows16<Three, TStride>(band); break;
-            case 2: Rows16<Two, TStride>(band); break;
-            default: Rows16<One, TStride>(band); break;
+            case 28: Rows<TTile, Plus<Fourteen, Fourteen>, TStride>(band); break;
+            case 27: Rows<TTile, Plus<Fourteen, Thirteen>, TStride>(band); break;
+            case 26: Rows<TTile, Plus<Fourteen, Twelve>, TStride>(band); break;
+            case 25: Rows<TTile, Plus<Fourteen, Eleven>, TStride>(band); break;
+            case 24: Rows<TTile, Plus<Fourteen, Ten>, TStride>(band); break;
+            case 23: Rows<TTile, Plus<Fourteen, Nine>, TStride>(band); break;
+            case 22: Rows<TTile, Plus<Fourteen, Eight>, TStride>(band); break;
+            case 21: Rows<TTile, Plus<Fourteen, Seven>, TStride>(band); break;
+            case 20: Rows<TTile, Plus<Fourteen, Six>, TStride>(band); break;
+            case 19: Rows<TTile, Plus<Fourteen, Five>, TStride>(band); break;
+            case 18: Rows<TTile, Plus<Fourteen, Four>, TStride>(band); break;
+            case 17: Rows<TTile, Plus<Fourteen, Three>, TStride>(band); break;
+            case 16: Rows<TTile, Sixteen, TStride>(band); break;
+            case 15: Rows<TTile, Plus<Fourteen, One>, TStride>(band); break;
+            case 14: Rows<TTile, Fourteen, TStride>(band); break;
+            case 13: Rows<TTile, Thirteen, TStride>(band); break;
+            case 12: Rows<TTile, Twelve, TStride>(band); break;
+            case 11: Rows<TTile, Eleven, TStride>(band); break;
+            case 10: Rows<TTile, Ten, TStride>(band); break;
+            case 9: Rows<TTile, Nine, TStride>(band); break;
+            case 8: Rows<TTile, Eight, TStride>(band); break;
+            case 7: Rows<TTile, Seven, TStride>(band); break;
+            case 6: Rows<TTile, Six, TStride>(band); break;
+            case 5: Rows<TTile, Five, TStride>(band); break;
+            case 4: Rows<TTile, Four, TStride>(band); break;
+            case 3: Rows<TTile, Three, TStride>(band); break;
+            case 2: Rows<TTile, Two, TStride>(band); break;
+            default: Rows<TTile, One, TStride>(band); break;
         }
     }
 
-    private static void Pixels32<TStride>(ref Band band)
-        where TStride : struct, IConstant
-    {
-        switch (band.Pixels)
-        {
-            case 14: Rows32<Fourteen, TStride>(band); break;
-            case 13: Rows32<Thirteen, TStride>(band); break;
-            case 12: Rows32<Twelve, TStride>(band); break;
-            case 11: Rows32<Eleven, TStride>(band); break;
-            case 10: Rows32<Ten, TStride>(band); break;
-            case 9: Rows32<Nine, TStride>(band); break;
-            case 8: Rows32<Eight, TStride>(band); break;
-            case 7: Rows32<Seven, TStride>(band); break;
-            case 6: Rows32<Six, TStride>(band); break;
-            case 5: Rows32<Five, TStride>(band); break;
-            case 4: Rows32<Four, TStride>(band); break;
-            case 3: Rows32<Three, TStride>(band); break;
-            case 2: Rows32<Two, TStride>(band); break;
-            default: Rows32<One, TStride>(band); break;
-        }
-    }
-
-    private static void PixelsWindowRows<TStride>(ref Band band)
-        where TStride : struct, IConstant
-    {
-        switch (band.Pixels)
-        {
-            case 14: RowsWindowRows<Fourteen, TStride>(band); break;
-            case 13: RowsWindowRows<Thirteen, TStride>(band); break;
-            case 12: RowsWindowRows<Twelve, TStride>(band); break;
-            case 11: RowsWindowRows<Eleven, TStride>(band); break;
-            case 10: RowsWindowRows<Ten, TStride>(band); break;
-            case 9: RowsWindowRows<Nine, TStride>(band); break;
-            case 8: RowsWindowRows<Eight, TStride>(band); break;
-            case 7: RowsWindowRows<Seven, TStride>(band); break;
-            case 6: RowsWindowRows<Six, TStride>(band); break;
-            case 5: RowsWindowRows<Five, TStride>(band); break;
-            case 4: RowsWindowRows<Four, TStride>(band); break;
-            case 3: RowsWindowRows<Three, TStride>(band); break;
-            case 2: RowsWindowRows<Two, TStride>(band); break;
-            default: RowsWindowRows<One, TStride>(band); break;
-        }
-    }
-
-    /// <summary>The band's rows in 512-bit tiles of 16 filters × <typeparamref name="TPixels"/> pixels, a window row at a time.</summary>
-    private static void RowsWindowRows<TPixels, TStride>(in Band band)
+    /// <summary>The band's rows cut into tiles of <typeparamref name="TPixels"/> pixels, the last ending at the row's edge, across the filters.</summary>
+    private static void Rows<TTile, TPixels, TStride>(in Band band)
+        where TTile : struct, ITile
         where TPixels : struct, IConstant
         where TStride : struct, IConstant
     {
@@ -314,112 +299,9 @@ internal static unsafe class ChannelsLastConvolution
             {
                 int j = Math.Min(j0, band.OutW - TPixels.Value);
                 float* origin = input + j * channels, to = output + j * filters;
-                for (int f = 0; f < filters; f += 16)
+                for (int f = 0; f < filters; f += TTile.Filters)
                 {
-                    ChannelsLastTiles512.WindowRows16<TPixels, TStride>(origin, channels, band.InRow, channels, band.Weights + f, band.Bias + f, filters, to + f, band.ToResidual, band.Rectify);
-                }
-            }
-        }
-    }
-
-    /// <summary>The band's rows in 512-bit tiles of 16 filters × <typeparamref name="TPixels"/> pixels.</summary>
-    private static void Rows16<TPixels, TStride>(in Band band)
-        where TPixels : struct, IConstant
-        where TStride : struct, IConstant
-    {
-        int filters = band.Filters, channels = band.Channels;
-        for (int i = band.First; i < band.End; i++)
-        {
-            float* input = band.Input(i), output = band.Output(i);
-            for (int j0 = 0; j0 < band.OutW; j0 += TPixels.Value)
-            {
-                int j = Math.Min(j0, band.OutW - TPixels.Value);
-                float* origin = input + j * channels, to = output + j * filters;
-                for (int f = 0; f < filters; f += 16)
-                {
-                    ChannelsLastTiles512.Filters16<TPixels, TStride>(origin, channels, band.Weights + f, band.Bias + f, filters, band.Taps, band.Offsets, to + f, band.ToResidual, band.Rectify);
-                }
-            }
-        }
-    }
-
-    /// <summary>The band's rows in 512-bit tiles of 32 filters × <typeparamref name="TPixels"/> pixels.</summary>
-    private static void Rows32<TPixels, TStride>(in Band band)
-        where TPixels : struct, IConstant
-        where TStride : struct, IConstant
-    {
-        int filters = band.Filters, channels = band.Channels;
-        for (int i = band.First; i < band.End; i++)
-        {
-            float* input = band.Input(i), output = band.Output(i);
-            for (int j0 = 0; j0 < band.OutW; j0 += TPixels.Value)
-            {
-                int j = Math.Min(j0, band.OutW - TPixels.Value);
-                float* origin = input + j * channels, to = output + j * filters;
-                for (int f = 0; f < filters; f += 32)
-                {
-                    ChannelsLastTiles512.Filters32<TPixels, TStride>(origin, channels, band.Weights + f, band.Bias + f, filters, band.Taps, band.Offsets, to + f, band.ToResidual, band.Rectify);
-                }
-            }
-        }
-    }
-
-    /// <summary>The 256-bit rows with the input's pixel stride a constant where it is a common channel count.</summary>
-    private static void Strides256(ref Band band)
-    {
-        switch (band.Channels)
-        {
-            case 1:
-                Pixels256<One>(ref band);
-                break;
-            case 3:
-                Pixels256<Three>(ref band);
-                break;
-            case 16:
-                Pixels256<Sixteen>(ref band);
-                break;
-            case 32:
-                Pixels256<ThirtyTwo>(ref band);
-                break;
-            case 64:
-                Pixels256<SixtyFour>(ref band);
-                break;
-            default:
-                Pixels256<Zero>(ref band);
-                break;
-        }
-    }
-
-    private static void Pixels256<TStride>(ref Band band)
-        where TStride : struct, IConstant
-    {
-        switch (band.Pixels)
-        {
-            case 6: Rows256<Six, TStride>(band); break;
-            case 5: Rows256<Five, TStride>(band); break;
-            case 4: Rows256<Four, TStride>(band); break;
-            case 3: Rows256<Three, TStride>(band); break;
-            case 2: Rows256<Two, TStride>(band); break;
-            default: Rows256<One, TStride>(band); break;
-        }
-    }
-
-    /// <summary>The band's rows in 256-bit tiles of 16 filters × <typeparamref name="TPixels"/> pixels.</summary>
-    private static void Rows256<TPixels, TStride>(in Band band)
-        where TPixels : struct, IConstant
-        where TStride : struct, IConstant
-    {
-        int filters = band.Filters, channels = band.Channels;
-        for (int i = band.First; i < band.End; i++)
-        {
-            float* input = band.Input(i), output = band.Output(i);
-            for (int j0 = 0; j0 < band.OutW; j0 += TPixels.Value)
-            {
-                int j = Math.Min(j0, band.OutW - TPixels.Value);
-                float* origin = input + j * channels, to = output + j * filters;
-                for (int f = 0; f < filters; f += 16)
-                {
-                    ChannelsLastTiles256.Filters16<TPixels, TStride>(origin, channels, band.Weights + f, band.Bias + f, filters, band.Taps, band.Offsets, to + f, band.ToResidual, band.Rectify);
+                    TTile.Compute<TPixels, TStride>(origin, band, band.Weights + f, band.Bias + f, to + f);
                 }
             }
         }
