@@ -207,7 +207,7 @@ internal static unsafe class ChannelsLastConvolution
         public static void Compute<TPixels, TStride>(float* x, in Band band, float* weights, float* bias, float* y)
             where TPixels : struct, IConstant
             where TStride : struct, IConstant =>
-            ChannelsLastTiles512.WindowRows16<TPixels, TStride>(x, band.Channels, band.InRow, band.Channels, weights, bias, band.Filters, y, band.ToResidual, band.Rectify);
+            ChannelsLastTiles512.WindowRows16<TPixels, TStride>(x, band.Channels, band.InRow, weights, bias, band.Filters, y, band.ToResidual, band.Rectify);
     }
 
     private struct Tile256 : ITile

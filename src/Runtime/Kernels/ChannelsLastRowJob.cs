@@ -1,5 +1,4 @@
 using System;
-using System.Numerics.Tensors;
 
 namespace Butterfly.Kernels;
 
@@ -148,7 +147,7 @@ internal sealed unsafe class ChannelsLastRowJob : ParallelJob
         }
     }
 
-    /// <summary>The part's owned rows, border rows included, element by element with <see cref="TensorPrimitives"/>.</summary>
+    /// <summary>The part's owned rows, border rows included, element by element by the planar rules of <see cref="Merging"/>.</summary>
     private void RunElementwise(int part, int parts)
     {
         var (first, end) = ChannelsLast.OwnedRows(_height, _border, part, parts);
@@ -160,10 +159,10 @@ internal sealed unsafe class ChannelsLastRowJob : ParallelJob
         switch (_kind)
         {
             case Kind.Add:
-                TensorPrimitives.Add(a, b, y);
+                Merging.Add(a, b, y);
                 break;
             case Kind.Multiply:
-                TensorPrimitives.Multiply(a, b, y);
+                Merging.Multiply(a, b, y);
                 break;
             default:
                 Merging.AddReLU(a, b, default, y);

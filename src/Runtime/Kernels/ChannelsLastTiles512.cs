@@ -508,17 +508,18 @@ internal static unsafe class ChannelsLastTiles512
     /// time: per channel and window row the three weight vectors are loaded once, and each of the row's inputs is
     /// broadcast once for up to three outputs (pixel <c>j</c> takes window column <c>v</c> from input <c>j + v</c>), about
     /// 0.45 loads per multiply-add against one for <see cref="Filters16{TPixels, TStride}"/>. Input <c>j + v</c> comes
-    /// after input <c>j + v - 1</c>, so each output still sums its taps in the formula's order, with the same bits.
+    /// after input <c>j + v - 1</c>, so each output still sums its taps in the formula's order, with the same bits. The
+    /// pixel stride is the input's channel count, which the channel loop runs over; a window row is <c>inRow</c> floats.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void WindowRows16<TPixels, TStride>(float* x, int stride, int inRow, int channels, float* tapMajor, float* bias, int filters, float* y, nint toResidual, bool rectify)
+    public static void WindowRows16<TPixels, TStride>(float* x, int stride, int inRow, float* tapMajor, float* bias, int filters, float* y, nint toResidual, bool rectify)
         where TPixels : struct, IConstant
         where TStride : struct, IConstant
     {
         int s = TStride.Value == 0 ? stride : TStride.Value;
         var b0 = Vector512.Load(bias);
         Vector512<float> s0 = b0, s1 = b0, s2 = b0, s3 = b0, s4 = b0, s5 = b0, s6 = b0, s7 = b0, s8 = b0, s9 = b0, s10 = b0, s11 = b0, s12 = b0, s13 = b0;
-        for (int c = 0; c < channels; c++)
+        for (int c = 0; c < s; c++)
         {
             for (int u = 0; u < 3; u++)
             {
